@@ -1,0 +1,35 @@
+/**
+ * The layering of shared/DESIGN.md section 1, enforced. Imports only go down:
+ * main/, web/ -> core/; preload/ -> client/ + core/contracts; renderer/ -> core/contracts only.
+ * core/ and client/ never reach a host, the DOM-only UI or Electron.
+ */
+module.exports = {
+  forbidden: [
+    { name: 'core-is-host-neutral', severity: 'error', comment: 'core/ must not import a host, the UI, the client or Electron',
+      from: { path: '^core/' }, to: { path: ['^(main|preload|renderer|web|client|examples)/', '^electron$', 'node_modules/electron/'] } },
+    { name: 'core-has-no-ws-or-stores', severity: 'error', comment: 'transports and concrete stores belong to hosts',
+      from: { path: '^core/' }, to: { path: 'node_modules/(ws|conf|electron-store)/' } },
+    { name: 'client-is-host-neutral', severity: 'error', comment: 'client/ runs inside a mini program page: contracts only',
+      from: { path: '^client/' }, to: { path: ['^(main|preload|renderer|web|examples)/', '^core/(?!contracts/)', '^electron$', 'node_modules/electron/'] } },
+    { name: 'client-has-no-node', severity: 'error', comment: 'client/ runs in a sandboxed page: no Node built-ins',
+      from: { path: '^client/' }, to: { dependencyTypes: ['core'] } },
+    { name: 'renderer-talks-only-to-shell-api', severity: 'error', comment: 'renderer/ sees shared types only',
+      from: { path: '^renderer/' }, to: { path: ['^(main|preload|web|client|examples)/', '^core/(?!contracts/)', '^electron$', 'node_modules/electron/'] } },
+    { name: 'renderer-has-no-node', severity: 'error', from: { path: '^renderer/' }, to: { dependencyTypes: ['core'] } },
+    { name: 'preload-only-client-and-contracts', severity: 'error',
+      from: { path: '^preload/' }, to: { path: ['^(main|renderer|web|examples)/', '^core/(?!contracts/)'] } },
+    { name: 'hosts-do-not-cross', severity: 'error', comment: 'main/ and web/ are siblings',
+      from: { path: '^main/' }, to: { path: '^(web|renderer|preload|examples)/' } },
+    { name: 'web-is-not-electron', severity: 'error',
+      from: { path: '^web/' }, to: { path: ['^(main|renderer|preload)/', '^electron$', 'node_modules/electron/'] } },
+    { name: 'no-circular', severity: 'error', from: {}, to: { circular: true } },
+    { name: 'not-to-unresolvable', severity: 'error', from: {}, to: { couldNotResolve: true } },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default', 'types'] },
+    exclude: { path: '(^|/)dist/' },
+  },
+};

@@ -1,0 +1,151 @@
+import { z } from 'zod';
+
+/**
+ * One table of every API a mini program can call through the bridge.
+ * Param schemas describe what the app sends (callbacks stripped by the client);
+ * result schemas describe what a handler returns, before the dispatcher adds `errMsg`.
+ * Everything else (handler types, the `wx` typings, the dispatcher's checks) is derived from here.
+ */
+
+export const OPEN_API_NAMES = [
+  'login',
+  'checkSession',
+  'getUserInfo',
+  'getUserProfile',
+  'getPhoneNumber',
+  'requestPayment',
+  'requestVirtualPayment',
+] as const;
+export type OpenApiName = (typeof OPEN_API_NAMES)[number];
+
+const Lang = z.enum(['en', 'zh_CN', 'zh_TW']);
+const Empty = z.object({}).loose();
+
+export const UserInfo = z.object({
+  nickName: z.string(),
+  avatarUrl: z.string(),
+  gender: z.union([z.literal(0), z.literal(1), z.literal(2)]),
+  country: z.string(),
+  province: z.string(),
+  city: z.string(),
+  language: z.string(),
+});
+export type UserInfo = z.infer<typeof UserInfo>;
+
+export const LoginParams = z.object({ timeout: z.number().int().positive().max(600_000).optional() });
+export const LoginResult = z.object({ code: z.string().min(1) });
+export const CheckSessionParams = Empty;
+export const CheckSessionResult = Empty;
+export const GetUserInfoParams = z.object({ withCredentials: z.boolean().optional(), lang: Lang.optional() });
+export const GetUserProfileParams = z.object({
+  desc: z.string().min(1, 'desc is required: say why the app needs the profile').max(30),
+  lang: Lang.optional(),
+});
+export const UserInfoResult = z.object({
+  userInfo: UserInfo,
+  rawData: z.string(),
+  signature: z.string(),
+  encryptedData: z.string().optional(),
+  iv: z.string().optional(),
+});
+export const GetPhoneNumberParams = Empty;
+export const PhoneNumberResult = z.object({ code: z.string().min(1) });
+export const PaymentParams = z.object({
+  timeStamp: z.string().regex(/^\d{1,13}$/, 'timeStamp is a string of seconds since the epoch'),
+  nonceStr: z.string().min(1).max(32),
+  package: z.string().regex(/^prepay_id=[A-Za-z0-9_-]{1,64}$/, 'package must look like "prepay_id=<id>"'),
+  signType: z.enum(['MD5', 'HMAC-SHA256']).default('MD5'),
+  paySign: z.string().min(1).max(128),
+});
+export const PaymentResult = Empty;
+export const VirtualPaymentParams = z.object({
+  signData: z.string().min(2).max(4096),
+  mode: z.enum(['short_series_goods', 'short_series_coin']),
+  paySig: z.string().regex(/^[0-9a-f]{64}$/i, 'paySig is hex HMAC-SHA256'),
+  signature: z.string().regex(/^[0-9a-f]{64}$/i, 'signature is hex HMAC-SHA256'),
+});
+export const VirtualPaymentResult = Empty;
+
+/** The JSON inside requestVirtualPayment's signData. */
+export const VirtualSignData = z.object({
+  offerId: z.string().min(1),
+  buyQuantity: z.number().int().positive().max(100_000),
+  env: z.union([z.literal(0), z.literal(1)]),
+  currencyType: z.literal('CNY'),
+  productId: z.string().min(1).optional(),
+  goodsPrice: z.number().int().nonnegative().optional(),
+  outTradeNo: z.string().min(1).max(64),
+  attach: z.string().max(256).optional(),
+});
+export type VirtualSignData = z.infer<typeof VirtualSignData>;
+
+export const InvokeNativePluginParams = z.object({
+  api_name: z.string().min(1).max(64),
+  data: z.record(z.string(), z.unknown()).default({}),
+});
+export const InvokeNativePluginResult = z.record(z.string(), z.unknown());
+
+export const Scope = z.enum(['scope.userInfo', 'scope.userPhoneNumber', 'scope.userLocation', 'scope.address', 'scope.invoice', 'scope.camera', 'scope.record']);
+export type Scope = z.infer<typeof Scope>;
+export const AuthSetting = z.record(z.string(), z.boolean());
+export type AuthSetting = z.infer<typeof AuthSetting>;
+
+const StorageKey = z.string().min(1, 'key must be a non-empty string').max(512);
+
+export const SystemInfoResult = z.object({
+  host: z.object({ env: z.string(), name: z.string(), version: z.string() }),
+  platform: z.string(),
+  system: z.string(),
+  version: z.string(),
+  SDKVersion: z.string(),
+  language: z.string(),
+});
+
+export const StorageInfoResult = z.object({
+  keys: z.array(z.string()),
+  /** KB, as WeChat reports it */
+  currentSize: z.number(),
+  limitSize: z.number(),
+});
+
+export const apiTable = {
+  // the seven open APIs of TCMPP (OpenApiHandler)
+  login: { kind: 'open', params: LoginParams, result: LoginResult },
+  checkSession: { kind: 'open', params: CheckSessionParams, result: CheckSessionResult },
+  getUserInfo: { kind: 'open', params: GetUserInfoParams, result: UserInfoResult },
+  getUserProfile: { kind: 'open', params: GetUserProfileParams, result: UserInfoResult },
+  getPhoneNumber: { kind: 'open', params: GetPhoneNumberParams, result: PhoneNumberResult },
+  requestPayment: { kind: 'open', params: PaymentParams, result: PaymentResult },
+  requestVirtualPayment: { kind: 'open', params: VirtualPaymentParams, result: VirtualPaymentResult },
+  // custom APIs registered by the integrator
+  invokeNativePlugin: { kind: 'custom', params: InvokeNativePluginParams, result: InvokeNativePluginResult },
+  // base APIs every app may call
+  getSetting: { kind: 'base', params: z.object({ withSubscriptions: z.boolean().optional() }), result: z.object({ authSetting: AuthSetting }) },
+  authorize: { kind: 'base', params: z.object({ scope: Scope }), result: Empty },
+  openSetting: { kind: 'base', params: Empty, result: z.object({ authSetting: AuthSetting }) },
+  exitMiniProgram: { kind: 'base', params: Empty, result: Empty },
+  getSystemInfo: { kind: 'base', params: Empty, result: SystemInfoResult },
+  setStorage: { kind: 'base', params: z.object({ key: StorageKey, data: z.unknown() }), result: Empty },
+  getStorage: { kind: 'base', params: z.object({ key: StorageKey }), result: z.object({ data: z.unknown() }) },
+  removeStorage: { kind: 'base', params: z.object({ key: StorageKey }), result: Empty },
+  clearStorage: { kind: 'base', params: Empty, result: Empty },
+  getStorageInfo: { kind: 'base', params: Empty, result: StorageInfoResult },
+} as const satisfies Record<string, { kind: 'open' | 'custom' | 'base'; params: z.ZodType; result: z.ZodType }>;
+
+export type ApiName = keyof typeof apiTable;
+export type ApiParams<N extends ApiName> = z.output<(typeof apiTable)[N]['params']>;
+export type ApiParamsInput<N extends ApiName> = z.input<(typeof apiTable)[N]['params']>;
+export type ApiResult<N extends ApiName> = z.output<(typeof apiTable)[N]['result']>;
+
+export function isApiName(name: string): name is ApiName {
+  return Object.prototype.hasOwnProperty.call(apiTable, name);
+}
+
+export type LoginParams = z.output<typeof LoginParams>;
+export type LoginResult = z.output<typeof LoginResult>;
+export type GetUserInfoParams = z.output<typeof GetUserInfoParams>;
+export type GetUserProfileParams = z.output<typeof GetUserProfileParams>;
+export type UserInfoResult = z.output<typeof UserInfoResult>;
+export type PhoneNumberResult = z.output<typeof PhoneNumberResult>;
+export type PaymentParams = z.output<typeof PaymentParams>;
+export type VirtualPaymentParams = z.output<typeof VirtualPaymentParams>;

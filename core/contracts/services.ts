@@ -1,0 +1,140 @@
+import type { z } from 'zod';
+import type { AuthSetting } from './apis';
+import type { AppInfo, CallerIdentity, Manifest } from './app';
+import type { MiniAppApiHandler, OpenApiHandler } from './integrator';
+import type { Clock, KeyValueStore, Prompter } from './ports';
+import type { AuditEntry, CallRecord, CatalogEntry, DeveloperInfo, MockRule, Profile, Wallet, InstallProgress } from './shell-api';
+import type { EventEnvelope, ResponseEnvelope } from './wire';
+
+/**
+ * Interfaces between core modules and the hosts. Implementations live in core/ (host-neutral);
+ * hosts construct them and carry their messages. Kept here so every layer codes against one shape.
+ */
+
+/** The scope ledger: authSetting per app plus an append-only audit trail. Persisted in the store. */
+export interface ConsentLedger {
+  authSetting(appId: string): AuthSetting;
+  /** user answered an authorize/openSetting prompt */
+  decide(appId: string, scope: string, granted: boolean, via: string): void;
+  revoke(appId: string, scope: string, via: string): void;
+  /** a one-off consent (profile, phone number) that does not change authSetting */
+  recordConsent(appId: string, what: string, given: boolean, via: string): void;
+  audit(appId?: string): AuditEntry[];
+  forgetApp(appId: string): void;
+}
+
+/** What an OpenApiHandler factory receives, so an integrator's backend can use the trusted UI too. */
+export interface HostServices {
+  store: KeyValueStore;
+  prompter: Prompter;
+  clock: Clock;
+  ledger: ConsentLedger;
+  /** app metadata by id, from the catalog (name, icon, developer) */
+  appInfo(appId: string): AppInfo | undefined;
+}
+
+export interface Registration {
+  appId: string;
+  appSecret: string;
+  payKey: string;
+  appKey: string;
+  developerId: string;
+}
+
+/** A server API route of the embedded platform, mounted by a host over HTTP (loopback only). */
+export interface ServerRoute {
+  method: 'GET' | 'POST';
+  /** e.g. "/v1/sns/jscode2session" */
+  path: string;
+  input: z.ZodType;
+  run(input: unknown): Promise<{ status: number; body: Record<string, unknown> }>;
+}
+
+export interface EmbeddedPlatform extends OpenApiHandler {
+  /** idempotent: creates secrets on first install, keeps them on reinstall of the same appId */
+  registerApp(app: AppInfo): Registration;
+  /** removes the app's sessions, codes and unpaid orders; keeps paid history for the wallet */
+  unregisterApp(appId: string): void;
+  developerInfo(appId: string): DeveloperInfo | undefined;
+  getProfile(): Profile;
+  updateProfile(patch: Partial<Profile>): Profile;
+  getWallet(): Wallet;
+  /** fires after any wallet debit or order state change */
+  onWalletChanged(listener: () => void): () => void;
+  serverRoutes(): ServerRoute[];
+}
+
+export interface CallLog {
+  list(): CallRecord[];
+  clear(): void;
+  subscribe(listener: (record: CallRecord) => void): () => void;
+}
+
+export interface MockRules {
+  list(): MockRule[];
+  set(rule: Omit<MockRule, 'id'> & { id?: string }): MockRule;
+  remove(id: string): void;
+  /** the rule that applies to this call, if any */
+  match(appId: string, api: string, params: Record<string, unknown>): MockRule | undefined;
+}
+
+export interface AppStorageService {
+  /** all keys of the app, for the Sync mirror the host embeds before page scripts run */
+  snapshot(appId: string): Record<string, unknown>;
+  clear(appId: string): void;
+}
+
+export interface Shell {
+  /** Every bridge message goes through here. Never throws; always answers with a well-formed envelope. */
+  dispatch(raw: unknown, caller: CallerIdentity): Promise<ResponseEnvelope>;
+  registerMiniAppApi(apiName: string, handler: MiniAppApiHandler, options?: { replace?: boolean }): void;
+  unregisterMiniAppApi(apiName: string): void;
+  calls: CallLog;
+  mocks: MockRules;
+  ledger: ConsentLedger;
+  storage: AppStorageService;
+  services: HostServices;
+  /** present when the shell runs on the embedded platform (the default) */
+  platform: EmbeddedPlatform | undefined;
+  /** the manifest of an installed app, for capability checks; set by the catalog */
+  setManifestSource(lookup: (appId: string) => Manifest | undefined): void;
+  /** exitMiniProgram and similar requests that the host must carry out */
+  onHostRequest(listener: (request: { type: 'exit'; caller: CallerIdentity }) => void): () => void;
+}
+
+export interface ShellOptions {
+  store: KeyValueStore;
+  prompter: Prompter;
+  clock?: Clock;
+  /** default: the embedded platform */
+  openApi?: OpenApiHandler | ((services: HostServices) => OpenApiHandler);
+  customApis?: Record<string, MiniAppApiHandler>;
+  host: { name: 'electron' | 'web'; version: string; platform: string; language?: string };
+  /** per-call limit for handlers; sheets waiting for the user use promptTimeoutMs */
+  handlerTimeoutMs?: number;
+  promptTimeoutMs?: number;
+  appInfo?: (appId: string) => AppInfo | undefined;
+}
+
+/** Installed mini programs on disk. */
+export interface Catalog {
+  list(): CatalogEntry[];
+  manifest(appId: string): Manifest | undefined;
+  /** copies a folder or .zip into the data folder; rejects with a message naming every bad manifest field */
+  install(source: string, onProgress?: (p: InstallProgress) => void): Promise<CatalogEntry>;
+  uninstall(appId: string): Promise<void>;
+  /** absolute path of a file inside the app's package, or undefined when outside it (.., encoded, symlink) */
+  resolveFile(appId: string, urlPath: string): Promise<string | undefined>;
+}
+
+/** What a host does with views; the shell service (core) decides when. */
+export interface ViewHost {
+  open(viewId: number, app: CatalogEntry, caller: CallerIdentity): { url: string };
+  show(viewId: number): void;
+  hide(viewId: number): void;
+  close(viewId: number): void;
+  send(viewId: number, event: EventEnvelope): void;
+  /** sheets: Electron raises the shell view above the app while one is open */
+  sheetOpened?(viewId: number): void;
+  sheetClosed?(viewId: number): void;
+}

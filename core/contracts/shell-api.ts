@@ -1,0 +1,169 @@
+import { z } from 'zod';
+import { AuthSetting, UserInfo } from './apis';
+import { Manifest } from './app';
+import { Sheet, SheetAnswer } from './sheets';
+
+/**
+ * The typed shell API: everything the shell UI (renderer/) may ask of its host, and every event the
+ * host pushes to it. The same table is carried over Electron IPC (one channel per command, see
+ * main/ipc-channels) and over the browser host's WebSocket. Inputs and outputs are parsed on both sides.
+ */
+
+export const CatalogEntry = z.object({
+  appId: z.string(),
+  name: z.string(),
+  version: z.string(),
+  description: z.string().optional(),
+  developer: z.string().optional(),
+  /** URL the shell UI can load the icon from, or undefined for a generated placeholder */
+  iconUrl: z.string().optional(),
+  installedAt: z.number(),
+  /** true for an app loaded from a development folder (`--app`), reloaded on change */
+  dev: z.boolean().default(false),
+});
+export type CatalogEntry = z.infer<typeof CatalogEntry>;
+
+export const RunningApp = z.object({
+  viewId: z.number().int(),
+  appId: z.string(),
+  name: z.string(),
+  /** what the host needs to show the view: the browser host loads it in an iframe, Electron ignores it */
+  url: z.string(),
+  active: z.boolean(),
+});
+export type RunningApp = z.infer<typeof RunningApp>;
+
+export const Profile = UserInfo.extend({ phoneNumber: z.string().regex(/^\+?\d{5,20}$/), countryCode: z.string().regex(/^\d{1,4}$/) });
+export type Profile = z.infer<typeof Profile>;
+
+export const PaymentRecord = z.object({
+  at: z.number(),
+  appId: z.string(),
+  appName: z.string(),
+  kind: z.enum(['payment', 'virtualPayment']),
+  outTradeNo: z.string(),
+  description: z.string(),
+  amount: z.number().int(),
+});
+export const Wallet = z.object({ balance: z.number().int(), currency: z.literal('CNY'), history: z.array(PaymentRecord) });
+export type Wallet = z.infer<typeof Wallet>;
+
+export const AuditEntry = z.object({
+  at: z.number(),
+  appId: z.string(),
+  scope: z.string(),
+  action: z.enum(['grant', 'refuse', 'revoke', 'consent', 'decline']),
+  via: z.string(),
+});
+export type AuditEntry = z.infer<typeof AuditEntry>;
+
+export const AppPermissions = z.object({ appId: z.string(), name: z.string(), authSetting: AuthSetting, declared: Manifest.shape.permissions });
+export type AppPermissions = z.infer<typeof AppPermissions>;
+
+export const DeveloperInfo = z.object({
+  appId: z.string(),
+  appSecret: z.string(),
+  payKey: z.string(),
+  appKey: z.string(),
+  developerId: z.string(),
+  serverApi: z.string().optional(),
+});
+export type DeveloperInfo = z.infer<typeof DeveloperInfo>;
+
+export const CallOutcome = z.enum(['ok', 'fail', 'cancel', 'timeout', 'error']);
+export const CallRecord = z.object({
+  seq: z.number().int(),
+  at: z.number(),
+  appId: z.string(),
+  webViewId: z.number().int(),
+  api: z.string(),
+  params: z.unknown(),
+  outcome: CallOutcome,
+  result: z.unknown().optional(),
+  errMsg: z.string().optional(),
+  /** the handler's own message for crashes: shown in the inspector, never sent to the app */
+  internalError: z.string().optional(),
+  mocked: z.boolean().default(false),
+  ms: z.number(),
+});
+export type CallRecord = z.infer<typeof CallRecord>;
+
+export const MockRule = z.object({
+  id: z.string(),
+  appId: z.string(),
+  api: z.string(),
+  /** for invokeNativePlugin: which api_name the rule applies to; absent = all */
+  apiName: z.string().optional(),
+  action: z.discriminatedUnion('type', [
+    z.object({ type: z.literal('succeed'), result: z.record(z.string(), z.unknown()) }),
+    z.object({ type: z.literal('fail'), errMsg: z.string().min(1), errno: z.number().int().optional(), errCode: z.number().int().optional() }),
+    z.object({ type: z.literal('delay'), ms: z.number().int().min(0).max(120_000) }),
+  ]),
+  enabled: z.boolean().default(true),
+});
+export type MockRule = z.infer<typeof MockRule>;
+
+export const InstallProgress = z.object({ installId: z.string(), phase: z.enum(['reading', 'copying', 'done', 'failed']), bytes: z.number(), totalBytes: z.number() });
+export type InstallProgress = z.infer<typeof InstallProgress>;
+
+/** Layout of the area where mini program views go, in CSS pixels of the shell window (Electron positions views from it). */
+export const ViewportBounds = z.object({ x: z.number(), y: z.number(), width: z.number().nonnegative(), height: z.number().nonnegative() });
+
+const none = z.object({}).strict();
+const ok = z.object({ ok: z.literal(true) });
+
+/** One entry per command: the input and output schemas. */
+export const shellCommands = {
+  listApps: { input: none, output: z.array(CatalogEntry) },
+  launch: { input: z.object({ appId: z.string() }), output: RunningApp },
+  activate: { input: z.object({ viewId: z.number().int() }), output: ok },
+  close: { input: z.object({ viewId: z.number().int() }), output: ok },
+  listRunning: { input: none, output: z.array(RunningApp) },
+  /** source is a host path (Electron dialog, --app) or, in the browser host, an upload id */
+  install: { input: z.object({ source: z.string().min(1) }), output: CatalogEntry },
+  uninstall: { input: z.object({ appId: z.string() }), output: ok },
+  getProfile: { input: none, output: Profile },
+  updateProfile: { input: Profile.partial(), output: Profile },
+  getWallet: { input: none, output: Wallet },
+  listPermissions: { input: none, output: z.array(AppPermissions) },
+  revokeScope: { input: z.object({ appId: z.string(), scope: z.string() }), output: ok },
+  getAudit: { input: z.object({ appId: z.string().optional() }), output: z.array(AuditEntry) },
+  getDeveloperInfo: { input: z.object({ appId: z.string() }), output: DeveloperInfo },
+  listCalls: { input: none, output: z.array(CallRecord) },
+  clearCalls: { input: none, output: ok },
+  listMocks: { input: none, output: z.array(MockRule) },
+  setMock: { input: MockRule.omit({ id: true }).extend({ id: z.string().optional() }), output: MockRule },
+  removeMock: { input: z.object({ id: z.string() }), output: ok },
+  answerSheet: { input: z.object({ sheetId: z.string(), answer: SheetAnswer }), output: ok },
+  setViewport: { input: ViewportBounds, output: ok },
+  getHostInfo: {
+    input: none,
+    output: z.object({ host: z.enum(['electron', 'web']), version: z.string(), keepAlive: z.number().int(), serverApi: z.string().optional() }),
+  },
+} as const;
+export type ShellCommand = keyof typeof shellCommands;
+export type ShellInput<C extends ShellCommand> = z.input<(typeof shellCommands)[C]['input']>;
+export type ShellOutput<C extends ShellCommand> = z.output<(typeof shellCommands)[C]['output']>;
+
+/** host -> shell UI */
+export const ShellEvent = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('sheet'), sheetId: z.string(), viewId: z.number().int(), sheet: Sheet }),
+  z.object({ type: z.literal('sheetClosed'), sheetId: z.string() }),
+  z.object({ type: z.literal('call'), record: CallRecord }),
+  z.object({ type: z.literal('appsChanged') }),
+  z.object({ type: z.literal('runningChanged'), running: z.array(RunningApp) }),
+  z.object({ type: z.literal('walletChanged') }),
+  z.object({ type: z.literal('permissionsChanged') }),
+  z.object({ type: z.literal('installProgress'), progress: InstallProgress }),
+  z.object({ type: z.literal('appExited'), viewId: z.number().int() }),
+]);
+export type ShellEvent = z.infer<typeof ShellEvent>;
+
+/** What the renderer is given (preload in Electron, WebSocket client in the browser host). */
+export interface ShellApi {
+  call<C extends ShellCommand>(command: C, input: ShellInput<C>): Promise<ShellOutput<C>>;
+  onEvent(listener: (event: ShellEvent) => void): () => void;
+}
+
+/** A failed shell command: what went wrong and what to do, shown to the user as-is. */
+export const ShellError = z.object({ message: z.string(), hint: z.string().optional() });

@@ -1,0 +1,54 @@
+import { z } from 'zod';
+
+/** Version of the bridge wire format. Bumped only on breaking changes. */
+export const WIRE_VERSION = 1 as const;
+
+/** Largest bridge request the dispatcher accepts, measured as UTF-8 JSON. */
+export const MAX_REQUEST_BYTES = 1024 * 1024;
+
+export const CallId = z.union([z.string().min(1).max(128), z.number().int().nonnegative()]);
+export type CallId = z.infer<typeof CallId>;
+
+/** mini program -> host */
+export const RequestEnvelope = z.object({
+  v: z.literal(WIRE_VERSION),
+  id: CallId,
+  api: z.string().min(1).max(128),
+  params: z.record(z.string(), z.unknown()).default({}),
+});
+export type RequestEnvelope = z.infer<typeof RequestEnvelope>;
+
+export const SuccessEnvelope = z.object({
+  v: z.literal(WIRE_VERSION),
+  id: CallId.nullable(),
+  ok: z.literal(true),
+  /** Always carries `errMsg: "<api>:ok"`. */
+  result: z.record(z.string(), z.unknown()),
+});
+
+export const FailureEnvelope = z.object({
+  v: z.literal(WIRE_VERSION),
+  /** null only when the request was too broken to carry an id. */
+  id: CallId.nullable(),
+  ok: z.literal(false),
+  errMsg: z.string(),
+  errno: z.number().int().optional(),
+  errCode: z.number().int().optional(),
+});
+
+/** host -> mini program, answer to one request */
+export const ResponseEnvelope = z.discriminatedUnion('ok', [SuccessEnvelope, FailureEnvelope]);
+export type ResponseEnvelope = z.infer<typeof ResponseEnvelope>;
+export type SuccessEnvelope = z.infer<typeof SuccessEnvelope>;
+export type FailureEnvelope = z.infer<typeof FailureEnvelope>;
+
+export const AppEventName = z.enum(['appShow', 'appHide', 'storageChanged']);
+export type AppEventName = z.infer<typeof AppEventName>;
+
+/** host -> mini program, unsolicited */
+export const EventEnvelope = z.object({
+  v: z.literal(WIRE_VERSION),
+  event: AppEventName,
+  data: z.record(z.string(), z.unknown()).default({}),
+});
+export type EventEnvelope = z.infer<typeof EventEnvelope>;
