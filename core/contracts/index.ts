@@ -6,4 +6,5 @@ export * from './ports';
 export * from './services';
 export * from './sheets';
 export * from './shell-api';
+export * from './shell-wire';
 export * from './wire';

@@ -138,3 +138,55 @@ export interface ViewHost {
   sheetOpened?(viewId: number): void;
   sheetClosed?(viewId: number): void;
 }
+
+/** A failed shell command; `hint` says what to do. Hosts send `{ message, hint }` to the shell UI. */
+export class ShellCommandError extends Error {
+  readonly hint: string | undefined;
+  constructor(message: string, hint?: string) {
+    super(message);
+    this.name = 'ShellCommandError';
+    this.hint = hint;
+  }
+}
+
+/** Implements the typed shell API host-neutrally; a host only carries commands and events. */
+export interface ShellService {
+  /** parses input with the command's schema and returns its parsed output; throws ShellCommandError */
+  handle(command: string, input: unknown): Promise<unknown>;
+  /** who a view is, for the bridge: hosts pass this to shell.dispatch */
+  callerFor(viewId: number): CallerIdentity | undefined;
+  /** the view was destroyed by the host (crash, window closed) */
+  viewGone(viewId: number): void;
+}
+
+export interface RuntimeOptions {
+  store: KeyValueStore;
+  /** where installed packages live (a folder the host owns) */
+  dataDir: string;
+  viewHost: ViewHost;
+  /** host -> shell UI events */
+  emit: (event: import('./shell-api').ShellEvent) => void;
+  host: ShellOptions['host'];
+  /** keep-alive limit: background apps beyond it are closed, least recently used first (default 3) */
+  keepAlive?: number;
+  openApi?: ShellOptions['openApi'];
+  customApis?: ShellOptions['customApis'];
+  /** Electron's native dialog; absent in the browser host */
+  pickPackage?: () => Promise<string | null>;
+  /** base URL of the loopback server API when it is on */
+  serverApi?: () => string | undefined;
+  handlerTimeoutMs?: number;
+  promptTimeoutMs?: number;
+  clock?: Clock;
+}
+
+/** Everything a host needs, wired: createRuntime(options) in core/runtime.ts. */
+export interface Runtime {
+  shell: Shell;
+  catalog: Catalog;
+  service: ShellService;
+  /** bridge entry for a view: identity comes from the host's view id, never from the message */
+  dispatchFromView(viewId: number, raw: unknown): Promise<ResponseEnvelope>;
+  /** the Sync-storage mirror to embed in a view's entry page before its scripts run */
+  storageMirror(viewId: number): Record<string, unknown>;
+}

@@ -120,6 +120,8 @@ export const shellCommands = {
   close: { input: z.object({ viewId: z.number().int() }), output: ok },
   listRunning: { input: none, output: z.array(RunningApp) },
   /** source is a host path (Electron dialog, --app) or, in the browser host, an upload id */
+  /** Electron: native open dialog (folder or .zip). Browser host: returns null; the UI uploads a .zip instead. */
+  pickPackage: { input: none, output: z.object({ source: z.string().nullable() }) },
   install: { input: z.object({ source: z.string().min(1) }), output: CatalogEntry },
   uninstall: { input: z.object({ appId: z.string() }), output: ok },
   getProfile: { input: none, output: Profile },
