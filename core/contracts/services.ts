@@ -121,7 +121,7 @@ export interface Catalog {
   list(): CatalogEntry[];
   manifest(appId: string): Manifest | undefined;
   /** copies a folder or .zip into the data folder; rejects with a message naming every bad manifest field */
-  install(source: string, onProgress?: (p: InstallProgress) => void): Promise<CatalogEntry>;
+  install(source: string, onProgress?: (p: InstallProgress) => void, options?: { dev?: boolean }): Promise<CatalogEntry>;
   uninstall(appId: string): Promise<void>;
   /** absolute path of a file inside the app's package, or undefined when outside it (.., encoded, symlink) */
   resolveFile(appId: string, urlPath: string): Promise<string | undefined>;
@@ -137,6 +137,8 @@ export interface ViewHost {
   /** sheets: Electron raises the shell view above the app while one is open */
   sheetOpened?(viewId: number): void;
   sheetClosed?(viewId: number): void;
+  /** Electron: where app views go, reported by the shell UI (zero size = hide them) */
+  setViewport?(bounds: { x: number; y: number; width: number; height: number }): void;
 }
 
 /** A failed shell command; `hint` says what to do. Hosts send `{ message, hint }` to the shell UI. */
@@ -171,6 +173,8 @@ export interface RuntimeOptions {
   keepAlive?: number;
   openApi?: ShellOptions['openApi'];
   customApis?: ShellOptions['customApis'];
+  /** URL under which the shell UI can load a file of an app's package (icons): each host maps its own scheme/origin */
+  assetUrl: (appId: string, path: string) => string;
   /** Electron's native dialog; absent in the browser host */
   pickPackage?: () => Promise<string | null>;
   /** base URL of the loopback server API when it is on */
@@ -180,7 +184,7 @@ export interface RuntimeOptions {
   clock?: Clock;
 }
 
-/** Everything a host needs, wired: createRuntime(options) in core/runtime.ts. */
+/** Everything a host needs, wired: `await createRuntime(options)` in core/runtime.ts (async: it reads the installed catalog). */
 export interface Runtime {
   shell: Shell;
   catalog: Catalog;

@@ -1,0 +1,142 @@
+import { randomBytes } from 'node:crypto';
+import { access, readFile, rename, rm, mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { Manifest } from '../contracts/app';
+import type { Clock, KeyValueStore } from '../contracts/ports';
+import type { Catalog } from '../contracts/services';
+import { ShellCommandError } from '../contracts/services';
+import type { CatalogEntry, InstallProgress } from '../contracts/shell-api';
+import { describeIssues } from './manifest-errors';
+import { copyPackage, readManifestText } from './package-reader';
+import { resolveInside } from './safe-path';
+
+const STORE_KEY = 'catalog';
+const Installed = z.array(z.object({ appId: z.string(), installedAt: z.number(), dev: z.boolean().default(false), source: z.string().optional() }));
+type Installed = z.infer<typeof Installed>;
+
+export interface CatalogOptions {
+  dataDir: string;
+  store: KeyValueStore;
+  clock: Clock;
+  assetUrl: (appId: string, path: string) => string;
+}
+
+export function parseManifest(text: string): Manifest {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    throw new ShellCommandError(`manifest.json is not valid JSON: ${(e as Error).message}`, 'Fix the JSON syntax and install again.');
+  }
+  const parsed = Manifest.safeParse(json);
+  if (!parsed.success) {
+    throw new ShellCommandError(describeIssues(parsed.error).join('\n'), 'Fix these fields in manifest.json and install again; nothing was installed.');
+  }
+  return parsed.data;
+}
+
+export async function createCatalog(options: CatalogOptions): Promise<Catalog> {
+  const appsDir = join(options.dataDir, 'apps');
+  await mkdir(appsDir, { recursive: true });
+  const manifests = new Map<string, Manifest>();
+
+  const readInstalled = (): Installed => {
+    const raw = options.store.get(STORE_KEY) ?? [];
+    const parsed = Installed.safeParse(raw);
+    if (!parsed.success) throw new Error(`The stored catalog ("${STORE_KEY}") is corrupt: ${parsed.error.message}. Move the state file aside to start over.`);
+    return parsed.data;
+  };
+  const writeInstalled = (list: Installed) => options.store.set(STORE_KEY, list);
+
+  // Load manifests of what is installed; an app whose folder vanished is dropped from the list, not fatal.
+  const kept: Installed = [];
+  for (const item of readInstalled()) {
+    try {
+      manifests.set(item.appId, parseManifest(await readFile(join(appsDir, item.appId, 'manifest.json'), 'utf8')));
+      kept.push(item);
+    } catch (e) {
+      console.error(`catalog: skipping ${item.appId}: ${(e as Error).message}`);
+    }
+  }
+  writeInstalled(kept);
+
+  const toEntry = (item: Installed[number]): CatalogEntry => {
+    const m = manifests.get(item.appId)!;
+    return {
+      appId: m.appId,
+      name: m.name,
+      version: m.version,
+      description: m.description,
+      developer: m.developer?.name,
+      iconUrl: m.icon ? options.assetUrl(m.appId, m.icon) : undefined,
+      installedAt: item.installedAt,
+      dev: item.dev,
+    };
+  };
+
+  // Installs of the same appId run one after another so a folder swap never races another.
+  let queue: Promise<unknown> = Promise.resolve();
+
+  const install: Catalog['install'] = (source, onProgress, installOptions) => {
+    const run = queue.then(async () => {
+      const installId = randomBytes(6).toString('hex');
+      const report = (phase: InstallProgress['phase'], bytes = 0, totalBytes = 0) =>
+        onProgress?.({ installId, phase, bytes, totalBytes });
+      report('reading');
+      try {
+        const manifest = parseManifest(await readManifestText(source));
+        const clash = [...manifests.keys()].find((id) => id !== manifest.appId && id.toLowerCase() === manifest.appId.toLowerCase());
+        if (clash) {
+          throw new ShellCommandError(`appId "${manifest.appId}" differs from installed "${clash}" only in letter case`, 'App origins are case-insensitive: choose a distinct appId.');
+        }
+        const staging = join(appsDir, `.staging-${installId}`);
+        try {
+          await copyPackage(source, staging, (bytes, total) => report('copying', bytes, total));
+          for (const [field, file] of [['entry', manifest.entry], ['icon', manifest.icon]] as const) {
+            if (file && !(await resolveInside(staging, file))) {
+              throw new ShellCommandError(`manifest.json: ${field}: "${file}" is not a file in the package`, `Add ${file} to the package or fix "${field}".`);
+            }
+          }
+          const finalDir = join(appsDir, manifest.appId);
+          const old = join(appsDir, `.old-${installId}`);
+          const existed = await access(finalDir).then(() => true, () => false);
+          if (existed) await rename(finalDir, old);
+          await rename(staging, finalDir);
+          if (existed) await rm(old, { recursive: true, force: true });
+        } catch (e) {
+          await rm(staging, { recursive: true, force: true });
+          throw e;
+        }
+        manifests.set(manifest.appId, manifest);
+        const list = readInstalled().filter((i) => i.appId !== manifest.appId);
+        const item = { appId: manifest.appId, installedAt: options.clock.now(), dev: installOptions?.dev ?? false, source: installOptions?.dev ? source : undefined };
+        writeInstalled([...list, item]);
+        report('done');
+        return toEntry(item);
+      } catch (e) {
+        report('failed');
+        if (e instanceof ShellCommandError) throw e;
+        throw new ShellCommandError(`Could not install "${source}": ${(e as Error).message}`, 'Check that the file is readable and the disk has room.');
+      }
+    });
+    queue = run.catch(() => undefined);
+    return run;
+  };
+
+  return {
+    list: () => readInstalled().filter((i) => manifests.has(i.appId)).map(toEntry),
+    manifest: (appId) => manifests.get(appId),
+    install,
+    async uninstall(appId) {
+      if (!manifests.has(appId)) throw new ShellCommandError(`"${appId}" is not installed`, 'Refresh the catalog.');
+      manifests.delete(appId);
+      writeInstalled(readInstalled().filter((i) => i.appId !== appId));
+      await rm(join(appsDir, appId), { recursive: true, force: true });
+    },
+    async resolveFile(appId, urlPath) {
+      if (!manifests.has(appId)) return undefined;
+      return resolveInside(join(appsDir, appId), urlPath);
+    },
+  };
+}

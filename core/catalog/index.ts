@@ -1,0 +1,3 @@
+export { createCatalog, parseManifest } from './catalog';
+export { resolveInside } from './safe-path';
+export { describeIssues } from './manifest-errors';
