@@ -41,6 +41,12 @@ export const allIpcChannels: readonly IpcChannel[] = [
 ];
 
 /**
+ * Not a channel but the same kind of agreement between main and the mini program preload: the id of
+ * the <script type="application/json"> element, first in <head>, that carries the Sync storage mirror.
+ */
+export const STORAGE_MIRROR_ELEMENT_ID = 'superapp-storage-mirror';
+
+/**
  * What a shell command channel answers. Errors travel as data, not as a thrown Error, because
  * Electron flattens an Error thrown by an ipcMain.handle handler into one message string and the
  * user-facing `hint` would be lost.

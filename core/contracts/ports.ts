@@ -13,9 +13,12 @@ export interface KeyValueStore {
   delete(key: string): void;
 }
 
-/** Shows a trusted sheet and resolves with the user's answer. Must never be drawn by a mini program. */
+/**
+ * Shows a trusted sheet and resolves with the user's answer. Must never be drawn by a mini program.
+ * When `signal` aborts (the call timed out), the sheet closes and the answer is a cancel.
+ */
 export interface Prompter {
-  ask(sheet: Sheet, caller: CallerIdentity): Promise<SheetAnswer>;
+  ask(sheet: Sheet, caller: CallerIdentity, signal?: AbortSignal): Promise<SheetAnswer>;
 }
 
 export interface Clock {

@@ -14,7 +14,8 @@ export const ShellWireRequest = z.object({
 });
 export type ShellWireRequest = z.infer<typeof ShellWireRequest>;
 
-export const ShellWireMessage = z.discriminatedUnion('kind', [
+// A plain union: two members share kind 'result' (told apart by ok), which discriminatedUnion refuses.
+export const ShellWireMessage = z.union([
   z.object({ kind: z.literal('result'), id: z.number().int(), ok: z.literal(true), output: z.unknown() }),
   z.object({ kind: z.literal('result'), id: z.number().int(), ok: z.literal(false), error: ShellError }),
   z.object({ kind: z.literal('event'), event: ShellEvent }),

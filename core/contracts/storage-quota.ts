@@ -50,9 +50,9 @@ export function encodeStorageData(data: unknown): { ok: true; json: string } | {
   } catch (e) {
     return { ok: false, reason: `parameter error: parameter.data cannot be stored as JSON (${e instanceof Error ? e.message : String(e)});` };
   }
+  if (data === undefined) return { ok: false, reason: 'parameter error: parameter.data is required;' };
   if (json === undefined) {
-    const received = data === undefined ? 'Undefined' : typeof data === 'function' ? 'Function' : 'Symbol';
-    return { ok: false, reason: `parameter error: parameter.data should be JSON data instead of ${received};` };
+    return { ok: false, reason: `parameter error: parameter.data should be JSON data instead of ${typeof data === 'function' ? 'Function' : 'Symbol'};` };
   }
   return { ok: true, json };
 }

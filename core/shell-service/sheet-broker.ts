@@ -22,12 +22,17 @@ export class SheetBroker implements Prompter {
     private readonly hooks: { opened?: (viewId: number) => void; closed?: (viewId: number) => void } = {},
   ) {}
 
-  ask(sheet: Sheet, caller: CallerIdentity): Promise<SheetAnswer> {
+  ask(sheet: Sheet, caller: CallerIdentity, signal?: AbortSignal): Promise<SheetAnswer> {
     const parsed = Sheet.parse(sheet);
+    if (signal?.aborted) return Promise.resolve({ confirmed: false });
     const sheetId = randomUUID();
     const viewId = caller.webViewId;
     return new Promise<SheetAnswer>((resolve) => {
-      this.pending.set(sheetId, { viewId, resolve });
+      const pending: Pending = { viewId, resolve };
+      this.pending.set(sheetId, pending);
+      signal?.addEventListener('abort', () => {
+        if (this.pending.get(sheetId) === pending) this.settle(sheetId, pending, { confirmed: false });
+      }, { once: true });
       this.hooks.opened?.(viewId);
       this.emit({ type: 'sheet', sheetId, viewId, sheet: parsed });
     });

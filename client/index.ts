@@ -1,0 +1,12 @@
+export { createWx } from './wx/create-wx';
+export type { WxTransport } from './transport';
+export type {
+  CreateWxOptions,
+  Wx,
+  WxAppEventListener,
+  WxCallbacks,
+  WxFailResult,
+  WxMethod,
+  WxStorageInfo,
+  WxSuccessResult,
+} from './wx/types';

@@ -1,0 +1,41 @@
+import { createWx } from './index';
+import { BOOT_ELEMENT_ID, BootConfig } from './transports/boot-config';
+import { createWebSocketTransport } from './transports/websocket';
+
+/**
+ * /__superapp__/wx.js in the browser host. The host places a JSON data block and this script at the top of
+ * the mini program's page, so `wx` exists before any of the page's own scripts run. Reading the block
+ * synchronously keeps the Sync storage APIs free of any round trip on the launch path.
+ */
+function boot(): void {
+  const element = document.getElementById(BOOT_ELEMENT_ID);
+  if (!element) {
+    console.error('superapp: this page was opened outside the shell (no boot config); launch it from the catalog to get wx.');
+    return;
+  }
+  let config: BootConfig;
+  try {
+    config = BootConfig.parse(JSON.parse(element.textContent ?? ''));
+  } catch (e) {
+    console.error('superapp: the boot config is unreadable; relaunch the mini program.', e);
+    return;
+  } finally {
+    // The page has no use for the token in its DOM; the transport keeps it.
+    element.remove();
+  }
+
+  const transport = createWebSocketTransport({
+    wsUrl: config.wsUrl,
+    viewId: config.viewId,
+    token: config.token,
+    onReload: () => location.reload(),
+  });
+  const wx = createWx(transport, { storageMirror: config.storageMirror });
+  // Configurable on purpose: a page script's top-level `const wx = window.wx` is a SyntaxError when the
+  // global property is non-configurable, and WeChat-style code writes exactly that.
+  Object.defineProperty(window, 'wx', { value: wx, writable: false, configurable: true, enumerable: true });
+  // Dev-only hook for the benchmark: a raw echo over the same socket, without dispatch.
+  Object.defineProperty(window, '__superappBridge', { value: Object.freeze({ echo: transport.echo }), enumerable: false });
+}
+
+boot();

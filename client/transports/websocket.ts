@@ -1,0 +1,175 @@
+import { EventEnvelope, ResponseEnvelope, WIRE_VERSION, type CallId, type RequestEnvelope } from '../../core/contracts/wire';
+import type { WxTransport } from '../transport';
+import { BridgeClose, EchoFrame } from './boot-config';
+
+/**
+ * The browser host's bridge: one WebSocket per view, opened with the per-view token the host embedded
+ * in the page. Responses are matched to requests by id. A dropped socket reconnects with the same token;
+ * calls that were in flight when it dropped fail ("bridge disconnected") instead of being sent twice,
+ * because a repeated payment must never happen behind the user's back.
+ */
+
+export interface WebSocketTransportOptions {
+  /** ws://<app>.localhost:PORT/ws/bridge */
+  wsUrl: string;
+  viewId: number;
+  token: string;
+  /** called when the host says the app's files changed (development apps) */
+  onReload?: () => void;
+  /** consecutive failed connection attempts before giving up (default 8) */
+  maxRetries?: number;
+  /** for tests: a WebSocket constructor other than the page's */
+  WebSocketImpl?: new (url: string) => WebSocket;
+}
+
+export interface WebSocketTransport extends WxTransport {
+  /** dev-only: a raw frame answered by the host without dispatch, to measure the bare transport */
+  echo(payload: unknown): Promise<unknown>;
+  close(): void;
+}
+
+interface PendingCall {
+  api: string;
+  resolve: (response: ResponseEnvelope) => void;
+}
+
+function failure(id: CallId, api: string, reason: string): ResponseEnvelope {
+  return { v: WIRE_VERSION, id, ok: false, errMsg: `${api}:fail ${reason}` };
+}
+
+export function createWebSocketTransport(options: WebSocketTransportOptions): WebSocketTransport {
+  const Impl = options.WebSocketImpl ?? WebSocket;
+  const maxRetries = options.maxRetries ?? 8;
+  const url = `${options.wsUrl}?view=${encodeURIComponent(String(options.viewId))}&token=${encodeURIComponent(options.token)}`;
+  const pending = new Map<CallId, PendingCall>();
+  const echoes = new Map<number, (payload: unknown) => void>();
+  const listeners: Array<(event: unknown) => void> = [];
+  let outbox: string[] = [];
+  let socket: WebSocket | undefined;
+  let open = false;
+  /** set once the host closed the view (or we gave up): every later call fails at once */
+  let deadReason: string | undefined;
+  let failedAttempts = 0;
+  let echoSeq = 0;
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
+
+  const failAll = (reason: string) => {
+    for (const [id, call] of pending) call.resolve(failure(id, call.api, reason));
+    pending.clear();
+    outbox = [];
+    for (const resolve of echoes.values()) resolve(undefined);
+    echoes.clear();
+  };
+
+  const die = (reason: string) => {
+    deadReason = reason;
+    failAll(reason);
+  };
+
+  const onMessage = (text: string) => {
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      console.warn('superapp bridge: ignored a frame that is not JSON');
+      return;
+    }
+    if (json && typeof json === 'object' && 'event' in json) {
+      const event = EventEnvelope.safeParse(json);
+      if (event.success) for (const listener of listeners) listener(event.data);
+      return;
+    }
+    if (json && typeof json === 'object' && 'echo' in json) {
+      const frame = EchoFrame.safeParse(json);
+      const body = frame.success ? (frame.data.echo as { seq?: unknown; payload?: unknown } | undefined) : undefined;
+      const waiter = typeof body?.seq === 'number' ? echoes.get(body.seq) : undefined;
+      if (waiter && typeof body?.seq === 'number') {
+        echoes.delete(body.seq);
+        waiter(body.payload);
+      }
+      return;
+    }
+    const response = ResponseEnvelope.safeParse(json);
+    if (!response.success || response.data.id === null) {
+      console.warn('superapp bridge: ignored a malformed response', response.success ? response.data : response.error.message);
+      return;
+    }
+    const call = pending.get(response.data.id);
+    if (!call) return;
+    pending.delete(response.data.id);
+    call.resolve(response.data);
+  };
+
+  const connect = () => {
+    retryTimer = undefined;
+    if (deadReason) return;
+    const ws = new Impl(url);
+    socket = ws;
+    ws.onopen = () => {
+      open = true;
+      failedAttempts = 0;
+      const queued = outbox;
+      outbox = [];
+      for (const frame of queued) ws.send(frame);
+    };
+    ws.onmessage = (e: MessageEvent) => onMessage(typeof e.data === 'string' ? e.data : String(e.data));
+    ws.onclose = (e: CloseEvent) => {
+      const wasOpen = open;
+      open = false;
+      if (socket === ws) socket = undefined;
+      if (deadReason) return;
+      if (e.code === BridgeClose.reload) {
+        die('the mini program is reloading');
+        options.onReload?.();
+        return;
+      }
+      if (e.code === BridgeClose.viewClosed || e.code === BridgeClose.refused || e.code === BridgeClose.replaced) {
+        die('this view is closed; relaunch the mini program');
+        return;
+      }
+      // In-flight calls may or may not have run on the host: fail them rather than risk running them twice.
+      for (const [id, call] of pending) call.resolve(failure(id, call.api, 'bridge disconnected'));
+      pending.clear();
+      if (!wasOpen) failedAttempts++;
+      if (failedAttempts >= maxRetries) {
+        die('cannot reach the host; relaunch the mini program');
+        return;
+      }
+      retryTimer = setTimeout(connect, Math.min(3000, 100 * 2 ** failedAttempts));
+    };
+  };
+
+  const sendFrame = (frame: string) => {
+    if (open && socket) socket.send(frame);
+    else outbox.push(frame);
+  };
+
+  connect();
+
+  return {
+    request(msg: RequestEnvelope): Promise<ResponseEnvelope> {
+      if (deadReason) return Promise.resolve(failure(msg.id, msg.api, deadReason));
+      if (pending.has(msg.id)) return Promise.resolve(failure(msg.id, msg.api, `duplicate call id ${String(msg.id)}`));
+      return new Promise<ResponseEnvelope>((resolve) => {
+        pending.set(msg.id, { api: msg.api, resolve });
+        sendFrame(JSON.stringify(msg));
+      });
+    },
+    onEvent(listener) {
+      listeners.push(listener);
+    },
+    echo(payload) {
+      if (deadReason) return Promise.resolve(undefined);
+      const seq = ++echoSeq;
+      return new Promise((resolve) => {
+        echoes.set(seq, resolve);
+        sendFrame(JSON.stringify({ v: WIRE_VERSION, echo: { seq, payload } }));
+      });
+    },
+    close() {
+      if (retryTimer) clearTimeout(retryTimer);
+      die('this view is closed; relaunch the mini program');
+      socket?.close(1000, 'closed by page');
+    },
+  };
+}

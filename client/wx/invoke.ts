@@ -1,0 +1,64 @@
+import { WIRE_VERSION } from '../../core/contracts/wire';
+import type { WxTransport } from '../transport';
+import { runCallbacks, splitOptions } from './callbacks';
+import { bridgeError, readResponse, type CallOutcome } from './response';
+
+function typeName(value: unknown): string {
+  if (value === null) return 'Null';
+  if (Array.isArray(value)) return 'Array';
+  const t = typeof value;
+  return t.charAt(0).toUpperCase() + t.slice(1);
+}
+
+/** Runs after the host said ok and before the app's callbacks, with the params that were sent. */
+export type OnSuccess = (params: Record<string, unknown>) => void;
+
+export interface Invoker {
+  /** wx-style call: callback style when a callback is given (returns undefined), else a Promise */
+  call(api: string, options: unknown, onSuccess?: OnSuccess): Promise<Record<string, unknown>> | undefined;
+  /** plain request used internally (write-through of the Sync storage forms) */
+  send(api: string, params: Record<string, unknown>, onSuccess?: OnSuccess): Promise<CallOutcome>;
+}
+
+/**
+ * Carries wx calls over a transport. Every answer, whatever the transport does (reject, throw, hand back
+ * garbage), becomes exactly one success or fail result. `onSuccess` lets the storage mirror follow the
+ * host before the app's callbacks see the result.
+ */
+export function createInvoker(transport: WxTransport): Invoker {
+  let nextId = 0;
+
+  async function send(api: string, params: Record<string, unknown>, onSuccess?: OnSuccess): Promise<CallOutcome> {
+    const id = ++nextId;
+    let raw: unknown;
+    try {
+      raw = await transport.request({ v: WIRE_VERSION, id, api, params });
+    } catch (e) {
+      return bridgeError(api, e instanceof Error ? e.message : String(e));
+    }
+    const outcome = readResponse(api, id, raw);
+    if (outcome.ok && onSuccess) {
+      try {
+        onSuccess(params);
+      } catch (e) {
+        console.error(`wx.${api}: could not update the local storage mirror`, e);
+      }
+    }
+    return outcome;
+  }
+
+  return {
+    send,
+    call(api, options, onSuccess) {
+      if (options !== undefined && (options === null || typeof options !== 'object' || Array.isArray(options))) {
+        // No callbacks can be found in a non-object, so the only way to answer is the Promise.
+        return Promise.reject({ errMsg: `${api}:fail parameter error: parameter should be Object instead of ${typeName(options)};` });
+      }
+      const split = splitOptions((options ?? {}) as Record<string, unknown>);
+      const pending = send(api, split.params, onSuccess);
+      if (!split.callbackStyle) return pending.then((o) => (o.ok ? o.result : Promise.reject(o.result)));
+      void pending.then((o) => runCallbacks(api, split, o));
+      return undefined;
+    },
+  };
+}

@@ -1,0 +1,1 @@
+export { createCustomApiRegistry, miniApiCall, type CustomApiRegistry } from './registry';

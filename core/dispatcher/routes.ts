@@ -1,0 +1,63 @@
+import type { ApiName, ApiParams } from '../contracts/apis';
+import type { CallerIdentity } from '../contracts/app';
+import type { OpenApiHandler } from '../contracts/integrator';
+import type { ConsentLedger, ShellOptions } from '../contracts/services';
+import { requireScope, type ScopeApis } from '../consent/scope-apis';
+import type { CustomApiRegistry } from '../custom-apis/registry';
+import type { AppStorage } from '../storage/app-storage';
+import { systemInfo } from './system-info';
+
+/** One API's implementation, given validated params. Returns the success payload (errMsg is added later). */
+export type Route<N extends ApiName> = (caller: CallerIdentity, params: ApiParams<N>) => unknown;
+export type RouteTable = { [N in ApiName]: Route<N> };
+
+export interface HostRequest {
+  type: 'exit';
+  caller: CallerIdentity;
+}
+
+export interface RouteDeps {
+  openApi: OpenApiHandler;
+  customApis: CustomApiRegistry;
+  ledger: ConsentLedger;
+  scopeApis: ScopeApis;
+  storage: AppStorage;
+  host: ShellOptions['host'];
+  requestHost(request: HostRequest): void;
+}
+
+/** Where every API name lands. Capability, params, mocks and time limits are the dispatcher's job, not this table's. */
+export function createRoutes(deps: RouteDeps): RouteTable {
+  const { openApi, storage } = deps;
+  const appId = (caller: CallerIdentity) => caller.appInfo.appId;
+  return {
+    login: (c, p) => openApi.login(c.appInfo, p),
+    // Handlers take {} for these; the loose params schema may carry extra keys, which they must not rely on.
+    checkSession: (c) => openApi.checkSession(c.appInfo, {}),
+    getUserInfo: (c, p) => {
+      requireScope(deps.ledger, appId(c), 'scope.userInfo');
+      return openApi.getUserInfo(c.appInfo, p);
+    },
+    getUserProfile: (c, p) => openApi.getUserProfile(c.appInfo, p),
+    getPhoneNumber: (c) => openApi.getPhoneNumber(c.appInfo, {}),
+    requestPayment: (c, p) => openApi.requestPayment(c.appInfo, p),
+    requestVirtualPayment: (c, p) => openApi.requestVirtualPayment(c.appInfo, p),
+
+    invokeNativePlugin: (c, p) => deps.customApis.invoke(c, p),
+
+    getSetting: (c) => deps.scopeApis.getSetting(c),
+    authorize: (c, p) => deps.scopeApis.authorize(c, p.scope),
+    openSetting: (c) => deps.scopeApis.openSetting(c),
+    exitMiniProgram: (c) => {
+      deps.requestHost({ type: 'exit', caller: c });
+      return {};
+    },
+    getSystemInfo: () => systemInfo(deps.host),
+
+    setStorage: (c, p) => storage.set(appId(c), p.key, p.data),
+    getStorage: (c, p) => ({ data: storage.get(appId(c), p.key) }),
+    removeStorage: (c, p) => storage.remove(appId(c), p.key),
+    clearStorage: (c) => storage.clear(appId(c)),
+    getStorageInfo: (c) => storage.info(appId(c)),
+  };
+}

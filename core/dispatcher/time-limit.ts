@@ -1,0 +1,50 @@
+import type { ApiName } from '../contracts/apis';
+
+export const DEFAULT_HANDLER_TIMEOUT_MS = 15_000;
+/** A person reading a sheet gets much longer than a backend does. */
+export const DEFAULT_PROMPT_TIMEOUT_MS = 300_000;
+
+/** APIs whose handler waits for the user to answer a trusted sheet. */
+const WAITS_FOR_USER: ReadonlySet<string> = new Set<ApiName>([
+  'getUserProfile',
+  'getPhoneNumber',
+  'requestPayment',
+  'requestVirtualPayment',
+  'authorize',
+  'openSetting',
+]);
+
+export interface TimeLimits {
+  handlerTimeoutMs: number;
+  promptTimeoutMs: number;
+}
+
+export function timeLimitFor(api: string, params: Record<string, unknown>, limits: TimeLimits): number {
+  // wx.login takes its own `timeout` (already validated as a positive integer of at most 10 minutes).
+  if (api === 'login' && typeof params['timeout'] === 'number') return params['timeout'];
+  return WAITS_FOR_USER.has(api) ? limits.promptTimeoutMs : limits.handlerTimeoutMs;
+}
+
+export class TimeLimitExceeded extends Error {
+  constructor(readonly ms: number) {
+    super(`no answer within ${ms} ms`);
+    this.name = 'TimeLimitExceeded';
+  }
+}
+
+/**
+ * Runs work and rejects with TimeLimitExceeded if it has not settled within `ms`. The work itself is not
+ * cancelled (handlers get no signal); its late result is ignored, and a late rejection is already handled
+ * by the race so it cannot surface as an unhandled rejection.
+ */
+export function withTimeLimit<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new TimeLimitExceeded(ms)), ms);
+  });
+  return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
+}
+
+export function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

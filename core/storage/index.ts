@@ -1,0 +1,1 @@
+export { createAppStorage, CorruptStorageError, storageStoreKey, type AppStorage } from './app-storage';

@@ -1,0 +1,231 @@
+/**
+ * Typings of the `wx` object that Superapp Shell gives every mini program page.
+ *
+ * Add to a mini program written in TypeScript with:  /// <reference path="wx.d.ts" />
+ *
+ * Every async API takes `{ ...params, success, fail, complete }`. With at least one callback the call
+ * answers through them (success or fail exactly once, then complete) and returns nothing; with none it
+ * returns a Promise that resolves with the success result and rejects with the fail result.
+ * Results carry `errMsg: "<api>:ok"`; failures `errMsg: "<api>:fail <reason>"` and, where WeChat has one,
+ * `errno` / `errCode`.
+ *
+ * Kept in step with the host's API table by test/unit/client/wx-typings.test.ts.
+ */
+
+declare namespace WxApi {
+  /** What `fail` receives and a Promise rejects with. */
+  interface FailResult {
+    errMsg: string;
+    errno?: number;
+    errCode?: number;
+  }
+
+  type Success<R> = R & { errMsg: string };
+
+  interface Callbacks<S> {
+    success?: (result: S) => void;
+    fail?: (result: FailResult) => void;
+    complete?: (result: S | FailResult) => void;
+  }
+
+  type AnyCallback<S> =
+    | { success: (result: S) => void }
+    | { fail: (result: FailResult) => void }
+    | { complete: (result: S | FailResult) => void };
+
+  /** Parameter objects that accept no named parameters (extra keys are ignored by the host). */
+  type NoParams = { [key: string]: unknown };
+  /** Results with nothing but errMsg. */
+  type NoResult = { [key: string]: unknown };
+
+  type Lang = 'en' | 'zh_CN' | 'zh_TW';
+
+  type Scope =
+    | 'scope.userInfo'
+    | 'scope.userPhoneNumber'
+    | 'scope.userLocation'
+    | 'scope.address'
+    | 'scope.invoice'
+    | 'scope.camera'
+    | 'scope.record';
+
+  /** scope -> granted (true) or refused/revoked (false); scopes never asked are absent */
+  type AuthSetting = Record<string, boolean>;
+
+  interface UserInfo {
+    nickName: string;
+    avatarUrl: string;
+    /** 0 unknown, 1 male, 2 female */
+    gender: 0 | 1 | 2;
+    country: string;
+    province: string;
+    city: string;
+    language: string;
+  }
+
+  interface UserInfoResult {
+    userInfo: UserInfo;
+    /** JSON of userInfo, as signed */
+    rawData: string;
+    /** sha1(rawData + session_key), hex */
+    signature: string;
+    /** AES-128-CBC with the session_key, base64; present when the app has a login session */
+    encryptedData?: string;
+    iv?: string;
+  }
+
+  /** Named parameters of each API (callbacks aside). */
+  interface Params {
+    login: {
+      /** ms to wait for the host before failing with "login:fail timeout" (at most 600000) */
+      timeout?: number;
+    };
+    checkSession: NoParams;
+    getUserInfo: { withCredentials?: boolean; lang?: Lang };
+    getUserProfile: {
+      /** why the app needs the profile, shown to the user (1-30 characters) */
+      desc: string;
+      lang?: Lang;
+    };
+    getPhoneNumber: NoParams;
+    requestPayment: {
+      /** seconds since the epoch, as a string */
+      timeStamp: string;
+      nonceStr: string;
+      /** "prepay_id=<id>" from your server's order */
+      package: string;
+      signType?: 'MD5' | 'HMAC-SHA256';
+      paySign: string;
+    };
+    requestVirtualPayment: {
+      /** JSON: offerId, buyQuantity, env, currencyType, productId?, goodsPrice?, outTradeNo, attach? */
+      signData: string;
+      mode: 'short_series_goods' | 'short_series_coin';
+      /** hex HMAC-SHA256(appKey, "requestVirtualPayment&" + signData) */
+      paySig: string;
+      /** hex HMAC-SHA256(session_key, signData) */
+      signature: string;
+    };
+    invokeNativePlugin: {
+      /** name of the host's custom API; must be listed in manifest permissions.customApi */
+      api_name: string;
+      data?: Record<string, unknown>;
+    };
+    getSetting: { withSubscriptions?: boolean };
+    authorize: { scope: Scope };
+    openSetting: NoParams;
+    exitMiniProgram: NoParams;
+    getSystemInfo: NoParams;
+    setStorage: { key: string; data: unknown };
+    getStorage: { key: string };
+    removeStorage: { key: string };
+    clearStorage: NoParams;
+    getStorageInfo: NoParams;
+  }
+
+  interface StorageInfo {
+    keys: string[];
+    /** KB in use */
+    currentSize: number;
+    /** KB allowed (10240) */
+    limitSize: number;
+  }
+
+  interface SystemInfo {
+    host: { env: string; name: string; version: string };
+    platform: string;
+    system: string;
+    version: string;
+    SDKVersion: string;
+    language: string;
+  }
+
+  /** What each API's success carries besides errMsg. */
+  interface Results {
+    login: { code: string };
+    checkSession: NoResult;
+    getUserInfo: UserInfoResult;
+    getUserProfile: UserInfoResult;
+    getPhoneNumber: { code: string };
+    requestPayment: NoResult;
+    requestVirtualPayment: NoResult;
+    /** whatever the host's custom API returned */
+    invokeNativePlugin: Record<string, unknown>;
+    getSetting: { authSetting: AuthSetting };
+    authorize: NoResult;
+    openSetting: { authSetting: AuthSetting };
+    exitMiniProgram: NoResult;
+    getSystemInfo: SystemInfo;
+    setStorage: NoResult;
+    getStorage: { data: unknown };
+    removeStorage: NoResult;
+    clearStorage: NoResult;
+    getStorageInfo: StorageInfo;
+  }
+
+  type Name = keyof Params;
+
+  /** An API whose options may be left out. */
+  interface Method<N extends Name> {
+    (options: Params[N] & Callbacks<Success<Results[N]>> & AnyCallback<Success<Results[N]>>): void;
+    (options?: Params[N]): Promise<Success<Results[N]>>;
+  }
+
+  /** An API with required parameters. */
+  interface MethodWithParams<N extends Name> {
+    (options: Params[N] & Callbacks<Success<Results[N]>> & AnyCallback<Success<Results[N]>>): void;
+    (options: Params[N]): Promise<Success<Results[N]>>;
+  }
+
+  type AppEventListener = (data: Record<string, unknown>) => void;
+}
+
+interface Wx {
+  /** A single-use code (valid 5 minutes) your server exchanges for openid and session_key. */
+  login: WxApi.Method<'login'>;
+  /** ok while the session of the last login is valid; "checkSession:fail …" means log in again. */
+  checkSession: WxApi.Method<'checkSession'>;
+  /** Needs the scope.userInfo grant (see authorize): otherwise "scope unauthorized" or "auth deny". */
+  getUserInfo: WxApi.Method<'getUserInfo'>;
+  /** Asks the user every time, showing `desc`. */
+  getUserProfile: WxApi.MethodWithParams<'getUserProfile'>;
+  /** Asks the user; success gives a single-use code your server exchanges for the number. */
+  getPhoneNumber: WxApi.Method<'getPhoneNumber'>;
+  /** Pays an order your server created; the sheet shows the order's amount. Cancel: "requestPayment:fail cancel". */
+  requestPayment: WxApi.MethodWithParams<'requestPayment'>;
+  /** Buys virtual goods or coins; failures carry errCode (-2 cancel, -15005 signature, -15006 paySig, -1 other). */
+  requestVirtualPayment: WxApi.MethodWithParams<'requestVirtualPayment'>;
+  /** Calls a custom API the host registered. */
+  invokeNativePlugin: WxApi.MethodWithParams<'invokeNativePlugin'>;
+  getSetting: WxApi.Method<'getSetting'>;
+  /** Asks once per scope and remembers; after a refusal only openSetting can change it. */
+  authorize: WxApi.MethodWithParams<'authorize'>;
+  /** Shows the app's permission page and reports the settings as the user left them. */
+  openSetting: WxApi.Method<'openSetting'>;
+  /** Closes this mini program. */
+  exitMiniProgram: WxApi.Method<'exitMiniProgram'>;
+  getSystemInfo: WxApi.Method<'getSystemInfo'>;
+  /** Kept by the host per app, at most 10 MB (key + JSON of data, UTF-8). */
+  setStorage: WxApi.MethodWithParams<'setStorage'>;
+  /** "getStorage:fail data not found" for a missing key. */
+  getStorage: WxApi.MethodWithParams<'getStorage'>;
+  removeStorage: WxApi.MethodWithParams<'removeStorage'>;
+  clearStorage: WxApi.Method<'clearStorage'>;
+  getStorageInfo: WxApi.Method<'getStorageInfo'>;
+
+  /** Stores at once and writes through to the host; throws Error("setStorageSync:fail exceed storage max size 10MB") past the quota. */
+  setStorageSync(key: string, data: unknown): void;
+  /** The stored value, or '' when the key is missing. */
+  getStorageSync(key: string): unknown;
+  removeStorageSync(key: string): void;
+  clearStorageSync(): void;
+  getStorageInfoSync(): WxApi.StorageInfo;
+
+  onAppShow(listener: WxApi.AppEventListener): void;
+  /** Without a listener removes all of them. */
+  offAppShow(listener?: WxApi.AppEventListener): void;
+  onAppHide(listener: WxApi.AppEventListener): void;
+  offAppHide(listener?: WxApi.AppEventListener): void;
+}
+
+declare const wx: Wx;
