@@ -11,7 +11,7 @@ const watch = process.argv.includes('--watch-electron');
 /** @type {import('esbuild').BuildOptions[]} */
 const bundles = [
   // the wx client, injected into every mini program page served by the browser host
-  { entryPoints: ['client/inject.ts'], outfile: 'dist/client/wx.js', format: 'iife', platform: 'browser', target: 'chrome120' },
+  { entryPoints: ['client/inject.ts'], outfile: 'dist/client/wx.js', format: 'iife', platform: 'browser', target: 'chrome120', minify: true },
   // the shell UI, shared by both hosts
   { entryPoints: ['renderer/main.ts'], outfile: 'dist/renderer/app.js', format: 'esm', platform: 'browser', target: 'chrome120' },
   // browser host (Node)

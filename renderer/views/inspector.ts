@@ -1,0 +1,222 @@
+import type { CallRecord } from '../../core/contracts/shell-api';
+import { appIdsOf, customApiName, filterCalls, mergeCalls, NO_FILTER, type CallFilter, type Outcome } from '../lib/call-filter';
+import { h, icon, ICONS, replaceChildren } from '../lib/dom';
+import { toErrorInfo } from '../lib/errors';
+import { formatClock, formatMs } from '../lib/time';
+import type { ShellContext } from '../state';
+import { createMocksPanel } from './mocks';
+
+const OUTCOMES: readonly Outcome[] = ['ok', 'fail', 'cancel', 'timeout', 'error'];
+// Drawing thousands of rows makes the page sluggish; the filters narrow down instead.
+const ROWS_SHOWN = 300;
+
+/** Every bridge call, newest first, live; filter, expand, clear, export; mocks beside it. */
+export function createInspector(ctx: ShellContext): { el: HTMLElement; show(): void; onCall(record: CallRecord): void; reload(): Promise<void> } {
+  let records: CallRecord[] = [];
+  let filter: CallFilter = { ...NO_FILTER };
+  const expanded = new Set<number>();
+  let drawPending = false;
+  const mocks = createMocksPanel(ctx);
+
+  const appSelect = h('select', { class: 'input input-compact', testid: 'filter-app', attrs: { 'aria-label': 'Filter by app' } });
+  const apiInput = h('input', { class: 'input input-compact', testid: 'filter-api', attrs: { type: 'search', placeholder: 'Filter by API', 'aria-label': 'Filter by API', spellcheck: 'false' } });
+  const outcomeSelect = h('select', { class: 'input input-compact', testid: 'filter-outcome', attrs: { 'aria-label': 'Filter by outcome' } },
+    h('option', { attrs: { value: '' }, text: 'All outcomes' }),
+    OUTCOMES.map((o) => h('option', { attrs: { value: o }, text: o })),
+  );
+  const summary = h('span', { class: 'muted small', attrs: { 'aria-live': 'polite' } });
+  const body = h('tbody');
+  const empty = h('div', { class: 'empty-state empty-compact', testid: 'calls-empty' });
+  const table = h('table', { class: 'table calls-table' },
+    h('thead', {}, h('tr', {},
+      h('th', { class: 'col-time', text: 'Time' }), h('th', { text: 'App' }), h('th', { text: 'API' }), h('th', { text: 'Outcome' }), h('th', { class: 'num', text: 'Duration' }),
+    )),
+    body,
+  );
+
+  const names = (): Map<string, string> => new Map(ctx.state.get().apps.map((a) => [a.appId, a.name]));
+
+  const fillAppFilter = (): void => {
+    const known = names();
+    const ids = [...new Set([...appIdsOf(records), ...known.keys()])].sort();
+    const current = appSelect.value;
+    replaceChildren(appSelect, h('option', { attrs: { value: '' }, text: 'All apps' }), ids.map((id) => h('option', { attrs: { value: id }, text: known.get(id) ?? id })));
+    appSelect.value = ids.includes(current) ? current : '';
+  };
+
+  const detail = (r: CallRecord): HTMLElement =>
+    h('tr', { class: 'call-detail-row' }, h('td', { attrs: { colspan: 5 } },
+      h('div', { class: 'call-detail', testid: 'call-detail', attrs: { 'data-seq': r.seq } },
+        h('div', { class: 'detail-meta muted small', text: `#${r.seq} · view ${r.webViewId} · ${new Date(r.at).toISOString()}${r.mocked ? ' · answered by a mock rule' : ''}` }),
+        h('div', { class: 'detail-grid' },
+          h('div', {}, h('div', { class: 'detail-label', text: 'Params' }), h('pre', { class: 'code', text: json(r.params) })),
+          h('div', {},
+            h('div', { class: 'detail-label', text: r.outcome === 'ok' ? 'Result' : 'Error' }),
+            h('pre', { class: 'code', text: r.outcome === 'ok' ? json(r.result ?? {}) : json({ errMsg: r.errMsg, ...(r.result !== undefined ? { result: r.result } : {}) }) }),
+          ),
+        ),
+        r.internalError ? h('div', { class: 'notice notice-error small' }, icon(ICONS.alert, 14), h('span', { text: `Internal error (not sent to the app): ${r.internalError}` })) : null,
+      ),
+    ));
+
+  const row = (r: CallRecord, appNames: Map<string, string>): HTMLElement[] => {
+    const open = expanded.has(r.seq);
+    const custom = customApiName(r);
+    const toggle = (): void => {
+      if (expanded.has(r.seq)) expanded.delete(r.seq);
+      else expanded.add(r.seq);
+      draw();
+      body.querySelector<HTMLElement>(`tr[data-seq="${r.seq}"]`)?.focus();
+    };
+    const tr = h('tr', {
+      class: `call-row${open ? ' is-open' : ''}`,
+      testid: 'call-row',
+      attrs: {
+        tabindex: 0,
+        'aria-expanded': String(open),
+        'data-seq': r.seq,
+        'data-api': r.api,
+        'data-outcome': r.outcome,
+        'data-app-id': r.appId,
+        'data-mocked': String(r.mocked),
+      },
+      on: {
+        click: toggle,
+        keydown: (event) => {
+          if (event.key === 'Enter' || event.key === ' ') {
+            event.preventDefault();
+            toggle();
+          }
+        },
+      },
+    },
+      h('td', { class: 'mono small nowrap col-time', text: formatClock(r.at) }),
+      h('td', { class: 'nowrap', text: appNames.get(r.appId) ?? r.appId }),
+      h('td', {},
+        h('span', { class: 'mono', text: r.api }),
+        custom ? h('span', { class: 'mono muted', text: ` · ${custom}` }) : null,
+        r.mocked ? h('span', { class: 'badge badge-warning badge-inline', testid: 'mocked-badge', text: 'Mocked' }) : null,
+      ),
+      h('td', {},
+        h('span', { class: `outcome outcome-${r.outcome}`, text: r.outcome }),
+        r.errMsg && r.outcome !== 'ok' ? h('span', { class: 'muted small errmsg', text: r.errMsg }) : null,
+      ),
+      h('td', { class: 'num mono small nowrap', text: formatMs(r.ms) }),
+    );
+    return open ? [tr, detail(r)] : [tr];
+  };
+
+  const draw = (): void => {
+    drawPending = false;
+    const shown = filterCalls(records, filter);
+    const appNames = names();
+    const visibleRows = shown.slice(0, ROWS_SHOWN);
+    replaceChildren(body, visibleRows.map((r) => row(r, appNames)));
+    table.hidden = shown.length === 0;
+    empty.hidden = shown.length > 0;
+    replaceChildren(empty,
+      icon(ICONS.activity, 28),
+      h('h3', { text: records.length === 0 ? 'No calls yet' : 'No calls match the filters' }),
+      h('p', { class: 'muted', text: records.length === 0 ? 'Calls from running apps to wx APIs appear here as they happen.' : 'Change or clear the filters to see more.' }),
+    );
+    summary.textContent =
+      shown.length > ROWS_SHOWN ? `Showing newest ${ROWS_SHOWN} of ${shown.length} calls` : `${shown.length} call${shown.length === 1 ? '' : 's'}${shown.length !== records.length ? ` of ${records.length}` : ''}`;
+  };
+
+  // Calls can arrive in bursts: redraw at most once per frame, and only while the inspector is visible.
+  const scheduleDraw = (): void => {
+    if (drawPending || ctx.state.get().panel !== 'inspector') return;
+    drawPending = true;
+    requestAnimationFrame(draw);
+  };
+
+  const onFilter = (): void => {
+    filter = { appId: appSelect.value, api: apiInput.value, outcome: outcomeSelect.value as Outcome | '' };
+    draw();
+  };
+  appSelect.addEventListener('change', onFilter);
+  apiInput.addEventListener('input', onFilter);
+  outcomeSelect.addEventListener('change', onFilter);
+
+  const clear = h('button', { class: 'button', testid: 'calls-clear', attrs: { type: 'button' } }, icon(ICONS.trash, 14), h('span', { text: 'Clear' }));
+  clear.addEventListener('click', async () => {
+    try {
+      await ctx.api.call('clearCalls', {});
+      records = [];
+      expanded.clear();
+      fillAppFilter();
+      draw();
+    } catch (error) {
+      ctx.toasts.error(toErrorInfo(error));
+    }
+  });
+
+  const exportButton = h('button', { class: 'button', testid: 'calls-export', attrs: { type: 'button', title: 'Download the calls shown as calls.json' } }, icon(ICONS.download, 14), h('span', { text: 'Export JSON' }));
+  exportButton.addEventListener('click', () => {
+    const blob = new Blob([JSON.stringify(filterCalls(records, filter), null, 2)], { type: 'application/json' });
+    const url = URL.createObjectURL(blob);
+    const link = h('a', { attrs: { href: url, download: 'calls.json' } });
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    // Give the download a moment to start before the URL goes away.
+    window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  });
+
+  const el = h('section', { class: 'panel', testid: 'inspector', attrs: { hidden: true, 'aria-labelledby': 'inspector-title' } },
+    h('div', { class: 'panel-inner panel-wide' },
+      h('div', { class: 'panel-header' },
+        h('div', {},
+          h('h1', { class: 'panel-title', attrs: { id: 'inspector-title' }, text: 'Inspector' }),
+          h('p', { class: 'muted', text: 'Live log of every wx call the shell handled, and mock rules to shape the answers.' }),
+        ),
+      ),
+      h('div', { class: 'inspector-columns' },
+        h('section', { class: 'card calls-card', attrs: { 'aria-label': 'Calls' } },
+          h('div', { class: 'toolbar' },
+            appSelect, apiInput, outcomeSelect,
+            h('span', { class: 'grow' }),
+            summary, clear, exportButton,
+          ),
+          h('div', { class: 'table-wrap calls-wrap' }, table, empty),
+        ),
+        mocks.el,
+      ),
+    ),
+  );
+
+  const reload = async (): Promise<void> => {
+    try {
+      records = mergeCalls(records, await ctx.api.call('listCalls', {}));
+      fillAppFilter();
+      scheduleDraw();
+    } catch (error) {
+      ctx.toasts.error(toErrorInfo(error));
+    }
+  };
+
+  draw();
+  return {
+    el,
+    reload,
+    show() {
+      fillAppFilter();
+      draw();
+      void mocks.load();
+    },
+    onCall(record) {
+      const isNewApp = !records.some((r) => r.appId === record.appId);
+      records = mergeCalls(records, [record]);
+      if (isNewApp) fillAppFilter();
+      scheduleDraw();
+    },
+  };
+}
+
+function json(value: unknown): string {
+  try {
+    return JSON.stringify(value, null, 2) ?? 'undefined';
+  } catch {
+    return String(value);
+  }
+}

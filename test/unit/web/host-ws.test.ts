@@ -1,0 +1,159 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { closed, connectWs, nextMessage, shellClient, startTestHost, viewTokenFromPage, type TestHost } from './helpers';
+
+let t: TestHost;
+let port: number;
+
+beforeAll(async () => {
+  t = await startTestHost();
+  port = t.host.port;
+});
+afterAll(() => t.close());
+
+async function launch(appId: string) {
+  const shell = await shellClient(port, t.host.shellToken);
+  const answer = await shell.call('launch', { appId });
+  shell.socket.close();
+  const { url, viewId } = answer.output as { url: string; viewId: number };
+  const { token } = await viewTokenFromPage(port, url);
+  return { url, viewId, token };
+}
+
+const bridgeUrl = (app: string, viewId: number, token: string) => `ws://${app}.localhost:${port}/ws/bridge?view=${viewId}&token=${encodeURIComponent(token)}`;
+const originOf = (app: string) => `http://${app}.localhost:${port}`;
+
+async function openBridge(app: string, viewId: number, token: string) {
+  const outcome = await connectWs(bridgeUrl(app, viewId, token), originOf(app));
+  if (!outcome.opened) throw new Error(`bridge refused: ${outcome.body}`);
+  return outcome.socket;
+}
+
+describe('shell channel', () => {
+  it('refuses a socket without the token, with a wrong token, or from a mini program origin', async () => {
+    const noToken = await connectWs(`ws://localhost:${port}/ws/shell`, `http://localhost:${port}`);
+    expect(noToken).toMatchObject({ opened: false, status: 403 });
+    const wrong = await connectWs(`ws://localhost:${port}/ws/shell?token=${'a'.repeat(43)}`, `http://localhost:${port}`);
+    expect(wrong).toMatchObject({ opened: false, status: 403 });
+    const fromApp = await connectWs(`ws://localhost:${port}/ws/shell?token=${t.host.shellToken}`, originOf('alpha'));
+    expect(fromApp.opened).toBe(false);
+    if (!fromApp.opened) expect(fromApp.body).toContain('accepts only the shell page');
+    const rebinding = await connectWs(`ws://evil.test:${port}/ws/shell?token=${t.host.shellToken}`, `http://evil.test:${port}`);
+    expect(rebinding).toMatchObject({ opened: false, status: 421 });
+  });
+
+  it('runs commands and reports a failure with message and hint', async () => {
+    const shell = await shellClient(port, t.host.shellToken);
+    const apps = await shell.call('listApps');
+    expect((apps.output as Array<{ appId: string; dev: boolean }>).map((a) => [a.appId, a.dev])).toEqual([['alpha', true], ['beta', true]]);
+    const bad = await shell.call('launch', { appId: 'ghost' });
+    expect(bad).toMatchObject({ ok: false, error: { message: '"ghost" is not installed' } });
+    const unknown = await shell.call('selfDestruct', {});
+    expect(unknown.ok).toBe(false);
+    expect(unknown.error!.message).toContain('Unknown shell command "selfDestruct"');
+    const info = await shell.call('getHostInfo');
+    expect(info.output).toMatchObject({ host: 'web', serverApi: `http://127.0.0.1:${port}` });
+    shell.socket.close();
+  });
+
+  it('pushes events to every connected shell page', async () => {
+    const a = await shellClient(port, t.host.shellToken);
+    const b = await shellClient(port, t.host.shellToken);
+    const seenByB = nextMessage<{ kind: string; event: { type: string; running?: Array<{ appId: string }> } }>(b.socket, (m) => m.kind === 'event' && m.event.type === 'runningChanged');
+    await a.call('launch', { appId: 'beta' });
+    const event = await seenByB;
+    expect(event.event.running!.some((r) => r.appId === 'beta')).toBe(true);
+    a.socket.close();
+    b.socket.close();
+  });
+});
+
+describe('bridge', () => {
+  it('carries a wx call for the launched view and answers with its errMsg', async () => {
+    const { viewId, token } = await launch('alpha');
+    const socket = await openBridge('alpha', viewId, token);
+    const answer = nextMessage(socket, (m) => m.id === 'c1');
+    socket.send(JSON.stringify({ v: 1, id: 'c1', api: 'getStorageInfo', params: {} }));
+    expect(await answer).toMatchObject({ v: 1, id: 'c1', ok: true, result: { errMsg: 'getStorageInfo:ok' } });
+    socket.close();
+  });
+
+  it("refuses app A's view token presented from app B's origin or host, and a wrong token", async () => {
+    const { viewId, token } = await launch('alpha');
+    const fromB = await connectWs(bridgeUrl('alpha', viewId, token), originOf('beta'));
+    expect(fromB).toMatchObject({ opened: false, status: 403 });
+    const onBHost = await connectWs(bridgeUrl('beta', viewId, token), originOf('beta'));
+    expect(onBHost).toMatchObject({ opened: false, status: 403 });
+    const wrong = await connectWs(bridgeUrl('alpha', viewId, 'b'.repeat(43)), originOf('alpha'));
+    expect(wrong).toMatchObject({ opened: false, status: 403 });
+    const noOrigin = await connectWs(bridgeUrl('alpha', viewId, token), undefined);
+    expect(noOrigin).toMatchObject({ opened: false, status: 403 });
+  });
+
+  it('takes identity from the socket, never from params: app B cannot read app A\'s notes', async () => {
+    const a = await launch('alpha');
+    const b = await launch('beta');
+    const sa = await openBridge('alpha', a.viewId, a.token);
+    const sb = await openBridge('beta', b.viewId, b.token);
+    const added = nextMessage(sa, (m) => m.id === 1);
+    sa.send(JSON.stringify({ v: 1, id: 1, api: 'invokeNativePlugin', params: { api_name: 'notes.add', data: { text: 'alpha private' } } }));
+    expect(await added).toMatchObject({ ok: true, result: { errMsg: 'invokeNativePlugin:ok', count: 1 } });
+
+    const listed = nextMessage<{ result: { notes: unknown[] } }>(sb, (m) => (m as { id?: unknown }).id === 2);
+    sb.send(JSON.stringify({ v: 1, id: 2, api: 'invokeNativePlugin', params: { api_name: 'notes.list', data: { appId: 'alpha' }, appId: 'alpha', webViewId: a.viewId } }));
+    expect((await listed).result.notes).toEqual([]);
+
+    const echoed = nextMessage<{ result: { appInfo: { appId: string }; webViewId: number } }>(sb, (m) => (m as { id?: unknown }).id === 3);
+    sb.send(JSON.stringify({ v: 1, id: 3, api: 'invokeNativePlugin', params: { api_name: 'echo', data: { appId: 'alpha' } } }));
+    const echo = await echoed;
+    expect(echo.result.appInfo.appId).toBe('beta');
+    expect(echo.result.webViewId).toBe(b.viewId);
+
+    const refused = nextMessage(sa, (m) => m.id === 4);
+    sa.send(JSON.stringify({ v: 1, id: 4, api: 'invokeNativePlugin', params: { api_name: 'notes.add', data: { text: '' } } }));
+    expect(await refused).toMatchObject({ ok: false, errMsg: 'invokeNativePlugin:fail data.text must be a non-empty string' });
+    sa.close();
+    sb.close();
+  });
+
+  it('answers a raw echo frame without dispatching it', async () => {
+    const { viewId, token } = await launch('alpha');
+    const socket = await openBridge('alpha', viewId, token);
+    const before = t.host.runtime.shell.calls.list().length;
+    const answer = nextMessage(socket);
+    socket.send(JSON.stringify({ v: 1, echo: { seq: 9, payload: 'ping' } }));
+    expect(await answer).toEqual({ v: 1, echo: { seq: 9, payload: 'ping' } });
+    expect(t.host.runtime.shell.calls.list().length).toBe(before);
+    socket.close();
+  });
+
+  it('delivers appHide to a view sent to the background, including events queued before it connected', async () => {
+    const a = await launch('alpha');
+    const sa = await openBridge('alpha', a.viewId, a.token);
+    const hidden = nextMessage(sa, (m) => m.event === 'appHide');
+    await launch('beta');
+    expect(await hidden).toEqual({ v: 1, event: 'appHide', data: {} });
+    sa.close();
+  });
+
+  it('closes the socket when the view closes and refuses the token afterwards', async () => {
+    const { viewId, token } = await launch('alpha');
+    const socket = await openBridge('alpha', viewId, token);
+    const shell = await shellClient(port, t.host.shellToken);
+    const gone = closed(socket);
+    expect((await shell.call('close', { viewId })).ok).toBe(true);
+    expect(await gone).toEqual({ code: 4000, reason: 'view closed' });
+    const again = await connectWs(bridgeUrl('alpha', viewId, token), originOf('alpha'));
+    expect(again.opened).toBe(false);
+    if (!again.opened) expect(again.body).toContain(`view ${viewId} is not open`);
+    shell.socket.close();
+  });
+
+  it('answers a frame that is not JSON with a bridge failure instead of dropping the connection', async () => {
+    const { viewId, token } = await launch('alpha');
+    const socket = await openBridge('alpha', viewId, token);
+    const answer = nextMessage(socket);
+    socket.send('{not json');
+    expect(await answer).toEqual({ v: 1, id: null, ok: false, errMsg: 'bridge:fail the message is not JSON' });
+    socket.close();
+  });
+});

@@ -1,0 +1,168 @@
+import { createReadStream } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Runtime } from '../core/contracts/services';
+import type { CatalogEntry } from '../core/contracts/shell-api';
+import { WX_SCRIPT_PATH } from '../client/transports/boot-config';
+import { injectBoot } from './boot-page';
+import { contentTypeOf, isHtml } from './content-types';
+import { BASE_HEADERS, sendJson, sendText } from './http-util';
+import { appLabel, appWsOrigin, shellOrigin } from './origins';
+import type { WebViewHost } from './view-host';
+
+export interface AppPagesDeps {
+  runtime: Runtime;
+  views: WebViewHost;
+  port: number;
+  /** dist/client/wx.js */
+  wxScriptFile: string;
+  /** the merchant backend of an app, when it has one */
+  backendUrl(appId: string): string | undefined;
+}
+
+/**
+ * The page policy of a mini program: framed only by the shell, talks only to itself (and its own merchant
+ * backend), no plugins. Scripts must be files of the package: the host's own boot block is a data block,
+ * so no inline script is needed.
+ */
+export function appPageCsp(appId: string, port: number, backendUrl?: string): string {
+  const connect = ["'self'", `${appWsOrigin(appId, port)}`];
+  if (backendUrl) connect.push(new URL(backendUrl).origin);
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob: https:",
+    "font-src 'self' data:",
+    "media-src 'self' data: blob:",
+    `connect-src ${connect.join(' ')}`,
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-src 'self'",
+    `frame-ancestors ${shellOrigin(port)}`,
+  ].join('; ');
+}
+
+/** Browser permissions a mini program never gets in the simulator (the shell grants none of them). */
+const PERMISSIONS_POLICY = 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), hid=()';
+
+/** Finds the installed app answering at <label>.localhost. */
+export function appForLabel(runtime: Runtime, label: string): CatalogEntry | undefined {
+  return runtime.catalog.list().find((entry) => appLabel(entry.appId) === label);
+}
+
+/** The raw path of the request: never URL-normalised, so "..", "%2e%2e" reach the catalog's check as sent. */
+function rawPathOf(url: string): { path: string; query: string } {
+  const q = url.indexOf('?');
+  const path = q < 0 ? url : url.slice(0, q);
+  return { path: path.split('#')[0] ?? '', query: q < 0 ? '' : url.slice(q + 1) };
+}
+
+export async function serveAppRequest(req: IncomingMessage, res: ServerResponse, label: string, deps: AppPagesDeps): Promise<void> {
+  const app = appForLabel(deps.runtime, label);
+  if (!app) {
+    sendText(res, 404, `No installed mini program answers at ${label}.localhost. Install it from the shell's catalog first.`);
+    return;
+  }
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    sendText(res, 405, `${req.method} is not allowed on a mini program's files; they are read-only.`, { Allow: 'GET, HEAD' });
+    return;
+  }
+  const { path, query } = rawPathOf(req.url ?? '/');
+
+  if (path === WX_SCRIPT_PATH) return serveWxScript(req, res, deps.wxScriptFile);
+  if (path === '/__superapp__/backend.json') {
+    const url = deps.backendUrl(app.appId);
+    if (url) sendJson(res, 200, { url });
+    else sendJson(res, 404, { error: `${app.appId} has no merchant backend running in this host` });
+    return;
+  }
+  if (path.startsWith('/__superapp__/')) {
+    sendText(res, 404, `${path} is reserved by the host and does not exist.`);
+    return;
+  }
+  if (path === '/' || path === '') {
+    const entry = deps.runtime.catalog.manifest(app.appId)?.entry ?? 'index.html';
+    res.writeHead(302, { ...BASE_HEADERS, Location: `/${entry.split('/').map(encodeURIComponent).join('/')}${query ? `?${query}` : ''}`, 'Cache-Control': 'no-store' });
+    res.end();
+    return;
+  }
+
+  const file = await deps.runtime.catalog.resolveFile(app.appId, path);
+  if (!file) {
+    sendText(res, 404, `Not found in ${app.appId}: ${path}`);
+    return;
+  }
+
+  const headers: Record<string, string> = {
+    ...BASE_HEADERS,
+    'Content-Type': contentTypeOf(file),
+    // A dev app changes under the developer's hands; an installed one is revalidated so reinstalls show.
+    'Cache-Control': app.dev ? 'no-store' : 'no-cache',
+  };
+
+  if (isHtml(file)) {
+    let html = await readFile(file, 'utf8');
+    const viewParam = new URLSearchParams(query).get('__view');
+    if (viewParam !== null) {
+      const viewId = Number(viewParam);
+      const view = Number.isSafeInteger(viewId) ? deps.views.bindingForPage(viewId, label) : undefined;
+      if (!view) {
+        sendText(res, 403, `View ${viewParam} is not an open view of ${app.appId}. Launch the mini program from the shell's catalog.`);
+        return;
+      }
+      html = injectBoot(html, {
+        v: 1,
+        viewId: view.viewId,
+        token: view.token,
+        wsUrl: `${appWsOrigin(app.appId, deps.port)}/ws/bridge`,
+        storageMirror: deps.runtime.storageMirror(view.viewId),
+      });
+    }
+    const body = Buffer.from(html, 'utf8');
+    res.writeHead(200, {
+      ...headers,
+      // The page carries the view token: never cache it.
+      'Cache-Control': 'no-store',
+      'Content-Length': String(body.length),
+      'Content-Security-Policy': appPageCsp(app.appId, deps.port, deps.backendUrl(app.appId)),
+      'Permissions-Policy': PERMISSIONS_POLICY,
+    });
+    res.end(req.method === 'HEAD' ? undefined : body);
+    return;
+  }
+
+  const info = await stat(file);
+  res.writeHead(200, { ...headers, 'Content-Length': String(info.size) });
+  if (req.method === 'HEAD') {
+    res.end();
+    return;
+  }
+  createReadStream(file).on('error', () => res.destroy()).pipe(res);
+}
+
+async function serveWxScript(req: IncomingMessage, res: ServerResponse, file: string): Promise<void> {
+  let info;
+  try {
+    info = await stat(file);
+  } catch {
+    sendText(res, 503, `The wx client is not built (${file} is missing). Run "npm run build" and reload.`);
+    return;
+  }
+  // Revalidated on every launch (a rebuild shows at once) but cached otherwise, so Chromium can reuse its
+  // compiled code for this large script instead of parsing it again for every launch.
+  const etag = `"${info.size.toString(36)}-${Math.floor(info.mtimeMs).toString(36)}"`;
+  const headers = { ...BASE_HEADERS, 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'no-cache', ETag: etag };
+  if (req.headers['if-none-match'] === etag) {
+    res.writeHead(304, headers);
+    res.end();
+    return;
+  }
+  res.writeHead(200, { ...headers, 'Content-Length': String(info.size) });
+  if (req.method === 'HEAD') {
+    res.end();
+    return;
+  }
+  createReadStream(file).on('error', () => res.destroy()).pipe(res);
+}

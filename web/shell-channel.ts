@@ -1,0 +1,111 @@
+import type { WebSocket } from 'ws';
+import { z } from 'zod';
+import { ShellCommandError } from '../core/contracts/services';
+import { ShellError, ShellEvent } from '../core/contracts/shell-api';
+import { ShellWireRequest, type ShellWireMessage } from '../core/contracts/shell-wire';
+
+/**
+ * The same messages as the contract's ShellWireMessage. That one is a discriminatedUnion with "result"
+ * twice, which zod 4 rejects when it first parses ("Duplicate discriminator value"), so the host checks
+ * what it sends with this plain union of the identical shapes.
+ */
+const OutgoingShellMessage = z.union([
+  z.object({ kind: z.literal('result'), id: z.number().int(), ok: z.literal(true), output: z.unknown() }),
+  z.object({ kind: z.literal('result'), id: z.number().int(), ok: z.literal(false), error: ShellError }),
+  z.object({ kind: z.literal('event'), event: ShellEvent }),
+]);
+
+export type CommandRunner = (command: string, input: unknown) => Promise<unknown>;
+
+/** What the shell UI is told when a command fails: ShellCommandError as-is, anything else as a host fault. */
+export function shellErrorOf(command: string, error: unknown): { message: string; hint?: string } {
+  if (error instanceof ShellCommandError) return error.hint ? { message: error.message, hint: error.hint } : { message: error.message };
+  const message = error instanceof Error ? error.message : String(error);
+  return { message: `The host failed to run "${command}": ${message}`, hint: 'This is a bug in the host; the terminal running it has the details.' };
+}
+
+/**
+ * The shell UI's WebSocket channel (core/contracts/shell-wire.ts): every command goes to the runtime's
+ * shell service, every ShellEvent goes to every connected shell page. Both directions are parsed.
+ */
+export class ShellChannel {
+  private readonly sockets = new Set<WebSocket>();
+
+  constructor(
+    private readonly run: CommandRunner,
+    private readonly log: (message: string) => void,
+  ) {}
+
+  accept(socket: WebSocket): void {
+    this.sockets.add(socket);
+    socket.on('close', () => this.sockets.delete(socket));
+    socket.on('error', () => this.sockets.delete(socket));
+    socket.on('message', (data, isBinary) => {
+      if (isBinary) return;
+      void this.onMessage(socket, data.toString());
+    });
+  }
+
+  broadcast(event: ShellEvent): void {
+    if (this.sockets.size === 0) return;
+    // Called from inside core (call log, sheets): a bad event is logged, never thrown back into a wx call.
+    const checked = OutgoingShellMessage.safeParse({ kind: 'event', event });
+    if (!checked.success) {
+      this.log(`shell channel: dropped a malformed ${event.type} event: ${checked.error.message}`);
+      return;
+    }
+    const frame = JSON.stringify(checked.data);
+    for (const socket of this.sockets) if (socket.readyState === socket.OPEN) socket.send(frame);
+  }
+
+  closeAll(): void {
+    for (const socket of this.sockets) socket.close(1001, 'host shutting down');
+    this.sockets.clear();
+  }
+
+  get size(): number {
+    return this.sockets.size;
+  }
+
+  private async onMessage(socket: WebSocket, text: string): Promise<void> {
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      this.log('shell channel: ignored a frame that is not JSON');
+      return;
+    }
+    const request = ShellWireRequest.safeParse(json);
+    if (!request.success) {
+      const id = (json as { id?: unknown } | null)?.id;
+      if (typeof id === 'number' && Number.isInteger(id)) {
+        this.reply(socket, { kind: 'result', id, ok: false, error: { message: `Malformed shell request: ${request.error.issues.map((i) => `${i.path.join('.') || '(message)'}: ${i.message}`).join('; ')}`, hint: 'The shell UI and host are out of date with each other; rebuild both.' } });
+      } else {
+        this.log('shell channel: ignored a malformed request without an id');
+      }
+      return;
+    }
+    const { id, command, input } = request.data;
+    try {
+      const output = await this.run(command, input);
+      this.reply(socket, { kind: 'result', id, ok: true, output });
+    } catch (error) {
+      if (!(error instanceof ShellCommandError)) this.log(`shell command ${command} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      this.reply(socket, { kind: 'result', id, ok: false, error: shellErrorOf(command, error) });
+    }
+  }
+
+  private reply(socket: WebSocket, message: ShellWireMessage): void {
+    if (socket.readyState !== socket.OPEN) return;
+    const checked = OutgoingShellMessage.safeParse(message);
+    if (checked.success) {
+      socket.send(JSON.stringify(checked.data));
+      return;
+    }
+    // Never leave the shell UI waiting: a reply we cannot vouch for becomes a failure it can show.
+    this.log(`shell channel: refused to send a malformed reply: ${checked.error.message}`);
+    if (message.kind === 'result') {
+      socket.send(JSON.stringify({ kind: 'result', id: message.id, ok: false, error: { message: 'The host produced an answer that does not match the shell API.', hint: 'This is a bug in the host; the terminal running it has the details.' } }));
+    }
+  }
+}

@@ -1,0 +1,83 @@
+import { randomBytes } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { mkdir, rm } from 'node:fs/promises';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { basename, join } from 'node:path';
+import { UploadResult } from '../core/contracts/shell-wire';
+import { sendJson } from './http-util';
+
+export const MAX_UPLOAD_BYTES = 200 * 1024 * 1024;
+
+function fail(res: ServerResponse, status: number, message: string, hint: string): void {
+  sendJson(res, status, { message, hint });
+}
+
+/** "x-file-name" is percent-encoded by the shell UI (header values are ASCII); keep only a plain file name. */
+export function uploadFileName(header: string | string[] | undefined): string | undefined {
+  if (typeof header !== 'string' || header.length === 0 || header.length > 512) return undefined;
+  let name: string;
+  try {
+    name = decodeURIComponent(header);
+  } catch {
+    return undefined;
+  }
+  const plain = basename(name.replace(/\\/g, '/')).replace(/[^\w.\- ()]/g, '_');
+  return /\.zip$/i.test(plain) && plain.length > 4 ? plain : undefined;
+}
+
+/**
+ * POST /shell/upload: the shell page sends a picked .zip; it is streamed (never buffered whole) into a
+ * fresh folder under <dataDir>/uploads and the path is returned as the `source` for the install command.
+ * The caller has already checked the shell token and Origin.
+ */
+export async function receiveUpload(req: IncomingMessage, res: ServerResponse, uploadsDir: string): Promise<void> {
+  const name = uploadFileName(req.headers['x-file-name']);
+  if (!name) {
+    fail(res, 400, 'The upload has no usable file name, or it is not a .zip.', 'Pick a mini program package saved as .zip and try again.');
+    req.resume();
+    return;
+  }
+  const declared = Number(req.headers['content-length']);
+  if (Number.isFinite(declared) && declared > MAX_UPLOAD_BYTES) {
+    fail(res, 413, `"${name}" is larger than ${MAX_UPLOAD_BYTES / 2 ** 20} MB.`, 'Remove large media from the package, or install it from a folder with --app.');
+    req.resume();
+    return;
+  }
+  const dir = join(uploadsDir, randomBytes(8).toString('hex'));
+  await mkdir(dir, { recursive: true });
+  const target = join(dir, name);
+  const out = createWriteStream(target, { flags: 'wx' });
+  let size = 0;
+  let tooLarge = false;
+
+  const finished = await new Promise<boolean>((resolve) => {
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_UPLOAD_BYTES && !tooLarge) {
+        tooLarge = true;
+        req.unpipe(out);
+        out.destroy();
+        resolve(false);
+      }
+    });
+    req.on('aborted', () => resolve(false));
+    req.on('error', () => resolve(false));
+    out.on('error', () => resolve(false));
+    out.on('finish', () => resolve(!tooLarge));
+    req.pipe(out);
+  });
+
+  if (!finished) {
+    await rm(dir, { recursive: true, force: true });
+    if (tooLarge) fail(res, 413, `"${name}" is larger than ${MAX_UPLOAD_BYTES / 2 ** 20} MB.`, 'Remove large media from the package, or install it from a folder with --app.');
+    else if (!res.headersSent && !res.destroyed) fail(res, 400, `The upload of "${name}" did not complete.`, 'Try again.');
+    req.resume();
+    return;
+  }
+  if (size === 0) {
+    await rm(dir, { recursive: true, force: true });
+    fail(res, 400, `"${name}" is empty.`, 'Choose the .zip again; it may not have finished downloading.');
+    return;
+  }
+  sendJson(res, 200, UploadResult.parse({ source: target }));
+}
