@@ -10,7 +10,7 @@ import type { MiniAppApiHandler } from '../core/contracts/integrator';
 import type { Clock } from '../core/contracts/ports';
 import type { Runtime, RuntimeOptions } from '../core/contracts/services';
 import { MAX_REQUEST_BYTES } from '../core/contracts/wire';
-import { demoPlugins } from '../core/demo-plugins';
+import createIntegration from '../integration';
 import { createRuntime } from '../core/runtime';
 import { serveAppRequest } from './app-pages';
 import { BackendManager } from './backend-manager';
@@ -211,6 +211,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   port = await listen(server, options.port ?? 0);
 
   try {
+    const integration = createIntegration();
     runtime = await createRuntime({
       store,
       dataDir,
@@ -222,8 +223,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       },
       host: { name: 'web', version: packageVersion(root), platform: process.platform },
       keepAlive: options.keepAlive,
-      openApi: options.openApi,
-      customApis: { ...demoPlugins(), ...options.customApis },
+      openApi: options.openApi ?? integration.openApi,
+      customApis: { ...integration.customApis, ...options.customApis },
       assetUrl: (appId, path) => `${appOrigin(appId, port)}/${path.split('/').map(encodeURIComponent).join('/')}`,
       serverApi: () => loopbackOrigin(port),
       handlerTimeoutMs: options.handlerTimeoutMs,
