@@ -16,11 +16,15 @@ export const DEFAULT_KEEP_ALIVE = 3;
 export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   const clock = options.clock ?? systemClock;
   const keepAlive = options.keepAlive ?? DEFAULT_KEEP_ALIVE;
+  const catalog = await createCatalog({ dataDir: options.dataDir, store: options.store, clock, assetUrl: options.assetUrl });
   const sheets = new SheetBroker(options.emit, {
     opened: (viewId) => options.viewHost.sheetOpened?.(viewId),
     closed: (viewId) => options.viewHost.sheetClosed?.(viewId),
+    decorate: (sheet) => {
+      const iconUrl = sheet.app.iconUrl ?? catalog.list().find((e) => e.appId === sheet.app.appId)?.iconUrl;
+      return iconUrl ? { ...sheet, app: { ...sheet.app, iconUrl } } : sheet;
+    },
   });
-  const catalog = await createCatalog({ dataDir: options.dataDir, store: options.store, clock, assetUrl: options.assetUrl });
   const appInfo = (appId: string) => {
     const m = catalog.manifest(appId);
     return m ? appInfoFromManifest(m) : undefined;

@@ -19,11 +19,16 @@ export class SheetBroker implements Prompter {
 
   constructor(
     private readonly emit: (event: ShellEvent) => void,
-    private readonly hooks: { opened?: (viewId: number) => void; closed?: (viewId: number) => void } = {},
+    private readonly hooks: {
+      opened?: (viewId: number) => void;
+      closed?: (viewId: number) => void;
+      /** adds what handlers cannot know, such as the app's icon URL */
+      decorate?: (sheet: Sheet) => Sheet;
+    } = {},
   ) {}
 
   ask(sheet: Sheet, caller: CallerIdentity, signal?: AbortSignal): Promise<SheetAnswer> {
-    const parsed = Sheet.parse(sheet);
+    const parsed = Sheet.parse(this.hooks.decorate ? this.hooks.decorate(sheet) : sheet);
     if (signal?.aborted) return Promise.resolve({ confirmed: false });
     const sheetId = randomUUID();
     const viewId = caller.webViewId;

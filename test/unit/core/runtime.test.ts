@@ -25,7 +25,8 @@ async function setup(promptTimeoutMs?: number) {
     promptTimeoutMs,
   });
   const pkg = await writePackage(await tempDir(), {
-    'manifest.json': JSON.stringify(manifest({ appId: 'shop', name: 'Shop', permissions: { openApi: ['login', 'requestPayment'], customApi: [] } })),
+    'icon.svg': '<svg/>',
+    'manifest.json': JSON.stringify(manifest({ appId: 'shop', name: 'Shop', icon: 'icon.svg', permissions: { openApi: ['login', 'requestPayment'], customApi: [] } })),
     'index.html': '',
   });
   await runtime.service.handle('install', { source: pkg });
@@ -49,7 +50,7 @@ describe('runtime: a payment from a mini program view to the trusted sheet and b
     await expect.poll(() => nextSheet()).toBeDefined();
     const sheet = nextSheet()!;
     expect(sheet.viewId).toBe(1);
-    expect(sheet.sheet).toMatchObject({ kind: 'payment', merchant: 'Shop', description: 'Tea', amount: 1234 });
+    expect(sheet.sheet).toMatchObject({ kind: 'payment', merchant: 'Shop', description: 'Tea', amount: 1234, app: { appId: 'shop', iconUrl: 'shop/icon.svg' } });
     await runtime.service.handle('answerSheet', { sheetId: sheet.sheetId, answer: { confirmed: true } });
     await expect(response).resolves.toEqual({ v: 1, id: 7, ok: true, result: { errMsg: 'requestPayment:ok' } });
     expect(runtime.shell.platform!.getWallet().balance).toBe(before - 1234);
