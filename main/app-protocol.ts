@@ -1,0 +1,125 @@
+import { APP_SCHEME, appHost, appOrigin } from './app-scheme';
+import { fileResponse, htmlResponse, isHtml, readHtml, textResponse } from './file-response';
+import type { Logger } from './logger';
+import { injectStorageMirror } from './storage-mirror';
+
+/**
+ * The superapp: handler of ONE app's session partition. It serves that app's package files and
+ * nothing else: the URL host must be the app's own, the path must stay inside the package (the
+ * catalog refuses "..", encoded forms and symlinks leaving it; this handler refuses the obvious
+ * forms before even asking), and every HTML page gets the Sync storage mirror as the first element
+ * of its <head>.
+ */
+
+export interface AppProtocolOptions {
+  appId: string;
+  /** absolute path inside the app's package, or undefined when the catalog refuses the path */
+  resolveFile(appId: string, urlPath: string): Promise<string | undefined>;
+  /** the manifest's entry page, served for "/" */
+  entry(appId: string): string | undefined;
+  /** the storage to embed in HTML pages served now */
+  storageMirror(appId: string): Record<string, unknown>;
+  /** base URL of the app's merchant backend when this host runs one (bundled samples) */
+  backendUrl?(appId: string): string | undefined;
+  /** for tests: the fetch used to reach the backend on loopback */
+  fetchBackend?: typeof fetch;
+  log: Logger;
+}
+
+/** Where a sample asks for its merchant backend (the same path the browser host serves). */
+export const BACKEND_INFO_PATH = '/__superapp__/backend.json';
+/** Same-origin route to the merchant backend: no CORS, no page-to-loopback request. */
+export const BACKEND_PROXY_PREFIX = '/__superapp__/backend/';
+const MAX_PROXY_BODY = 1024 * 1024;
+
+/** Paths no package file can have: dot segments, backslashes, NUL, or percent-encoded dots and slashes. */
+export function isSuspiciousPath(pathname: string): boolean {
+  if (/%(2e|2f|5c|00)/i.test(pathname)) return true;
+  if (pathname.includes('\\') || pathname.includes('\0')) return true;
+  return pathname.split('/').some((segment) => segment === '..' || segment === '.');
+}
+
+export function createAppProtocolHandler(options: AppProtocolOptions): (request: Request) => Promise<Response> {
+  const host = appHost(options.appId);
+  return async (request) => {
+    let url: URL;
+    try {
+      url = new URL(request.url);
+    } catch {
+      return textResponse(400, 'Malformed URL.');
+    }
+    if (url.protocol !== `${APP_SCHEME}:` || url.host.toLowerCase() !== host) {
+      options.log.warn(`app ${options.appId}: refused ${request.url} (another app's origin)`);
+      return textResponse(403, `This mini program may only load its own files (${APP_SCHEME}://${host}/...).`);
+    }
+    if (url.pathname === BACKEND_INFO_PATH) return backendInfo(options);
+    if (url.pathname.startsWith(BACKEND_PROXY_PREFIX)) return proxyToBackend(request, url, options);
+    if (request.method !== 'GET' && request.method !== 'HEAD') return textResponse(405, 'Only GET and HEAD are served.', { Allow: 'GET, HEAD' });
+    if (isSuspiciousPath(url.pathname)) {
+      options.log.warn(`app ${options.appId}: refused path ${url.pathname}`);
+      return textResponse(404, 'Not found.');
+    }
+    let urlPath = url.pathname;
+    if (urlPath === '/' || urlPath === '') {
+      const entry = options.entry(options.appId);
+      if (!entry) return textResponse(404, 'Not found.');
+      urlPath = `/${entry}`;
+    }
+    const file = await options.resolveFile(options.appId, urlPath);
+    if (!file) return textResponse(404, 'Not found.');
+    try {
+      if (isHtml(file)) {
+        const html = request.method === 'HEAD' ? '' : injectStorageMirror(await readHtml(file), options.storageMirror(options.appId));
+        return htmlResponse(html);
+      }
+      return await fileResponse(file, request.method);
+    } catch (error) {
+      options.log.warn(`app ${options.appId}: could not read ${urlPath}: ${String(error)}`);
+      return textResponse(404, 'Not found.');
+    }
+  };
+}
+
+function backendInfo(options: AppProtocolOptions): Response {
+  const running = options.backendUrl?.(options.appId);
+  const body = running
+    ? { url: `${appOrigin(options.appId)}${BACKEND_PROXY_PREFIX.replace(/\/$/, '')}` }
+    : { error: `${options.appId} has no merchant backend running in this host` };
+  return new Response(JSON.stringify(body), {
+    status: running ? 200 : 404,
+    headers: { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' },
+  });
+}
+
+/**
+ * The sample backends run on loopback inside this host. The page reaches its own backend through its
+ * own origin and main forwards the call, so the page never needs CORS or a loopback permission, and
+ * a page can only ever reach the backend of its own app.
+ */
+async function proxyToBackend(request: Request, url: URL, options: AppProtocolOptions): Promise<Response> {
+  const base = options.backendUrl?.(options.appId);
+  if (!base) return textResponse(404, `${options.appId} has no merchant backend running in this host.`);
+  if (!['GET', 'HEAD', 'POST'].includes(request.method)) return textResponse(405, 'The backend route takes GET, HEAD and POST.', { Allow: 'GET, HEAD, POST' });
+  const target = new URL(base.replace(/\/+$/, '') + '/' + url.pathname.slice(BACKEND_PROXY_PREFIX.length) + url.search);
+  if (target.origin !== new URL(base).origin) return textResponse(404, 'Not found.');
+  let body: ArrayBuffer | undefined;
+  if (request.method === 'POST') {
+    body = await request.arrayBuffer();
+    if (body.byteLength > MAX_PROXY_BODY) return textResponse(413, `The request body is larger than ${MAX_PROXY_BODY} bytes.`);
+  }
+  const headers: Record<string, string> = {};
+  for (const name of ['content-type', 'accept']) {
+    const value = request.headers.get(name);
+    if (value) headers[name] = value;
+  }
+  try {
+    const answer = await (options.fetchBackend ?? fetch)(target, { method: request.method, headers, body, redirect: 'manual' });
+    return new Response(request.method === 'HEAD' ? null : await answer.arrayBuffer(), {
+      status: answer.status,
+      headers: { 'Content-Type': answer.headers.get('content-type') ?? 'application/octet-stream', 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' },
+    });
+  } catch (error) {
+    options.log.warn(`app ${options.appId}: merchant backend unreachable: ${String(error)}`);
+    return textResponse(502, 'The merchant backend did not answer.');
+  }
+}

@@ -1,0 +1,251 @@
+import { join } from 'node:path';
+import { app, BaseWindow, dialog, ipcMain, Menu, session, type WebContentsView } from 'electron';
+import type { KeyValueStore, MiniAppApiHandler, Runtime, RuntimeOptions, ShellEvent } from '../core/contracts';
+import { ipcChannels } from '../core/contracts/ipc-channels';
+import { buildMenuTemplate } from './app-menu';
+import { APP_SCHEME, appEntryUrl, appOrigin, SHELL_ENTRY_URL, SHELL_ORIGIN, shellAssetUrl } from './app-scheme';
+import { createAppSessions, type AppSessions } from './app-sessions';
+import { registerIpcHandlers } from './ipc-adapter';
+import type { Logger } from './logger';
+import { createMerchantBackends, findBackendEntry, type MerchantBackends } from './merchant-backends';
+import { pickPackage } from './package-picker';
+import { findSampleFolders, seedSamplesOnFirstStart } from './seed-samples';
+import { createServerApi, type ServerApi } from './server-api';
+import { createShellProtocolHandler, enforceShellCsp } from './shell-protocol';
+import { createAppView, createShellView, SHELL_PARTITION } from './view-factory';
+import { DesktopViewHost } from './view-host';
+import { applySessionPolicies } from './view-policies';
+
+/**
+ * Builds the desktop superapp once Electron is ready: one BaseWindow, the shell UI in its own view,
+ * a view per running mini program, the IPC adapter, the superapp: scheme per session, the menu.
+ * All decisions (tabs, keep-alive, sheets, installs) belong to the runtime; this file only wires.
+ */
+
+export interface DesktopPaths {
+  /** dist/renderer: index.html, app.js, styles.css */
+  rendererDir: string;
+  shellPreload: string;
+  miniappPreload: string;
+  /** the bundled sample mini programs (packaged: resources/examples) */
+  examplesDir: string;
+  /** installed packages and backend bundles (userData) */
+  dataDir: string;
+}
+
+export interface DesktopShellOptions {
+  createRuntime(options: RuntimeOptions): Promise<Runtime>;
+  store: KeyValueStore;
+  paths: DesktopPaths;
+  version: string;
+  /** the integrator's backend (integration/index.ts); the embedded platform when absent */
+  openApi?: RuntimeOptions['openApi'];
+  customApis?: Record<string, MiniAppApiHandler>;
+  /** background apps kept alive beside the front one (runtime default when absent) */
+  keepAlive?: number;
+  log: Logger;
+}
+
+export interface DesktopShell {
+  window: BaseWindow;
+  shellView: WebContentsView;
+  viewHost: DesktopViewHost;
+  runtime: Runtime;
+  serverApi: ServerApi;
+  backends: MerchantBackends;
+  appSessions: AppSessions;
+  /** closes views, backends and the server API; safe to call twice */
+  shutdown(): Promise<void>;
+}
+
+export async function startDesktopShell(options: DesktopShellOptions): Promise<DesktopShell> {
+  const { log, paths, store } = options;
+  // the runtime needs the view host and the view host's callbacks need the runtime: bound late
+  const late: { runtime?: Runtime } = {};
+  const requireRuntime = (): Runtime => {
+    if (!late.runtime) throw new Error('the runtime is not ready yet');
+    return late.runtime;
+  };
+
+  // Nothing is ever loaded in the default session; it still refuses every permission and download.
+  applySessionPolicies(session.defaultSession, { origin: undefined }, log, 'default session');
+
+  const shellSession = session.fromPartition(SHELL_PARTITION);
+  applySessionPolicies(shellSession, { origin: undefined }, log, 'shell');
+  enforceShellCsp(shellSession);
+  shellSession.protocol.handle(
+    APP_SCHEME,
+    createShellProtocolHandler({
+      rendererDir: paths.rendererDir,
+      // only the icon the manifest declares is served to the shell, nothing else from a package
+      async resolveIcon(appId, path) {
+        const icon = late.runtime?.catalog.manifest(appId)?.icon;
+        return icon && icon === path ? requireRuntime().catalog.resolveFile(appId, `/${icon}`) : undefined;
+      },
+      log,
+    }),
+  );
+
+  const window = new BaseWindow({ width: 1280, height: 820, minWidth: 760, minHeight: 520, title: 'Superapp Shell', backgroundColor: '#f4f5f7', show: false });
+  const shellView = createShellView({ preloadPath: paths.shellPreload, log });
+  window.contentView.addChildView(shellView);
+
+  const backends = createMerchantBackends(join(paths.dataDir, '.backends'), log);
+  const serverApi = createServerApi(() => late.runtime?.shell.platform?.serverRoutes() ?? [], log);
+
+  const appSessions = createAppSessions({
+    fromPartition: (partition) => session.fromPartition(partition),
+    resolveFile: (appId, urlPath) => requireRuntime().catalog.resolveFile(appId, urlPath),
+    entry: (appId) => late.runtime?.catalog.manifest(appId)?.entry,
+    storageMirror(appId) {
+      const view = viewHost.latestViewOf(appId);
+      const runtime = late.runtime;
+      if (!runtime) return {};
+      return view ? runtime.storageMirror(view.viewId) : runtime.shell.storage.snapshot(appId);
+    },
+    backendUrl: (appId) => backends.urlOf(appId),
+    log,
+  });
+
+  const viewHost: DesktopViewHost = new DesktopViewHost({
+    container: window.contentView,
+    shellView,
+    contentSize() {
+      const [width = 0, height = 0] = window.getContentSize();
+      return { width, height };
+    },
+    createAppView: (entry, viewId) => createAppView(entry, viewId, { preloadPath: paths.miniappPreload, prepareSession: (appId) => appSessions.prepare(appId), log }),
+    entryUrl: (appId) => appEntryUrl(appId, late.runtime?.catalog.manifest(appId)?.entry ?? 'index.html'),
+    onViewGone: (viewId) => late.runtime?.service.viewGone(viewId),
+    log,
+  });
+  window.on('resize', () => viewHost.layout());
+  viewHost.layout();
+
+  const refreshMenu = () => {
+    Menu.setApplicationMenu(
+      Menu.buildFromTemplate(
+        buildMenuTemplate(menuActions, {
+          isMac: process.platform === 'darwin',
+          serverApiOn: serverApi.url() !== undefined,
+          serverApiUrl: serverApi.url(),
+          hasActiveApp: viewHost.activeView() !== undefined,
+        }),
+      ),
+    );
+  };
+
+  let afterEmit: (event: ShellEvent) => void = () => undefined;
+  const emit = (event: ShellEvent) => {
+    if (!shellView.webContents.isDestroyed()) shellView.webContents.send(ipcChannels.shellEvent, event);
+    if (event.type === 'runningChanged') refreshMenu();
+    afterEmit(event);
+  };
+
+  const rt = await options.createRuntime({
+    store,
+    dataDir: paths.dataDir,
+    viewHost,
+    emit,
+    host: { name: 'electron', version: options.version, platform: process.platform, language: app.getLocale() },
+    openApi: options.openApi,
+    customApis: options.customApis,
+    keepAlive: options.keepAlive,
+    assetUrl: shellAssetUrl,
+    pickPackage: () => pickPackage(dialog, window),
+    serverApi: () => serverApi.url(),
+  });
+  late.runtime = rt;
+
+  const disposeIpc = registerIpcHandlers({
+    ipcMain,
+    viewForWebContents: (id) => viewHost.viewForWebContents(id),
+    shell: () => (shellView.webContents.isDestroyed() ? undefined : { webContentsId: shellView.webContents.id, origin: SHELL_ORIGIN }),
+    dispatchFromView: (viewId, raw) => rt.dispatchFromView(viewId, raw),
+    async handleCommand(command, input) {
+      const output = await rt.service.handle(command, input);
+      // uninstall removes files and platform data in core; the app's browser data lives in its partition
+      if (command === 'uninstall') await appSessions.clear((input as { appId: string }).appId);
+      return output;
+    },
+    log,
+  });
+
+  const menuActions = {
+    installPackage: () => {
+      void (async () => {
+        const picked = (await rt.service.handle('pickPackage', {})) as { source: string | null };
+        if (picked.source) await rt.service.handle('install', { source: picked.source });
+      })().catch((error: unknown) => {
+        log.warn(`install from the menu failed: ${(error as Error).message}`);
+        dialog.showErrorBox('Could not install the mini program', (error as Error).message + ((error as { hint?: string }).hint ? `\n\n${(error as { hint?: string }).hint}` : ''));
+      });
+    },
+    openAppDevTools: () => viewHost.activeView()?.view.webContents.openDevTools({ mode: 'detach' }),
+    reloadApp: () => viewHost.activeView()?.view.webContents.reload(),
+    openInspector: () => {
+      // the shell UI owns its panels; press its own Inspector button
+      void shellView.webContents.executeJavaScript(`document.querySelector('[data-testid="nav-inspector"]')?.click()`).catch(() => undefined);
+    },
+    openShellDevTools: () => shellView.webContents.openDevTools({ mode: 'detach' }),
+    setServerApi: (on: boolean) => {
+      void (on ? serverApi.start() : serverApi.stop()).finally(refreshMenu);
+    },
+  };
+  refreshMenu();
+
+  // First start: the bundled samples, installed through the same command the shell's Install uses.
+  await seedSamplesOnFirstStart({ store, install: (source) => rt.service.handle('install', { source }), installed: (appId) => !!rt.catalog.manifest(appId), examplesDir: paths.examplesDir, log });
+
+  // Installed samples that ship a merchant backend get it started (it needs the platform's server API, so
+  // that comes on with it). Run again after every catalog change: a sample installed later gets its backend.
+  const samples = await findSampleFolders(paths.examplesDir, log);
+  let backendSync: Promise<void> = Promise.resolve();
+  const syncBackends = () =>
+    (backendSync = backendSync.then(async () => {
+      const wanted = samples.filter((s) => rt.catalog.manifest(s.appId) && !backends.urlOf(s.appId) && findBackendEntry(s.folder));
+      if (wanted.length === 0) return;
+      let platformUrl: string;
+      try {
+        platformUrl = await serverApi.start();
+      } catch (error) {
+        log.warn(`server API not started, so no merchant backend either: ${(error as Error).message}`);
+        return;
+      }
+      for (const sample of wanted) {
+        const info = rt.shell.platform?.developerInfo(sample.appId);
+        if (!info) continue;
+        await backends
+          .start(findBackendEntry(sample.folder)!, { platformUrl, appId: sample.appId, appSecret: info.appSecret, payKey: info.payKey, appKey: info.appKey, allowOrigin: appOrigin(sample.appId) })
+          .catch((error: unknown) => log.warn(`merchant backend of ${sample.appId} not started: ${(error as Error).message}`));
+      }
+      refreshMenu();
+    }));
+  afterEmit = (event) => {
+    if (event.type === 'appsChanged') void syncBackends();
+  };
+  await syncBackends();
+
+  shellView.webContents.on('render-process-gone', (_event, details) => log.error(`shell UI renderer gone: ${details.reason}`));
+  shellView.webContents.once('did-finish-load', () => window.show());
+  await shellView.webContents.loadURL(SHELL_ENTRY_URL).catch((error: unknown) => {
+    log.error(`the shell UI did not load from ${paths.rendererDir}: ${String(error)}. Run "npm run build" first.`);
+    window.show();
+  });
+
+  let shutdownDone: Promise<void> | undefined;
+  const shutdown = () =>
+    (shutdownDone ??= (async () => {
+      disposeIpc();
+      viewHost.closeAll();
+      await backends.closeAll();
+      await serverApi.stop();
+    })());
+
+  window.on('closed', () => {
+    void shutdown();
+    if (!shellView.webContents.isDestroyed()) shellView.webContents.close();
+  });
+
+  return { window, shellView, viewHost, runtime: rt, serverApi, backends, appSessions, shutdown };
+}

@@ -1,0 +1,66 @@
+import { existsSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { KeyValueStore } from '../core/contracts';
+import { parseManifest } from '../core/catalog';
+import type { Logger } from './logger';
+
+/**
+ * First start of a fresh data folder: install the bundled sample mini programs (the packaged
+ * examples folder) through the runtime's install command, exactly like a package the user picks.
+ * Done once per data folder, so a sample the user uninstalls stays uninstalled.
+ */
+export const DESKTOP_SEEDED_KEY = 'electronHostSeeded';
+
+export interface SampleFolder {
+  appId: string;
+  folder: string;
+}
+
+/** Every <examplesDir>/<folder> with a valid manifest.json, by appId; a broken one is logged and skipped. */
+export async function findSampleFolders(examplesDir: string, log: Logger): Promise<SampleFolder[]> {
+  if (!existsSync(examplesDir)) return [];
+  const found: SampleFolder[] = [];
+  for (const entry of await readdir(examplesDir, { withFileTypes: true })) {
+    if (!entry.isDirectory()) continue;
+    const folder = join(examplesDir, entry.name);
+    const manifestFile = join(folder, 'manifest.json');
+    if (!existsSync(manifestFile)) continue;
+    try {
+      found.push({ appId: parseManifest(await readFile(manifestFile, 'utf8')).appId, folder });
+    } catch (error) {
+      log.warn(`sample ${entry.name} skipped: ${(error as Error).message}`);
+    }
+  }
+  return found.sort((a, b) => a.appId.localeCompare(b.appId));
+}
+
+export interface SeedOptions {
+  store: KeyValueStore;
+  /** the runtime's install command (it also registers the app with the platform) */
+  install(source: string): Promise<unknown>;
+  installed(appId: string): boolean;
+  examplesDir: string;
+  log: Logger;
+}
+
+/** Returns the appIds installed now; [] on every later start. */
+export async function seedSamplesOnFirstStart(options: SeedOptions): Promise<string[]> {
+  const { store, examplesDir, log } = options;
+  if (store.get(DESKTOP_SEEDED_KEY) === true) return [];
+  const samples = await findSampleFolders(examplesDir, log);
+  if (samples.length === 0) log.warn(`no sample mini programs in ${examplesDir}; the catalog starts empty`);
+  const installed: string[] = [];
+  for (const sample of samples) {
+    if (options.installed(sample.appId)) continue;
+    try {
+      await options.install(sample.folder);
+      installed.push(sample.appId);
+      log.info(`installed sample ${sample.appId}`);
+    } catch (error) {
+      log.warn(`sample ${sample.appId} not installed: ${(error as Error).message}`);
+    }
+  }
+  store.set(DESKTOP_SEEDED_KEY, true);
+  return installed;
+}

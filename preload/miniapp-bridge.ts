@@ -1,0 +1,16 @@
+import type { IpcRenderer } from 'electron';
+import type { WxTransport } from '../client';
+import { ipcChannels } from '../core/contracts/ipc-channels';
+
+/**
+ * The wx client's transport over Electron IPC. The main process knows which view and frame sent
+ * each call (identity never travels in the message); this side only carries envelopes.
+ */
+export function createIpcTransport(ipcRenderer: Pick<IpcRenderer, 'invoke' | 'on'>): WxTransport {
+  return {
+    request: (message) => ipcRenderer.invoke(ipcChannels.bridgeCall, message),
+    onEvent(listener) {
+      ipcRenderer.on(ipcChannels.bridgeEvent, (_event, envelope: unknown) => listener(envelope));
+    },
+  };
+}

@@ -1,0 +1,238 @@
+import { join } from 'node:path';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { ShellEvent } from '../../../core/contracts';
+import { ipcChannels } from '../../../core/contracts/ipc-channels';
+import { demoPlugins } from '../../../core/demo-plugins';
+import { createRuntime } from '../../../core/runtime';
+import { SHELL_ENTRY_URL } from '../../../main/app-scheme';
+import { startDesktopShell, type DesktopShell } from '../../../main/desktop-shell';
+import { memoryLogger } from '../../../main/logger';
+import { DESKTOP_SEEDED_KEY } from '../../../main/seed-samples';
+import { memoryStore } from '../../support/memory-store';
+import { manifest, tempDir, writePackage } from '../../support/packages';
+import { FakeBaseWindow, FakeWebContentsView, invoke, ipcMain, Menu, resetFakeElectron, session, type FakeWebContents } from './support/fake-electron';
+
+vi.mock('electron', async () => await import('./support/fake-electron'));
+
+const PAGE = '<!doctype html><html><head><title>app</title></head><body></body></html>';
+
+/** A sample merchant backend module: records the registration it was started with. */
+const BACKEND = `export async function startBackend(options) {
+  globalThis.__startedBackends = [...(globalThis.__startedBackends ?? []), options];
+  return { url: 'http://127.0.0.1:9', close: async () => undefined };
+}`;
+
+async function startShell(keepAlive?: number, withBackend = false) {
+  const examplesDir = await tempDir();
+  for (const appId of ['app-a', 'app-b', 'app-c']) {
+    await writePackage(join(examplesDir, appId), {
+      'manifest.json': JSON.stringify(manifest({ appId, name: appId.toUpperCase(), permissions: { openApi: ['login', 'getPhoneNumber'], customApi: ['echo'] } })),
+      'index.html': PAGE,
+      ...(withBackend && appId === 'app-c' ? { 'backend/index.mjs': BACKEND } : {}),
+    });
+  }
+  const rendererDir = await writePackage(await tempDir(), { 'index.html': '<!doctype html><title>Shell</title>' });
+  const store = memoryStore();
+  const log = memoryLogger();
+  const shell = await startDesktopShell({
+    createRuntime,
+    store,
+    version: '9.9.9',
+    customApis: demoPlugins(),
+    keepAlive,
+    paths: { rendererDir, shellPreload: '/opt/app/dist/preload/shell.cjs', miniappPreload: '/opt/app/dist/preload/miniapp.cjs', examplesDir, dataDir: await tempDir() },
+    log,
+  });
+  const window = FakeBaseWindow.created[0]!;
+  const shellView = shell.shellView as unknown as FakeWebContentsView;
+  const shellWc = shellView.webContents;
+  const command = async (name: keyof typeof ipcChannels.shellCommand, input: unknown = {}) => {
+    const answer = (await invoke(ipcChannels.shellCommand[name], shellWc, [input])) as { ok: boolean; output?: unknown; error?: unknown };
+    if (!answer.ok) throw new Error(`${name} failed: ${JSON.stringify(answer.error)}`);
+    return answer.output as never;
+  };
+  const appViews = () => FakeWebContentsView.created.filter((v) => v !== shellView);
+  const viewOfApp = (appId: string) => appViews().find((v) => v.options.webPreferences?.partition === `persist:app-${appId}` && !v.webContents.destroyed)!;
+  let seq = 0;
+  const call = (wc: FakeWebContents, api: string, params: Record<string, unknown> = {}) => invoke(ipcChannels.bridgeCall, wc, [{ v: 1, id: ++seq, api, params }]) as Promise<Record<string, unknown>>;
+  const shellEvents = () => shellWc.sent.filter((s) => s.channel === ipcChannels.shellEvent).map((s) => s.args[0] as ShellEvent);
+  return { shell, window, shellView, shellWc, command, appViews, viewOfApp, call, shellEvents, store, log };
+}
+
+let running: DesktopShell | undefined;
+beforeEach(async () => {
+  await running?.shutdown();
+  resetFakeElectron();
+});
+
+describe('the desktop shell wiring (Electron mocked, real runtime)', () => {
+  it('creates EVERY view with the locked-down webPreferences: the shell view and each mini program view', async () => {
+    const t = await startShell();
+    running = t.shell;
+    await t.command('launch', { appId: 'app-a' });
+    await t.command('launch', { appId: 'app-b' });
+    await t.command('launch', { appId: 'app-a' }); // already running: no new view
+
+    const locked = { sandbox: true, contextIsolation: true, nodeIntegration: false, nodeIntegrationInSubFrames: false, nodeIntegrationInWorker: false, webSecurity: true, allowRunningInsecureContent: false, webviewTag: false, experimentalFeatures: false, navigateOnDragDrop: false, safeDialogs: true, spellcheck: false, disableBlinkFeatures: 'Auxclick' };
+    expect(FakeWebContentsView.created).toHaveLength(3);
+    for (const view of FakeWebContentsView.created) {
+      const prefs = view.options.webPreferences!;
+      const isShell = view === t.shellView;
+      const appId = isShell ? undefined : prefs.partition === 'persist:app-app-a' ? 'app-a' : 'app-b';
+      expect(prefs).toEqual({
+        ...locked,
+        preload: isShell ? '/opt/app/dist/preload/shell.cjs' : '/opt/app/dist/preload/miniapp.cjs',
+        partition: isShell ? 'persist:shell' : `persist:app-${appId}`,
+      });
+    }
+    expect(new Set(FakeWebContentsView.created.map((v) => v.options.webPreferences!.partition)).size).toBe(3);
+  });
+
+  it('loads the shell page from its own origin, installs the samples once and lists them to the shell', async () => {
+    const t = await startShell();
+    running = t.shell;
+    expect(t.shellWc.loaded).toEqual([SHELL_ENTRY_URL]);
+    const apps = (await t.command('listApps')) as Array<{ appId: string; iconUrl?: string }>;
+    expect(apps.map((a) => a.appId).sort()).toEqual(['app-a', 'app-b', 'app-c']);
+    expect(t.store.get(DESKTOP_SEEDED_KEY)).toBe(true);
+    expect(Menu.current?.template.map((m) => (m as { label?: string }).label)).toContain('Developer');
+    // electron-store's synchronous channel is not opened by this wiring (openStateStore removes it in main.ts)
+    expect(ipcMain.handlers.has('electron-store-get-data')).toBe(false);
+  });
+
+  it('a launched app is shown at the viewport the shell reports; a resize re-lays it', async () => {
+    const t = await startShell();
+    running = t.shell;
+    await t.command('setViewport', { x: 240, y: 60, width: 700, height: 600 });
+    await t.command('launch', { appId: 'app-a' });
+    const view = t.viewOfApp('app-a');
+    expect(view.visible).toBe(true);
+    expect(view.bounds).toEqual({ x: 240, y: 60, width: 700, height: 600 });
+    expect(view.webContents.loaded).toEqual(['superapp://app-a/index.html']);
+    t.window.resizeTo(800, 500);
+    expect(view.bounds).toEqual({ x: 240, y: 60, width: 560, height: 440 });
+  });
+
+  it('bridge calls carry the identity of the view: two apps keep separate storage, and the mirror each page gets is its own', async () => {
+    const t = await startShell();
+    running = t.shell;
+    await t.command('launch', { appId: 'app-a' });
+    await t.command('launch', { appId: 'app-b' });
+    const a = t.viewOfApp('app-a').webContents;
+    const b = t.viewOfApp('app-b').webContents;
+    expect(await t.call(a, 'setStorage', { key: 'token', data: 'secret-of-a' })).toMatchObject({ ok: true, result: { errMsg: 'setStorage:ok' } });
+    const fromB = await t.call(b, 'getStorage', { key: 'token' });
+    expect(fromB).toMatchObject({ ok: false });
+    expect(String(fromB.errMsg)).toMatch(/^getStorage:fail/);
+    expect(await t.call(a, 'getStorage', { key: 'token' })).toMatchObject({ ok: true, result: { data: 'secret-of-a' } });
+
+    const pageA = await (await session.fromPartition('persist:app-app-a').fetch('superapp://app-a/index.html')).text();
+    const pageB = await (await session.fromPartition('persist:app-app-b').fetch('superapp://app-b/index.html')).text();
+    expect(pageA).toContain('"token":"secret-of-a"');
+    expect(pageB).not.toContain('secret-of-a');
+    // app B's session does not even answer for app A's origin
+    expect((await session.fromPartition('persist:app-app-b').fetch('superapp://app-a/index.html')).status).toBe(403);
+  });
+
+  it('custom APIs registered by the host reach the app with the identity from the transport', async () => {
+    const t = await startShell();
+    running = t.shell;
+    await t.command('launch', { appId: 'app-b' });
+    const answer = await t.call(t.viewOfApp('app-b').webContents, 'invokeNativePlugin', { api_name: 'echo', data: { appId: 'app-a' } });
+    expect(answer).toMatchObject({ ok: true, result: { errMsg: 'invokeNativePlugin:ok', appInfo: { appId: 'app-b' }, params: { data: { appId: 'app-a' } } } });
+  });
+
+  it('a sheet raises the shell view above the app until the user answers it', async () => {
+    const t = await startShell();
+    running = t.shell;
+    await t.command('launch', { appId: 'app-a' });
+    const app = t.viewOfApp('app-a');
+    const pending = t.call(app.webContents, 'getPhoneNumber');
+    await vi.waitFor(() => expect(t.shellEvents().some((e) => e.type === 'sheet')).toBe(true));
+    expect(t.window.contentView.children.at(-1)).toBe(t.shellView);
+    const sheet = t.shellEvents().find((e) => e.type === 'sheet') as Extract<ShellEvent, { type: 'sheet' }>;
+    expect(sheet.sheet.kind).toBe('phoneNumber');
+    await t.command('answerSheet', { sheetId: sheet.sheetId, answer: { confirmed: false } });
+    expect(await pending).toMatchObject({ ok: false, errMsg: 'getPhoneNumber:fail user deny' });
+    expect(t.window.contentView.children.at(-1)).toBe(app);
+  });
+
+  it('closing an app removes its view and closes its webContents; keep-alive eviction does the same to the oldest', async () => {
+    const t = await startShell(1);
+    running = t.shell;
+    await t.command('launch', { appId: 'app-a' });
+    const a = t.viewOfApp('app-a');
+    await t.command('launch', { appId: 'app-b' });
+    const b = t.viewOfApp('app-b');
+    await t.command('launch', { appId: 'app-c' }); // keep-alive 1: app-a is the least recently used background app
+    expect(a.webContents.closeCalls).toBe(1);
+    expect(t.window.contentView.children).not.toContain(a);
+    expect(b.webContents.destroyed).toBe(false);
+
+    const runningApps = (await t.command('listRunning')) as Array<{ appId: string; viewId: number }>;
+    expect(runningApps.map((r) => r.appId)).toEqual(['app-b', 'app-c']);
+    await t.command('close', { viewId: runningApps[0]!.viewId });
+    expect(b.webContents.closeCalls).toBe(1);
+    expect(t.window.contentView.children).not.toContain(b);
+    // a closed view's webContents no longer speaks for the app
+    expect(await t.call(b.webContents, 'login')).toMatchObject({ ok: false, errMsg: 'login:fail caller not allowed' });
+  });
+
+  it('a crashed app renderer is closed and the shell is told the app is no longer running', async () => {
+    const t = await startShell();
+    running = t.shell;
+    await t.command('launch', { appId: 'app-a' });
+    const view = t.viewOfApp('app-a');
+    view.webContents.emit('render-process-gone', {}, { reason: 'oom', exitCode: 9 });
+    expect(view.webContents.destroyed).toBe(true);
+    expect(await t.command('listRunning')).toEqual([]);
+    expect(t.shellEvents().filter((e) => e.type === 'runningChanged').at(-1)).toEqual({ type: 'runningChanged', running: [] });
+  });
+
+  it('uninstalling an app also wipes its browser data (its session partition)', async () => {
+    const t = await startShell();
+    running = t.shell;
+    await t.command('launch', { appId: 'app-c' });
+    const partition = session.fromPartition('persist:app-app-c');
+    await t.command('uninstall', { appId: 'app-c' });
+    expect(partition.cleared).toBe(1);
+    expect(((await t.command('listApps')) as Array<{ appId: string }>).map((a) => a.appId)).not.toContain('app-c');
+  });
+
+  it('every session refuses permissions: default, shell, and each app partition', async () => {
+    const t = await startShell();
+    running = t.shell;
+    await t.command('launch', { appId: 'app-a' });
+    for (const s of [session.defaultSession, session.fromPartition('persist:shell'), session.fromPartition('persist:app-app-a')]) {
+      expect(await s.requestPermission('media', 'superapp://app-a/index.html')).toBe(false);
+      expect(s.permissionCheckHandler!(null, 'geolocation', 'superapp://app-a', {})).toBe(false);
+    }
+  });
+
+  it('a sample with a merchant backend gets it started on the loopback server API, with its own registration', async () => {
+    const t = await startShell(undefined, true);
+    running = t.shell;
+    const started = (globalThis as { __startedBackends?: Array<Record<string, string>> }).__startedBackends ?? [];
+    expect(started.map((s) => s.appId)).toEqual(['app-c']);
+    const info = (await t.command('getDeveloperInfo', { appId: 'app-c' })) as { appSecret: string; payKey: string };
+    expect(started[0]).toMatchObject({ appSecret: info.appSecret, payKey: info.payKey, allowOrigin: 'superapp://app-c' });
+    expect(started[0]!.platformUrl).toBe(t.shell.serverApi.url());
+    // the server API really listens there (an unknown path gets its JSON 404)
+    expect((await fetch(`${started[0]!.platformUrl}/nope`)).status).toBe(404);
+    await t.command('launch', { appId: 'app-c' });
+    await t.command('launch', { appId: 'app-a' });
+    const info2 = await (await session.fromPartition('persist:app-app-c').fetch('superapp://app-c/__superapp__/backend.json')).json();
+    expect(info2).toEqual({ url: 'superapp://app-c/__superapp__/backend' });
+    expect((await session.fromPartition('persist:app-app-a').fetch('superapp://app-a/__superapp__/backend.json')).status).toBe(404);
+  });
+
+  it('shutdown closes every view and removes the IPC handlers', async () => {
+    const t = await startShell();
+    await t.command('launch', { appId: 'app-a' });
+    const view = t.viewOfApp('app-a');
+    await t.shell.shutdown();
+    expect(view.webContents.destroyed).toBe(true);
+    expect(ipcMain.handlers.size).toBe(0);
+    running = undefined;
+  });
+});

@@ -1,0 +1,196 @@
+import { mkdir, symlink, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createCatalog } from '../../../core/catalog';
+import type { Catalog } from '../../../core/contracts';
+import { BACKEND_INFO_PATH, createAppProtocolHandler, isSuspiciousPath } from '../../../main/app-protocol';
+import { appEntryUrl, shellAssetUrl, SHELL_ORIGIN } from '../../../main/app-scheme';
+import { memoryLogger } from '../../../main/logger';
+import { createShellProtocolHandler, enforceShellCsp, SHELL_CSP } from '../../../main/shell-protocol';
+import { memoryStore } from '../../support/memory-store';
+import { manifest, tempDir, writePackage } from '../../support/packages';
+import { FakeSession } from './support/fake-electron';
+
+const PAGE = '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Shop</title></head><body><script src="app.js"></script></body></html>';
+
+async function installedCatalog(): Promise<{ catalog: Catalog; dataDir: string }> {
+  const dataDir = await tempDir();
+  const catalog = await createCatalog({ dataDir, store: memoryStore(), clock: { now: () => 1 }, assetUrl: shellAssetUrl });
+  for (const appId of ['Shop', 'wallet-app']) {
+    await catalog.install(
+      await writePackage(await tempDir(), {
+        'manifest.json': JSON.stringify(manifest({ appId, icon: 'icon.svg', entry: 'pages/index.html' })),
+        'pages/index.html': PAGE,
+        'pages/app.js': `console.log(${JSON.stringify(appId)})`,
+        'icon.svg': '<svg xmlns="http://www.w3.org/2000/svg"/>',
+        'secret.txt': `${appId} private`,
+      }),
+    );
+  }
+  return { catalog, dataDir };
+}
+
+async function shopHandler(mirror: Record<string, unknown> = {}, backendUrl?: string, fetchBackend?: typeof fetch) {
+  const { catalog, dataDir } = await installedCatalog();
+  const log = memoryLogger();
+  const handler = createAppProtocolHandler({
+    appId: 'Shop',
+    resolveFile: (appId, path) => catalog.resolveFile(appId, path),
+    entry: (appId) => catalog.manifest(appId)?.entry,
+    storageMirror: () => mirror,
+    backendUrl: () => backendUrl,
+    fetchBackend,
+    log,
+  });
+  const get = (url: string, init?: RequestInit) => handler(new Request(url, init));
+  return { handler, get, log, catalog, dataDir };
+}
+
+describe('superapp: handler of an app partition', () => {
+  it('serves the app entry page with the Sync storage mirror as the first element of <head>', async () => {
+    const { get } = await shopHandler({ cart: ['oolong'], note: '</script><script>alert(1)</script>' });
+    const response = await get(appEntryUrl('Shop', 'pages/index.html'));
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    const html = await response.text();
+    const head = html.indexOf('<head>') + '<head>'.length;
+    expect(html.slice(head)).toMatch(/^<script type="application\/json" id="superapp-storage-mirror">/);
+    // the "<" of the stored value cannot close the element: the page keeps exactly one extra script
+    expect(html).not.toContain('</script><script>alert(1)');
+    const json = /id="superapp-storage-mirror">(.*?)<\/script>/.exec(html)![1]!;
+    expect(JSON.parse(json)).toEqual({ cart: ['oolong'], note: '</script><script>alert(1)</script>' });
+  });
+
+  it('serves "/" as the manifest entry and other files with their own type, nosniff', async () => {
+    const { get } = await shopHandler();
+    expect(await (await get('superapp://shop/')).text()).toContain('<title>Shop</title>');
+    const script = await get('superapp://shop/pages/app.js');
+    expect(script.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    expect(script.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(await script.text()).toBe('console.log("Shop")');
+  });
+
+  it('refuses a URL whose host is another app (403) and never reads that app', async () => {
+    const { get, log } = await shopHandler();
+    const response = await get('superapp://wallet-app/secret.txt');
+    expect(response.status).toBe(403);
+    expect(await response.text()).not.toContain('private');
+    expect(log.lines.at(-1)).toContain('another app');
+  });
+
+  it.each([
+    ['encoded dot-dot (the URL parser folds it; the result is still looked up inside the package only)', 'superapp://shop/pages/%2e%2e/%2e%2e/wallet-app/secret.txt'],
+    ['encoded slash', 'superapp://shop/..%2f..%2fwallet-app%2fsecret.txt'],
+    ['double-encoded dot-dot', 'superapp://shop/%252e%252e/%252e%252e/wallet-app/secret.txt'],
+    ['backslash', 'superapp://shop/pages\\..\\..\\secret.txt'],
+    ['a missing file', 'superapp://shop/nope.js'],
+  ])('answers 404 for %s', async (_label, url) => {
+    const { get } = await shopHandler();
+    const response = await get(url);
+    expect(response.status).toBe(404);
+    expect(await response.text()).not.toContain('private');
+  });
+
+  it('does not follow a symlink that leaves the package', async () => {
+    const { get, dataDir } = await shopHandler();
+    const outside = join(await tempDir(), 'outside.txt');
+    await writeFile(outside, 'host file');
+    await symlink(outside, join(dataDir, 'apps', 'Shop', 'link.txt'));
+    const response = await get('superapp://shop/link.txt');
+    expect(response.status).toBe(404);
+  });
+
+  it('answers 405 to writes on package files', async () => {
+    const { get } = await shopHandler();
+    expect((await get('superapp://shop/pages/app.js', { method: 'POST', body: 'x' })).status).toBe(405);
+  });
+
+  it('tells a sample where its merchant backend is (same origin) and forwards only to that backend', async () => {
+    const seen: Array<{ url: string; method: string; body: string }> = [];
+    const fakeFetch = (async (url: URL | string, init?: RequestInit) => {
+      seen.push({ url: String(url), method: init?.method ?? 'GET', body: init?.body ? Buffer.from(init.body as ArrayBuffer).toString() : '' });
+      return new Response(JSON.stringify({ orderId: 'o1' }), { status: 201, headers: { 'content-type': 'application/json' } });
+    }) as typeof fetch;
+    const { get } = await shopHandler({}, 'http://127.0.0.1:4555', fakeFetch);
+    const info = await (await get(`superapp://shop${BACKEND_INFO_PATH}`)).json();
+    expect(info).toEqual({ url: 'superapp://shop/__superapp__/backend' });
+    const answer = await get('superapp://shop/__superapp__/backend/orders?x=1', { method: 'POST', body: '{"productId":"oolong"}', headers: { 'content-type': 'application/json' } });
+    expect(answer.status).toBe(201);
+    expect(await answer.json()).toEqual({ orderId: 'o1' });
+    expect(seen).toEqual([{ url: 'http://127.0.0.1:4555/orders?x=1', method: 'POST', body: '{"productId":"oolong"}' }]);
+  });
+
+  it('says clearly when the app has no backend', async () => {
+    const { get } = await shopHandler();
+    const response = await get(`superapp://shop${BACKEND_INFO_PATH}`);
+    expect(response.status).toBe(404);
+    expect(await response.json()).toEqual({ error: 'Shop has no merchant backend running in this host' });
+  });
+
+  it('flags the path forms no package file can have', () => {
+    expect(isSuspiciousPath('/a/%2E%2E/b')).toBe(true);
+    expect(isSuspiciousPath('/a/./b')).toBe(true);
+    expect(isSuspiciousPath('/a/b%00.js')).toBe(true);
+    expect(isSuspiciousPath('/pages/index.html')).toBe(false);
+    expect(isSuspiciousPath('/images/a%20b.png')).toBe(false);
+  });
+});
+
+describe('superapp: handler of the shell session', () => {
+  async function shellHandler() {
+    const rendererDir = await tempDir();
+    await writePackage(rendererDir, { 'index.html': '<!doctype html><title>Shell</title>', 'app.js': 'boot()' });
+    const outsideDir = await tempDir();
+    await writeFile(join(outsideDir, 'x.js'), 'secret');
+    await mkdir(join(rendererDir, 'lib'));
+    await symlink(join(outsideDir, 'x.js'), join(rendererDir, 'lib', 'x.js'));
+    const { catalog } = await installedCatalog();
+    const handler = createShellProtocolHandler({
+      rendererDir,
+      async resolveIcon(appId, path) {
+        const icon = catalog.manifest(appId)?.icon;
+        return icon && icon === path ? catalog.resolveFile(appId, `/${icon}`) : undefined;
+      },
+      log: memoryLogger(),
+    });
+    return (url: string) => handler(new Request(url));
+  }
+
+  it('serves the shell page with its Content-Security-Policy header', async () => {
+    const get = await shellHandler();
+    const page = await get(`${SHELL_ORIGIN}/`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('<title>Shell</title>');
+    expect(page.headers.get('content-security-policy')).toBe(SHELL_CSP);
+    expect(SHELL_CSP).toContain("script-src 'self'");
+    expect(SHELL_CSP).toContain("object-src 'none'");
+  });
+
+  it('serves the icon an app declares and nothing else of its package', async () => {
+    const get = await shellHandler();
+    const icon = await get(shellAssetUrl('Shop', 'icon.svg'));
+    expect(icon.status).toBe(200);
+    expect(icon.headers.get('content-type')).toBe('image/svg+xml');
+    expect((await get(shellAssetUrl('Shop', 'secret.txt'))).status).toBe(404);
+    expect((await get(`${SHELL_ORIGIN}/app-icons/Shop/%2e%2e/wallet-app/secret.txt`)).status).toBe(404);
+  });
+
+  it('refuses other hosts and files outside the renderer folder (symlink included)', async () => {
+    const get = await shellHandler();
+    expect((await get('superapp://shop/pages/index.html')).status).toBe(403);
+    expect((await get(`${SHELL_ORIGIN}/lib/x.js`)).status).toBe(404);
+    expect((await get(`${SHELL_ORIGIN}/%2e%2e/package.json`)).status).toBe(404);
+  });
+
+  it('onHeadersReceived puts the same CSP on the shell page and leaves other responses alone', () => {
+    const session = new FakeSession('persist:shell');
+    enforceShellCsp(session as never);
+    const answer = (url: string, resourceType: string) => {
+      let out: Record<string, unknown> = {};
+      session.headersReceived!({ url, resourceType, responseHeaders: { 'content-security-policy': ['default-src *'], 'Content-Type': ['text/html'] } }, (r) => (out = r));
+      return out;
+    };
+    expect(answer(`${SHELL_ORIGIN}/index.html`, 'mainFrame')).toEqual({ responseHeaders: { 'Content-Type': ['text/html'], 'Content-Security-Policy': [SHELL_CSP] } });
+    expect(answer('https://example.com/', 'mainFrame')).toEqual({});
+  });
+});
