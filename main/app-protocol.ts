@@ -1,5 +1,6 @@
+import { isHtml } from '../core/catalog/content-types';
 import { APP_SCHEME, appHost, appOrigin } from './app-scheme';
-import { fileResponse, htmlResponse, isHtml, readHtml, textResponse } from './file-response';
+import { fileResponse, htmlResponse, readHtml, textResponse } from './file-response';
 import type { Logger } from './logger';
 import { injectStorageMirror } from './storage-mirror';
 

@@ -1,19 +1,19 @@
-import { join } from 'node:path';
 import { app, BaseWindow, dialog, ipcMain, Menu, session, type WebContentsView } from 'electron';
 import type { KeyValueStore, MiniAppApiHandler, Runtime, RuntimeOptions, ShellEvent } from '../core/contracts';
 import { ipcChannels } from '../core/contracts/ipc-channels';
+import { findSampleFolders, hasBackend, seedSamplesOnFirstStart, type BackendSource } from '../core/samples';
 import { buildMenuTemplate } from './app-menu';
 import { APP_SCHEME, appEntryUrl, appOrigin, SHELL_ENTRY_URL, SHELL_ORIGIN, shellAssetUrl } from './app-scheme';
 import { createAppSessions, type AppSessions } from './app-sessions';
 import { registerIpcHandlers } from './ipc-adapter';
 import type { Logger } from './logger';
-import { createMerchantBackends, findBackendEntry, type MerchantBackends } from './merchant-backends';
+import { createMerchantBackends, type MerchantBackends } from './merchant-backends';
 import { pickPackage } from './package-picker';
-import { findSampleFolders, seedSamplesOnFirstStart } from './seed-samples';
 import { createServerApi, type ServerApi } from './server-api';
 import { createShellProtocolHandler, enforceShellCsp } from './shell-protocol';
 import { createAppView, createShellView, SHELL_PARTITION } from './view-factory';
 import { DesktopViewHost } from './view-host';
+import { DESKTOP_SEEDED_KEY } from './state-store';
 import { applySessionPolicies } from './view-policies';
 
 /**
@@ -29,8 +29,10 @@ export interface DesktopPaths {
   miniappPreload: string;
   /** the bundled sample mini programs (packaged: resources/examples) */
   examplesDir: string;
-  /** installed packages and backend bundles (userData) */
+  /** installed packages (userData) */
   dataDir: string;
+  /** dist/backends: the samples' merchant backends as bundled by the build, which is all a packaged app can run */
+  backendBundlesDir?: string;
 }
 
 export interface DesktopShellOptions {
@@ -90,7 +92,7 @@ export async function startDesktopShell(options: DesktopShellOptions): Promise<D
   const shellView = createShellView({ preloadPath: paths.shellPreload, log });
   window.contentView.addChildView(shellView);
 
-  const backends = createMerchantBackends(join(paths.dataDir, '.backends'), log);
+  const backends = createMerchantBackends(log);
   const serverApi = createServerApi(() => late.runtime?.shell.platform?.serverRoutes() ?? [], log);
 
   const appSessions = createAppSessions({
@@ -195,15 +197,22 @@ export async function startDesktopShell(options: DesktopShellOptions): Promise<D
   refreshMenu();
 
   // First start: the bundled samples, installed through the same command the shell's Install uses.
-  await seedSamplesOnFirstStart({ store, install: (source) => rt.service.handle('install', { source }), installed: (appId) => !!rt.catalog.manifest(appId), examplesDir: paths.examplesDir, log });
+  await seedSamplesOnFirstStart({
+    store,
+    seededKey: DESKTOP_SEEDED_KEY,
+    install: (source) => rt.service.handle('install', { source }),
+    installed: (appId) => !!rt.catalog.manifest(appId),
+    examplesDir: paths.examplesDir,
+    log,
+  });
 
   // Installed samples that ship a merchant backend get it started (it needs the platform's server API, so
   // that comes on with it). Run again after every catalog change: a sample installed later gets its backend.
-  const samples = await findSampleFolders(paths.examplesDir, log);
+  const samples: BackendSource[] = (await findSampleFolders(paths.examplesDir, log)).map((sample) => ({ ...sample, bundlesDir: paths.backendBundlesDir }));
   let backendSync: Promise<void> = Promise.resolve();
   const syncBackends = () =>
     (backendSync = backendSync.then(async () => {
-      const wanted = samples.filter((s) => rt.catalog.manifest(s.appId) && !backends.urlOf(s.appId) && findBackendEntry(s.folder));
+      const wanted = samples.filter((s) => rt.catalog.manifest(s.appId) && !backends.urlOf(s.appId) && hasBackend(s));
       if (wanted.length === 0) return;
       let platformUrl: string;
       try {
@@ -216,7 +225,7 @@ export async function startDesktopShell(options: DesktopShellOptions): Promise<D
         const info = rt.shell.platform?.developerInfo(sample.appId);
         if (!info) continue;
         await backends
-          .start(findBackendEntry(sample.folder)!, { platformUrl, appId: sample.appId, appSecret: info.appSecret, payKey: info.payKey, appKey: info.appKey, allowOrigin: appOrigin(sample.appId) })
+          .start(sample, { platformUrl, appId: sample.appId, appSecret: info.appSecret, payKey: info.payKey, appKey: info.appKey, allowOrigin: appOrigin(sample.appId) })
           .catch((error: unknown) => log.warn(`merchant backend of ${sample.appId} not started: ${(error as Error).message}`));
       }
       refreshMenu();

@@ -64,6 +64,7 @@ if (!app.requestSingleInstanceLock()) {
           miniappPreload: join(here, '..', 'preload', 'miniapp.cjs'),
           examplesDir: process.env.SUPERAPP_EXAMPLES_DIR ? resolve(process.env.SUPERAPP_EXAMPLES_DIR) : join(resourcesRoot, 'examples'),
           dataDir: app.getPath('userData'),
+          backendBundlesDir: join(here, '..', 'backends'),
         },
         log,
       });

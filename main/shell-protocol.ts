@@ -1,9 +1,10 @@
 import { realpath, stat } from 'node:fs/promises';
 import { resolve, sep } from 'node:path';
 import type { Session } from 'electron';
+import { contentTypeOf } from '../core/catalog/content-types';
 import { APP_SCHEME, ICON_PREFIX, SHELL_HOST, SHELL_ORIGIN } from './app-scheme';
 import { isSuspiciousPath } from './app-protocol';
-import { fileResponse, mimeTypeOf, textResponse } from './file-response';
+import { fileResponse, textResponse } from './file-response';
 import type { Logger } from './logger';
 
 /**
@@ -82,7 +83,7 @@ async function serveIcon(rest: string, method: string, options: ShellProtocolOpt
   const file = await options.resolveIcon(appId, iconPath);
   // An icon shares the shell's origin, so it must never be usable as a script or a page there: image
   // types only (a manifest may name "icon": "evil.js"), and a CSP that turns an opened SVG inert.
-  if (!file || !mimeTypeOf(file).startsWith('image/')) return textResponse(404, 'Not found.');
+  if (!file || !contentTypeOf(file).startsWith('image/')) return textResponse(404, 'Not found.');
   return fileResponse(file, method, { 'Content-Security-Policy': ICON_CSP });
 }
 

@@ -6,6 +6,12 @@ import type { KeyValueStore } from '../core/contracts';
  * and options as the browser host's conf store, so the two hosts read one format.
  */
 
+/**
+ * Marks a data folder whose samples were installed, so an uninstall sticks. Each host has always had its
+ * own key (the browser host's is in web/store.ts); renaming either would seed existing data folders again.
+ */
+export const DESKTOP_SEEDED_KEY = 'electronHostSeeded';
+
 /** The options both hosts use for the state file. */
 export const STATE_STORE_OPTIONS = {
   name: 'superapp-state',

@@ -1,12 +1,31 @@
 // One esbuild step for every bundle. Entries that do not exist yet are skipped with a note.
+// --watch-electron (npm run dev) keeps rebuilding on change and runs Electron on the output until it quits.
 import { build, context } from 'esbuild';
+import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, 'dist');
 const watch = process.argv.includes('--watch-electron');
+
+/**
+ * The samples whose merchant backends get bundled, found by the very rules the hosts use (core/samples).
+ * That module is TypeScript with extensionless imports, so it is bundled for this script first; the file
+ * sits under node_modules so its external packages (zod, yauzl) resolve from there.
+ */
+async function sampleBackends() {
+  const cache = join(root, 'node_modules', '.cache', 'superapp-build');
+  const helper = join(cache, 'samples.mjs');
+  await build({ absWorkingDir: root, entryPoints: ['core/samples/index.ts'], outfile: helper, bundle: true, platform: 'node', format: 'esm', target: 'node22', packages: 'external', logLevel: 'warning' });
+  try {
+    const { findSampleBackends } = await import(pathToFileURL(helper).href);
+    return await findSampleBackends(join(root, 'examples'), { info: () => undefined, warn: (m) => console.warn(`build: ${m}`) });
+  } finally {
+    rmSync(cache, { recursive: true, force: true });
+  }
+}
 
 /** @type {import('esbuild').BuildOptions[]} */
 const bundles = [
@@ -20,6 +39,15 @@ const bundles = [
   { entryPoints: ['main/main.ts'], outfile: 'dist/main/main.js', format: 'esm', platform: 'node', target: 'node22', packages: 'external', external: ['electron'] },
   { entryPoints: ['preload/miniapp.ts'], outfile: 'dist/preload/miniapp.cjs', format: 'cjs', platform: 'browser', target: 'chrome120', external: ['electron'] },
   { entryPoints: ['preload/shell.ts'], outfile: 'dist/preload/shell.cjs', format: 'cjs', platform: 'browser', target: 'chrome120', external: ['electron'] },
+  // each sample's merchant backend, zod bundled in: a packaged app ships examples/ as plain files beside
+  // the asar, where neither node_modules nor a TypeScript loader can be relied on (core/samples loads these)
+  ...(await sampleBackends()).map(({ appId, entry }) => ({
+    entryPoints: [relative(root, entry)],
+    outfile: `dist/backends/${appId}.mjs`,
+    format: 'esm',
+    platform: 'node',
+    target: 'node22',
+  })),
 ];
 
 rmSync(out, { recursive: true, force: true });
@@ -32,8 +60,18 @@ const ready = bundles.filter((b) => {
 });
 
 const common = { absWorkingDir: root, bundle: true, sourcemap: 'linked', logLevel: 'warning', legalComments: 'none' };
+const contexts = [];
 if (watch) {
-  for (const b of ready) await (await context({ ...common, ...b })).watch();
+  // watch() returns before its first build ends; Electron must not start on a half-written dist/
+  const firstBuilds = [];
+  for (const b of ready) {
+    let built;
+    firstBuilds.push(new Promise((done) => (built = done)));
+    const ctx = await context({ ...common, ...b, plugins: [{ name: 'first-build', setup: (pluginBuild) => pluginBuild.onEnd(() => built()) }] });
+    contexts.push(ctx);
+    await ctx.watch();
+  }
+  await Promise.all(firstBuilds);
 } else {
   await Promise.all(ready.map((b) => build({ ...common, ...b })));
 }
@@ -43,3 +81,24 @@ for (const asset of ['index.html', 'styles.css']) {
   if (existsSync(from)) cpSync(from, join(out, 'renderer', asset));
 }
 console.log(`build: ${ready.length} bundles in dist/`);
+
+if (watch) runElectron();
+
+function runElectron() {
+  const electron = join(root, 'node_modules', '.bin', process.platform === 'win32' ? 'electron.cmd' : 'electron');
+  const child = spawn(electron, ['.'], { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' });
+  let stopping = false;
+  const stop = async (code) => {
+    if (stopping) return;
+    stopping = true;
+    await Promise.all(contexts.map((ctx) => ctx.dispose()));
+    process.exit(code);
+  };
+  child.on('error', (error) => {
+    console.error(`build: Electron did not start (${error.message}); is it installed (npm install)?`);
+    void stop(1);
+  });
+  child.on('exit', (code, signal) => void stop(code ?? (signal ? 1 : 0)));
+  // Ctrl+C reaches Electron too; stay up until it has quit, then stop watching with its exit code
+  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+}

@@ -1,11 +1,11 @@
 import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { contentTypeOf, isHtml } from '../core/catalog/content-types';
 import type { Runtime } from '../core/contracts/services';
 import type { CatalogEntry } from '../core/contracts/shell-api';
 import { WX_SCRIPT_PATH } from '../client/transports/boot-config';
 import { injectBoot } from './boot-page';
-import { contentTypeOf, isHtml } from './content-types';
 import { BASE_HEADERS, sendJson, sendText } from './http-util';
 import { appLabel, appWsOrigin, shellOrigin } from './origins';
 import type { WebViewHost } from './view-host';

@@ -1,5 +1,5 @@
 import type { Runtime } from '../core/contracts/services';
-import { findBackendEntry, startBackend, type StartedBackend } from './backends';
+import { hasBackend, startMerchantBackend, type BackendSource, type StartedBackend } from '../core/samples';
 import { appOrigin, loopbackOrigin } from './origins';
 
 interface Running {
@@ -22,9 +22,8 @@ export class BackendManager {
     private readonly options: {
       port: number;
       runtime: Runtime;
-      /** appId -> the source folder that may hold backend/ */
-      folders: () => ReadonlyMap<string, string>;
-      bundleDir: string;
+      /** appId -> the folder that may hold backend/ (and, for a sample the build saw, where its bundle is) */
+      sources: () => ReadonlyMap<string, BackendSource>;
       log: (m: string) => void;
       warn: (m: string) => void;
     },
@@ -49,12 +48,11 @@ export class BackendManager {
   private async syncNow(): Promise<void> {
     if (this.closed) return;
     const { runtime, port } = this.options;
-    const wanted = new Map<string, { entry: string; fingerprint: string; info: NonNullable<ReturnType<NonNullable<Runtime['shell']['platform']>['developerInfo']>> }>();
-    for (const [appId, folder] of this.options.folders()) {
-      if (!runtime.catalog.manifest(appId)) continue;
-      const entry = findBackendEntry(folder);
+    const wanted = new Map<string, { source: BackendSource; fingerprint: string; info: NonNullable<ReturnType<NonNullable<Runtime['shell']['platform']>['developerInfo']>> }>();
+    for (const [appId, source] of this.options.sources()) {
+      if (!runtime.catalog.manifest(appId) || !hasBackend(source)) continue;
       const info = runtime.shell.platform?.developerInfo(appId);
-      if (entry && info) wanted.set(appId, { entry, info, fingerprint: [entry, info.appSecret, info.payKey, info.appKey].join('\n') });
+      if (info) wanted.set(appId, { source, info, fingerprint: [source.folder, source.bundlesDir, info.appSecret, info.payKey, info.appKey].join('\n') });
     }
     for (const [appId, current] of [...this.running]) {
       if (wanted.get(appId)?.fingerprint === current.fingerprint) continue;
@@ -64,11 +62,14 @@ export class BackendManager {
     for (const [appId, want] of wanted) {
       if (this.running.has(appId) || this.closed) continue;
       try {
-        const backend = await startBackend(
-          want.entry,
-          { platformUrl: loopbackOrigin(port), appId, appSecret: want.info.appSecret, payKey: want.info.payKey, appKey: want.info.appKey, allowOrigin: appOrigin(appId, port) },
-          this.options.bundleDir,
-        );
+        const backend = await startMerchantBackend(want.source, {
+          platformUrl: loopbackOrigin(port),
+          appId,
+          appSecret: want.info.appSecret,
+          payKey: want.info.payKey,
+          appKey: want.info.appKey,
+          allowOrigin: appOrigin(appId, port),
+        });
         this.running.set(appId, { backend, fingerprint: want.fingerprint });
         this.options.log(`merchant backend of ${appId} at ${backend.url}`);
       } catch (e) {

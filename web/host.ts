@@ -12,6 +12,7 @@ import type { Runtime, RuntimeOptions } from '../core/contracts/services';
 import { MAX_REQUEST_BYTES } from '../core/contracts/wire';
 import createIntegration from '../integration';
 import { createRuntime } from '../core/runtime';
+import { findSampleFolders, seedSamplesOnFirstStart, type BackendSource } from '../core/samples';
 import { serveAppRequest } from './app-pages';
 import { BackendManager } from './backend-manager';
 import { serveBridge } from './bridge-channel';
@@ -19,11 +20,10 @@ import { watchDevApp } from './dev-apps';
 import { refuseUpgrade, sendText } from './http-util';
 import { appOrigin, classifyHost, loopbackOrigin, originIs, shellOrigin } from './origins';
 import { findRepoRoot, packageVersion } from './repo-root';
-import { findSampleApps, SEEDED_KEY } from './sample-apps';
 import { serveServerApi } from './server-api';
 import { ShellChannel } from './shell-channel';
 import { serveShellFile } from './shell-page';
-import { createConfStore } from './store';
+import { createConfStore, WEB_SEEDED_KEY } from './store';
 import { newToken, sameToken } from './tokens';
 import { receiveUpload } from './upload';
 import { WebViewHost } from './view-host';
@@ -239,21 +239,23 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
 
   // First start of a data folder: install the samples. Later starts keep whatever the user uninstalled.
   const examplesDir = options.examplesDir === undefined ? join(root, 'examples') : options.examplesDir;
-  const samples = examplesDir ? await findSampleApps(examplesDir, warn) : [];
-  if (!store.get(SEEDED_KEY)) {
-    for (const sample of samples) {
-      try {
-        await rt.service.handle('install', { source: sample.folder });
-        log(`installed sample ${sample.appId}`);
-      } catch (e) {
-        warn(`sample ${sample.appId} not installed: ${(e as Error).message}`);
-      }
-    }
-    store.set(SEEDED_KEY, true);
+  const sampleLog = { info: log, warn };
+  if (examplesDir) {
+    await seedSamplesOnFirstStart({
+      store,
+      seededKey: WEB_SEEDED_KEY,
+      install: (source) => rt.service.handle('install', { source }),
+      installed: (appId) => !!rt.catalog.manifest(appId),
+      examplesDir,
+      log: sampleLog,
+    });
   }
+  const samples = examplesDir ? await findSampleFolders(examplesDir, sampleLog) : [];
 
-  // Development folders: installed (copied) as dev apps, reinstalled and reloaded on every change.
-  const appFolders = new Map<string, string>(samples.map((s) => [s.appId, s.folder]));
+  // Development folders: installed (copied) as dev apps, reinstalled and reloaded on every change. Only the
+  // samples get the build's bundles: a dev folder may share a sample's appId, and its backend must be its own source.
+  const backendBundlesDir = join(root, 'dist', 'backends');
+  const appFolders = new Map<string, BackendSource>(samples.map((s) => [s.appId, { ...s, bundlesDir: backendBundlesDir }]));
   const installDev = async (folder: string): Promise<string> => {
     const entry = await rt.catalog.install(folder, undefined, { dev: true });
     const manifest = rt.catalog.manifest(entry.appId);
@@ -264,7 +266,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   for (const folder of (options.apps ?? []).map((f) => resolve(f))) {
     try {
       const appId = await installDev(folder);
-      appFolders.set(appId, folder);
+      appFolders.set(appId, { appId, folder });
       log(`dev app ${appId} from ${folder} (reloads on change)`);
     } catch (e) {
       warn(`dev app ${folder} not installed: ${(e as Error).message}${e instanceof Error && 'hint' in e && e.hint ? `\n  ${String(e.hint)}` : ''}`);
@@ -276,7 +278,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         log: warn,
         onChange: async () => {
           const appId = await installDev(folder);
-          appFolders.set(appId, folder);
+          appFolders.set(appId, { appId, folder });
           const reloaded = views.reloadApp(appId);
           log(`dev app ${appId} changed: reinstalled${reloaded ? `, reloaded ${reloaded} view(s)` : ''}`);
         },
@@ -286,7 +288,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
 
   // Merchant backends of installed apps that ship one, started with the app's platform registration.
   if (options.backends !== false) {
-    backends = new BackendManager({ port, runtime: rt, folders: () => appFolders, bundleDir: join(dataDir, '.backends'), log, warn });
+    backends = new BackendManager({ port, runtime: rt, sources: () => appFolders, log, warn });
     await backends.sync();
   }
 

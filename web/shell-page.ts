@@ -2,8 +2,8 @@ import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { contentTypeOf } from '../core/catalog/content-types';
 import { resolveInside } from '../core/catalog/safe-path';
-import { contentTypeOf } from './content-types';
 import { BASE_HEADERS, sendText } from './http-util';
 
 /** The shell page may frame any app origin and talk only to its own host; nothing may frame it. */

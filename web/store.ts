@@ -2,6 +2,12 @@ import Conf from 'conf';
 import type { KeyValueStore } from '../core/contracts/ports';
 
 /**
+ * Marks a data folder whose samples were installed, so an uninstall sticks. Each host has always had its
+ * own key (the desktop host's is in main/state-store.ts); renaming either would seed existing data folders again.
+ */
+export const WEB_SEEDED_KEY = 'webHostSeeded';
+
+/**
  * The browser host's state file: <dataDir>/superapp-state.json through `conf`, with the same configName
  * and options the Electron host gives electron-store, so one data folder works under either host.
  * Values are handed out as copies: core modules may change what they read without touching the store.

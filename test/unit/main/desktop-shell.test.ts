@@ -7,7 +7,7 @@ import { createRuntime } from '../../../core/runtime';
 import { SHELL_ENTRY_URL } from '../../../main/app-scheme';
 import { startDesktopShell, type DesktopShell } from '../../../main/desktop-shell';
 import { memoryLogger } from '../../../main/logger';
-import { DESKTOP_SEEDED_KEY } from '../../../main/seed-samples';
+import { DESKTOP_SEEDED_KEY } from '../../../main/state-store';
 import { memoryStore } from '../../support/memory-store';
 import { manifest, tempDir, writePackage } from '../../support/packages';
 import { FakeBaseWindow, FakeWebContentsView, invoke, ipcMain, Menu, resetFakeElectron, session, type FakeWebContents } from './support/fake-electron';

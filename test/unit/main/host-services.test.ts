@@ -2,12 +2,12 @@ import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import type { ServerRoute } from '../../../core/contracts';
+import { seedSamplesOnFirstStart } from '../../../core/samples';
 import { buildMenuTemplate, MENU_IDS, type MenuActions } from '../../../main/app-menu';
 import { memoryLogger } from '../../../main/logger';
 import { pickPackage } from '../../../main/package-picker';
-import { DESKTOP_SEEDED_KEY, seedSamplesOnFirstStart } from '../../../main/seed-samples';
 import { createServerApi } from '../../../main/server-api';
-import { ELECTRON_STORE_SYNC_CHANNEL, keyValueStoreOver, openStateStore, STATE_STORE_OPTIONS } from '../../../main/state-store';
+import { DESKTOP_SEEDED_KEY, ELECTRON_STORE_SYNC_CHANNEL, keyValueStoreOver, openStateStore, STATE_STORE_OPTIONS } from '../../../main/state-store';
 import { memoryStore } from '../../support/memory-store';
 import { manifest, tempDir, writePackage } from '../../support/packages';
 
@@ -63,7 +63,7 @@ describe('sample seeding', () => {
     const store = memoryStore();
     const log = memoryLogger();
     const installs: string[] = [];
-    const options = { store, install: async (source: string) => void installs.push(source), installed: () => false, examplesDir: examples, log };
+    const options = { store, seededKey: DESKTOP_SEEDED_KEY, install: async (source: string) => void installs.push(source), installed: () => false, examplesDir: examples, log };
     expect(await seedSamplesOnFirstStart(options)).toEqual(['alpha', 'beta']);
     expect(installs).toEqual([join(examples, 'a'), join(examples, 'b')]);
     expect(log.lines.some((l) => l.includes('sample broken skipped'))).toBe(true);

@@ -1,16 +1,14 @@
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { KeyValueStore } from '../core/contracts';
-import { parseManifest } from '../core/catalog';
-import type { Logger } from './logger';
+import { parseManifest } from '../catalog';
+import type { KeyValueStore } from '../contracts/ports';
 
-/**
- * First start of a fresh data folder: install the bundled sample mini programs (the packaged
- * examples folder) through the runtime's install command, exactly like a package the user picks.
- * Done once per data folder, so a sample the user uninstalls stays uninstalled.
- */
-export const DESKTOP_SEEDED_KEY = 'electronHostSeeded';
+/** What the sample helpers report; both hosts' loggers fit. */
+export interface SampleLog {
+  info(message: string): void;
+  warn(message: string): void;
+}
 
 export interface SampleFolder {
   appId: string;
@@ -18,7 +16,7 @@ export interface SampleFolder {
 }
 
 /** Every <examplesDir>/<folder> with a valid manifest.json, by appId; a broken one is logged and skipped. */
-export async function findSampleFolders(examplesDir: string, log: Logger): Promise<SampleFolder[]> {
+export async function findSampleFolders(examplesDir: string, log: SampleLog): Promise<SampleFolder[]> {
   if (!existsSync(examplesDir)) return [];
   const found: SampleFolder[] = [];
   for (const entry of await readdir(examplesDir, { withFileTypes: true })) {
@@ -37,17 +35,22 @@ export async function findSampleFolders(examplesDir: string, log: Logger): Promi
 
 export interface SeedOptions {
   store: KeyValueStore;
-  /** the runtime's install command (it also registers the app with the platform) */
+  /** the host's state key that marks this data folder as seeded */
+  seededKey: string;
+  /** the runtime's install command, so a sample is registered with the platform exactly like a package the user picks */
   install(source: string): Promise<unknown>;
   installed(appId: string): boolean;
   examplesDir: string;
-  log: Logger;
+  log: SampleLog;
 }
 
-/** Returns the appIds installed now; [] on every later start. */
+/**
+ * First start of a fresh data folder installs the samples. It happens once per data folder, so a
+ * sample the user uninstalls stays uninstalled. Returns the appIds installed now; [] on every later start.
+ */
 export async function seedSamplesOnFirstStart(options: SeedOptions): Promise<string[]> {
-  const { store, examplesDir, log } = options;
-  if (store.get(DESKTOP_SEEDED_KEY) === true) return [];
+  const { store, seededKey, examplesDir, log } = options;
+  if (store.get(seededKey) === true) return [];
   const samples = await findSampleFolders(examplesDir, log);
   if (samples.length === 0) log.warn(`no sample mini programs in ${examplesDir}; the catalog starts empty`);
   const installed: string[] = [];
@@ -61,6 +64,6 @@ export async function seedSamplesOnFirstStart(options: SeedOptions): Promise<str
       log.warn(`sample ${sample.appId} not installed: ${(error as Error).message}`);
     }
   }
-  store.set(DESKTOP_SEEDED_KEY, true);
+  store.set(seededKey, true);
   return installed;
 }

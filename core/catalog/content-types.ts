@@ -1,6 +1,11 @@
 import { extname } from 'node:path';
 
-const TYPES: Record<string, string> = {
+/**
+ * The Content-Type of a file a host serves, from its extension. Both hosts answer with our own table
+ * rather than sniffing: module scripts are refused without a JavaScript type, and every response carries
+ * nosniff, so an unknown type must be the inert octet-stream, never a guess that could run an upload as script.
+ */
+const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.htm': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -30,12 +35,10 @@ const TYPES: Record<string, string> = {
   '.webm': 'video/webm',
 };
 
-/** With nosniff on every response, an unknown type must be the inert octet-stream, never a guess. */
 export function contentTypeOf(path: string): string {
-  return TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream';
+  return CONTENT_TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream';
 }
 
 export function isHtml(path: string): boolean {
-  const ext = extname(path).toLowerCase();
-  return ext === '.html' || ext === '.htm';
+  return contentTypeOf(path).startsWith('text/html');
 }
