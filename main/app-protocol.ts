@@ -1,4 +1,5 @@
 import { isHtml } from '../core/catalog/content-types';
+import { MINI_PROGRAM_PERMISSIONS_POLICY, miniProgramCsp } from '../core/catalog/page-policy';
 import { APP_SCHEME, appHost, appOrigin } from './app-scheme';
 import { fileResponse, htmlResponse, readHtml, textResponse } from './file-response';
 import type { Logger } from './logger';
@@ -32,6 +33,12 @@ export const BACKEND_INFO_PATH = '/__superapp__/backend.json';
 /** Same-origin route to the merchant backend: no CORS, no page-to-loopback request. */
 export const BACKEND_PROXY_PREFIX = '/__superapp__/backend/';
 const MAX_PROXY_BODY = 1024 * 1024;
+/** The same page policy as the browser host; the backend is reached through 'self' here, and no one frames an app view. */
+const APP_PAGE_HEADERS = {
+  'Content-Security-Policy': miniProgramCsp({ connect: [], frameAncestors: "'none'" }),
+  'Permissions-Policy': MINI_PROGRAM_PERMISSIONS_POLICY,
+};
+const FORWARDED_HEADERS = ['content-type', 'accept', 'x-session', 'authorization'] as const;
 
 /** Paths no package file can have: dot segments, backslashes, NUL, or percent-encoded dots and slashes. */
 export function isSuspiciousPath(pathname: string): boolean {
@@ -71,7 +78,7 @@ export function createAppProtocolHandler(options: AppProtocolOptions): (request:
     try {
       if (isHtml(file)) {
         const html = request.method === 'HEAD' ? '' : injectStorageMirror(await readHtml(file), options.storageMirror(options.appId));
-        return htmlResponse(html);
+        return htmlResponse(html, APP_PAGE_HEADERS);
       }
       return await fileResponse(file, request.method);
     } catch (error) {
@@ -108,8 +115,10 @@ async function proxyToBackend(request: Request, url: URL, options: AppProtocolOp
     body = await request.arrayBuffer();
     if (body.byteLength > MAX_PROXY_BODY) return textResponse(413, `The request body is larger than ${MAX_PROXY_BODY} bytes.`);
   }
+  // The samples' session travels in x-session (cookies do not cross to a loopback backend); nothing
+  // identifying the shell or the user's browser state (cookie, origin, referer) is forwarded.
   const headers: Record<string, string> = {};
-  for (const name of ['content-type', 'accept']) {
+  for (const name of FORWARDED_HEADERS) {
     const value = request.headers.get(name);
     if (value) headers[name] = value;
   }

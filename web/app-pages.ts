@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { contentTypeOf, isHtml } from '../core/catalog/content-types';
+import { MINI_PROGRAM_PERMISSIONS_POLICY, miniProgramCsp } from '../core/catalog/page-policy';
 import type { Runtime } from '../core/contracts/services';
 import type { CatalogEntry } from '../core/contracts/shell-api';
 import { WX_SCRIPT_PATH } from '../client/transports/boot-config';
@@ -20,32 +21,12 @@ export interface AppPagesDeps {
   backendUrl(appId: string): string | undefined;
 }
 
-/**
- * The page policy of a mini program: framed only by the shell, talks only to itself (and its own merchant
- * backend), no plugins. Scripts must be files of the package: the host's own boot block is a data block,
- * so no inline script is needed.
- */
+/** The shared mini program page policy, framed only by the shell, reaching its bridge socket and its own backend. */
 export function appPageCsp(appId: string, port: number, backendUrl?: string): string {
-  const connect = ["'self'", `${appWsOrigin(appId, port)}`];
+  const connect = [appWsOrigin(appId, port)];
   if (backendUrl) connect.push(new URL(backendUrl).origin);
-  return [
-    "default-src 'self'",
-    "script-src 'self'",
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob: https:",
-    "font-src 'self' data:",
-    "media-src 'self' data: blob:",
-    `connect-src ${connect.join(' ')}`,
-    "object-src 'none'",
-    "base-uri 'self'",
-    "form-action 'self'",
-    "frame-src 'self'",
-    `frame-ancestors ${shellOrigin(port)}`,
-  ].join('; ');
+  return miniProgramCsp({ connect, frameAncestors: shellOrigin(port) });
 }
-
-/** Browser permissions a mini program never gets in the simulator (the shell grants none of them). */
-const PERMISSIONS_POLICY = 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), hid=()';
 
 /** Finds the installed app answering at <label>.localhost. */
 export function appForLabel(runtime: Runtime, label: string): CatalogEntry | undefined {
@@ -127,7 +108,7 @@ export async function serveAppRequest(req: IncomingMessage, res: ServerResponse,
       'Cache-Control': 'no-store',
       'Content-Length': String(body.length),
       'Content-Security-Policy': appPageCsp(app.appId, deps.port, deps.backendUrl(app.appId)),
-      'Permissions-Policy': PERMISSIONS_POLICY,
+      'Permissions-Policy': MINI_PROGRAM_PERMISSIONS_POLICY,
     });
     res.end(req.method === 'HEAD' ? undefined : body);
     return;

@@ -70,6 +70,17 @@ describe('superapp: handler of an app partition', () => {
     expect(await script.text()).toBe('console.log("Shop")');
   });
 
+  it('puts the same page policy on app pages as the browser host: package scripts only, framed by no one', async () => {
+    const { get } = await shopHandler();
+    const page = await get('superapp://shop/');
+    const csp = page.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("connect-src 'self';");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).toContain("object-src 'none'");
+    expect(page.headers.get('permissions-policy')).toContain('camera=()');
+  });
+
   it('refuses a URL whose host is another app (403) and never reads that app', async () => {
     const { get, log } = await shopHandler();
     const response = await get('superapp://wallet-app/secret.txt');
@@ -106,18 +117,30 @@ describe('superapp: handler of an app partition', () => {
   });
 
   it('tells a sample where its merchant backend is (same origin) and forwards only to that backend', async () => {
-    const seen: Array<{ url: string; method: string; body: string }> = [];
+    const seen: Array<{ url: string; method: string; body: string; headers: Record<string, string> }> = [];
     const fakeFetch = (async (url: URL | string, init?: RequestInit) => {
-      seen.push({ url: String(url), method: init?.method ?? 'GET', body: init?.body ? Buffer.from(init.body as ArrayBuffer).toString() : '' });
+      seen.push({
+        url: String(url),
+        method: init?.method ?? 'GET',
+        body: init?.body ? Buffer.from(init.body as ArrayBuffer).toString() : '',
+        headers: init?.headers as Record<string, string>,
+      });
       return new Response(JSON.stringify({ orderId: 'o1' }), { status: 201, headers: { 'content-type': 'application/json' } });
     }) as typeof fetch;
     const { get } = await shopHandler({}, 'http://127.0.0.1:4555', fakeFetch);
     const info = await (await get(`superapp://shop${BACKEND_INFO_PATH}`)).json();
     expect(info).toEqual({ url: 'superapp://shop/__superapp__/backend' });
-    const answer = await get('superapp://shop/__superapp__/backend/orders?x=1', { method: 'POST', body: '{"productId":"oolong"}', headers: { 'content-type': 'application/json' } });
+    const answer = await get('superapp://shop/__superapp__/backend/orders?x=1', {
+      method: 'POST',
+      body: '{"productId":"oolong"}',
+      headers: { 'content-type': 'application/json', 'x-session': 'sess-1', cookie: 'shell=secret' },
+    });
     expect(answer.status).toBe(201);
     expect(await answer.json()).toEqual({ orderId: 'o1' });
-    expect(seen).toEqual([{ url: 'http://127.0.0.1:4555/orders?x=1', method: 'POST', body: '{"productId":"oolong"}' }]);
+    // the sample's session header reaches its backend (its orders routes need it); cookies never do
+    expect(seen).toEqual([
+      { url: 'http://127.0.0.1:4555/orders?x=1', method: 'POST', body: '{"productId":"oolong"}', headers: { 'content-type': 'application/json', 'x-session': 'sess-1' } },
+    ]);
   });
 
   it('says clearly when the app has no backend', async () => {

@@ -1,0 +1,25 @@
+/**
+ * The page policy every host puts on a mini program's HTML, so a page that runs in the simulator runs the
+ * same way in the desktop app: scripts only from the package (the host's boot data is a data block, not
+ * an inline script), no plugins, talk only to itself. Hosts add what differs: how the page reaches the
+ * bridge and its backend (connect-src) and who may frame it.
+ */
+export function miniProgramCsp(host: { connect: string[]; frameAncestors: string }): string {
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob: https:",
+    "font-src 'self' data:",
+    "media-src 'self' data: blob:",
+    `connect-src ${["'self'", ...host.connect].join(' ')}`,
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-src 'self'",
+    `frame-ancestors ${host.frameAncestors}`,
+  ].join('; ');
+}
+
+/** Browser permissions a mini program never gets from the page itself; the shell grants none of them. */
+export const MINI_PROGRAM_PERMISSIONS_POLICY = 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), hid=()';
