@@ -91,11 +91,14 @@ async function start(root: HTMLElement): Promise<void> {
   const catalog = createCatalog(ctx);
   const settings = createSettings(ctx);
   const inspector = createInspector(ctx);
+  const stage = createStage(ctx);
   const panels: Record<Exclude<Panel, 'app'>, HTMLElement> = { catalog: catalog.el, settings: settings.el, inspector: inspector.el };
 
   const showPanel = (panel: Panel): void => {
     for (const [name, el] of Object.entries(panels)) el.hidden = name !== panel;
     workspace.classList.toggle('is-covered', panel !== 'app');
+    // A panel covers the stage: the app frame under it must not take keyboard focus it cannot show.
+    stage.inert = panel !== 'app';
     if (panel === 'settings') settings.show();
     if (panel === 'inspector') inspector.show();
   };
@@ -103,7 +106,7 @@ async function start(root: HTMLElement): Promise<void> {
     if (s.panel !== prev.panel) showPanel(s.panel);
   });
 
-  const workspace = h('main', { class: 'workspace' }, createStage(ctx), catalog.el, settings.el, inspector.el);
+  const workspace = h('main', { class: 'workspace' }, stage, catalog.el, settings.el, inspector.el);
   shellRoot.append(createHeader(ctx), banner.el, workspace, toastsEl);
   root.replaceChildren(shellRoot, modalLayer);
   showPanel(state.get().panel);

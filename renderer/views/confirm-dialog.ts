@@ -31,7 +31,8 @@ export function createConfirm(layer: HTMLElement, background: HTMLElement): (opt
         modal.close();
         resolve(answer);
       };
-      const modal = openModal(layer, background, dialog, { onEscape: () => finish(false), onEnter: () => finish(true), initialFocus: ok });
+      // Something destructive starts on Cancel (as payment sheets do), so a repeated Enter cannot confirm it.
+      const modal = openModal(layer, background, dialog, { onEscape: () => finish(false), onEnter: () => finish(true), initialFocus: options.danger ? cancel : ok });
       ok.addEventListener('click', () => finish(true));
       cancel.addEventListener('click', () => finish(false));
     });

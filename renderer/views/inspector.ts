@@ -24,7 +24,7 @@ export function createInspector(ctx: ShellContext): { el: HTMLElement; show(): v
     h('option', { attrs: { value: '' }, text: 'All outcomes' }),
     OUTCOMES.map((o) => h('option', { attrs: { value: o }, text: o })),
   );
-  const summary = h('span', { class: 'muted small', attrs: { 'aria-live': 'polite' } });
+  const summary = h('span', { class: 'muted small nowrap', testid: 'calls-summary', attrs: { 'aria-live': 'polite' } });
   const body = h('tbody');
   const empty = h('div', { class: 'empty-state empty-compact', testid: 'calls-empty' });
   const table = h('table', { class: 'table calls-table' },
@@ -174,9 +174,8 @@ export function createInspector(ctx: ShellContext): { el: HTMLElement; show(): v
       h('div', { class: 'inspector-columns' },
         h('section', { class: 'card calls-card', attrs: { 'aria-label': 'Calls' } },
           h('div', { class: 'toolbar' },
-            appSelect, apiInput, outcomeSelect,
-            h('span', { class: 'grow' }),
-            summary, clear, exportButton,
+            h('div', { class: 'toolbar-filters' }, appSelect, apiInput, outcomeSelect),
+            h('div', { class: 'toolbar-actions' }, summary, clear, exportButton),
           ),
           h('div', { class: 'table-wrap calls-wrap' }, table, empty),
         ),

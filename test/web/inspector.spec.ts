@@ -1,3 +1,6 @@
+import { readFile } from 'node:fs/promises';
+import { z } from 'zod';
+import { CallRecord } from '../../core/contracts/shell-api';
 import { expect, runShowcase, test } from './fixtures';
 
 /** The developer inspector: live call records and mock rules, through the shell UI. */
@@ -96,4 +99,41 @@ test('a bad mock rule is refused with a clear error', async ({ shell, page }) =>
   await expect(page.getByTestId('mock-error')).toBeVisible();
   await expect(page.getByTestId('mock-error')).toContainText(/JSON/i);
   await expect(page.getByTestId('mock-row')).toHaveCount(0);
+});
+
+test('Export JSON downloads calls.json: the calls just made, each a valid CallRecord', async ({ shell, page }) => {
+  await shell.showInspector();
+  await page.getByTestId('calls-clear').click();
+  await expect(page.getByTestId('call-row')).toHaveCount(0);
+
+  const app = await shell.launch(APP);
+  await expect(await runShowcase(app, 'login')).toHaveText('login:ok');
+  await expect(await runShowcase(app, 'getStorage', 'promise', { key: 'export-missing' })).toHaveText('getStorage:fail data not found');
+  await runShowcase(app, 'getPhoneNumber');
+  await shell.sheet('phoneNumber').getByTestId('sheet-cancel').click();
+  await expect(app.getByTestId('errmsg-getPhoneNumber')).toHaveText('getPhoneNumber:fail user deny');
+
+  await shell.showInspector();
+  await expect(page.getByTestId('call-row')).toHaveCount(3);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('calls-export').click()]);
+  expect(download.suggestedFilename()).toBe('calls.json');
+  const path = await download.path();
+  const records = z.array(CallRecord).parse(JSON.parse(await readFile(path, 'utf8')));
+
+  // newest first, as the list shows them; a failed call carries its errMsg, a successful one the result the app got
+  expect(records.map((r) => ({ api: r.api, appId: r.appId, outcome: r.outcome, errMsg: r.errMsg }))).toEqual([
+    { api: 'getPhoneNumber', appId: APP, outcome: 'fail', errMsg: 'getPhoneNumber:fail user deny' },
+    { api: 'getStorage', appId: APP, outcome: 'fail', errMsg: 'getStorage:fail data not found' },
+    { api: 'login', appId: APP, outcome: 'ok', errMsg: undefined },
+  ]);
+  expect(records[2]!.result).toMatchObject({ errMsg: 'login:ok', code: expect.any(String) });
+  expect(records[1]!.params).toEqual({ key: 'export-missing' });
+  expect(records.every((r) => r.mocked === false && r.webViewId === records[0]!.webViewId)).toBe(true);
+
+  // The export is what the filters show.
+  await page.getByTestId('filter-outcome').selectOption('ok');
+  await expect(page.getByTestId('call-row')).toHaveCount(1);
+  const [filtered] = await Promise.all([page.waitForEvent('download'), page.getByTestId('calls-export').click()]);
+  const okOnly = z.array(CallRecord).parse(JSON.parse(await readFile(await filtered.path(), 'utf8')));
+  expect(okOnly.map((r) => r.api)).toEqual(['login']);
 });
