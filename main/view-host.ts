@@ -12,7 +12,7 @@ import { viewportToBounds, type Viewport } from './view-layout';
  * to view that the IPC adapter trusts for identity.
  */
 
-export type HostWebContents = Pick<WebContents, 'id' | 'isDestroyed' | 'close' | 'send' | 'loadURL' | 'on' | 'getZoomFactor' | 'mainFrame' | 'openDevTools' | 'reload'>;
+export type HostWebContents = Pick<WebContents, 'id' | 'isDestroyed' | 'close' | 'send' | 'loadURL' | 'on' | 'getZoomFactor' | 'mainFrame' | 'openDevTools' | 'reload' | 'focus'>;
 export type HostView = Pick<WebContentsView, 'setBounds' | 'setVisible'> & { webContents: HostWebContents };
 export type HostContainer = Pick<View, 'addChildView' | 'removeChildView'>;
 
@@ -189,6 +189,8 @@ export class DesktopViewHost implements ViewHost {
   private raiseShell(): void {
     // re-adding a child moves it to the top of the stack
     this.options.container.addChildView(this.options.shellView as unknown as View);
+    // keys the user was typing into the app must land on the sheet, never in the app behind it
+    this.options.shellView.webContents.focus();
   }
 
   private lowerShell(): void {
@@ -197,5 +199,7 @@ export class DesktopViewHost implements ViewHost {
     for (const record of order) {
       if (!record.view.webContents.isDestroyed()) this.options.container.addChildView(record.view as unknown as View);
     }
+    const active = this.activeView();
+    if (active && !active.view.webContents.isDestroyed()) active.view.webContents.focus();
   }
 }

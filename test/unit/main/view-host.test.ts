@@ -143,6 +143,17 @@ describe('DesktopViewHost: trusted sheets sit above every app view', () => {
     expect(window.contentView.children).toEqual([shellView, viewOf(1), viewOf(2)]);
   });
 
+  it('moves keyboard focus to the shell while a sheet is open and back to the front app after', () => {
+    const { shellView, host, viewOf } = setup();
+    host.open(1, entry('app-a'), caller('app-a', 1));
+    host.show(1);
+    const appFocus = viewOf(1).webContents.focusCalls;
+    host.sheetOpened(1);
+    expect(shellView.webContents.focusCalls).toBe(1);
+    host.sheetClosed(1);
+    expect(viewOf(1).webContents.focusCalls).toBe(appFocus + 1);
+  });
+
   it('an app launched while a sheet is open does not cover the sheet', () => {
     const { window, shellView, host } = setup();
     host.sheetOpened(1);

@@ -25,7 +25,11 @@ export class FakeWebContents extends EventEmitter {
   devToolsOpened: unknown[] = [];
   reloads = 0;
   executed: string[] = [];
+  focusCalls = 0;
 
+  focus(): void {
+    this.focusCalls += 1;
+  }
   loadURL(url: string): Promise<void> {
     this.loaded.push(url);
     this.mainFrame.url = url;
