@@ -36,6 +36,27 @@ export function parseManifest(text: string): Manifest {
   return parsed.data;
 }
 
+/** Who stands behind a manifest: its developer.id, or the appId when it names none (as appInfoFromManifest does). */
+function developerOf(m: Manifest): string {
+  return m.developer ? `"${m.developer.id}" (${m.developer.name})` : `"${m.appId}" (no developer in manifest.json)`;
+}
+
+/**
+ * An installed app's storage, grants, sessions and platform keys are keyed by its appId, so a package
+ * from another developer that claims the same appId would inherit all of them. Only the developer who
+ * installed the app may update it; anyone else needs the user to uninstall it first, which deletes them.
+ */
+function assertSameDeveloper(installed: Manifest, incoming: Manifest): void {
+  const developerId = (m: Manifest) => m.developer?.id ?? m.appId;
+  if (developerId(installed) === developerId(incoming)) return;
+  throw new ShellCommandError(
+    `"${incoming.appId}" is already installed as "${installed.name}" from developer ${developerOf(installed)}; ` +
+      `this package is "${incoming.name}" from developer ${developerOf(incoming)}`,
+    `Uninstall "${installed.name}" first (that deletes its data and permissions; this package then gets keys of its own), then install it; ` +
+      'or, if you build this package, give it an appId of its own.',
+  );
+}
+
 export async function createCatalog(options: CatalogOptions): Promise<Catalog> {
   const appsDir = join(options.dataDir, 'apps');
   await mkdir(appsDir, { recursive: true });
@@ -90,6 +111,8 @@ export async function createCatalog(options: CatalogOptions): Promise<Catalog> {
         if (clash) {
           throw new ShellCommandError(`appId "${manifest.appId}" differs from installed "${clash}" only in letter case`, 'App origins are case-insensitive: choose a distinct appId.');
         }
+        const installed = manifests.get(manifest.appId);
+        if (installed) assertSameDeveloper(installed, manifest);
         const staging = join(appsDir, `.staging-${installId}`);
         try {
           await copyPackage(source, staging, (bytes, total) => report('copying', bytes, total));

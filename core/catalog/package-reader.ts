@@ -1,5 +1,5 @@
 import { createWriteStream } from 'node:fs';
-import { lstat, mkdir, readdir, readFile, copyFile } from 'node:fs/promises';
+import { lstat, mkdir, open, readdir, copyFile } from 'node:fs/promises';
 import { dirname, join, posix } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Transform } from 'node:stream';
@@ -8,6 +8,20 @@ import { ShellCommandError } from '../contracts/services';
 
 /** Limits that keep a hostile or broken package from filling the disk. */
 export const PACKAGE_LIMITS = { maxBytes: 200 * 1024 * 1024, maxFiles: 5000 } as const;
+
+/**
+ * manifest.json is read whole into memory before the package limits above are checked, so it has a
+ * small limit of its own: a real manifest is a few hundred bytes, and a zip entry of a few KiB can
+ * unpack to gigabytes.
+ */
+export const MAX_MANIFEST_BYTES = 64 * 1024;
+
+function manifestTooBig(what: string): ShellCommandError {
+  return new ShellCommandError(
+    `manifest.json ${what}; a manifest may be at most ${MAX_MANIFEST_BYTES} bytes (64 KiB)`,
+    'Keep manifest.json to the documented fields (appId, name, version, entry, icon, description, developer, permissions) and install again.',
+  );
+}
 
 export type Progress = (bytes: number, totalBytes: number) => void;
 
@@ -53,22 +67,56 @@ async function listFolder(root: string, prefix = ''): Promise<FileEntry[]> {
 export async function readManifestText(source: string): Promise<string> {
   const info = await lstat(source).catch(() => undefined);
   if (!info) throw new ShellCommandError(`Nothing found at "${source}"`, 'Pick a mini program folder or a .zip file.');
-  if (info.isDirectory()) {
-    return readFile(join(source, 'manifest.json'), 'utf8').catch(() => {
-      throw new ShellCommandError(`"${source}" has no manifest.json`, 'A mini program folder needs manifest.json at its root.');
-    });
-  }
+  if (info.isDirectory()) return readFolderManifest(join(source, 'manifest.json'), source);
   const zip = await openZip(source);
   try {
     const { entries, prefix } = await zipEntries(zip);
     const manifest = entries.find((e) => e.fileName === `${prefix}manifest.json`);
     if (!manifest) throw new ShellCommandError('The .zip has no manifest.json', 'Put manifest.json at the root of the zip (or inside one top folder).');
+    // The declared size is checked before a single byte is inflated; the count below does not trust it.
+    if (manifest.uncompressedSize > MAX_MANIFEST_BYTES) throw manifestTooBig(`unpacks to ${manifest.uncompressedSize} bytes`);
     const stream = await zip.openReadStreamPromise(manifest);
     const chunks: Buffer[] = [];
-    for await (const chunk of stream) chunks.push(chunk as Buffer);
+    let size = 0;
+    for await (const chunk of stream) {
+      size += (chunk as Buffer).length;
+      if (size > MAX_MANIFEST_BYTES) {
+        stream.destroy();
+        throw manifestTooBig(`unpacks to more than ${MAX_MANIFEST_BYTES} bytes`);
+      }
+      chunks.push(chunk as Buffer);
+    }
     return Buffer.concat(chunks).toString('utf8');
   } finally {
     zip.close();
+  }
+}
+
+/**
+ * A folder's manifest.json: a regular file (a symlink would not be copied with the package, and could
+ * point at a device such as /dev/zero), its size checked before reading, and reading capped anyway in
+ * case the file grows in between.
+ */
+async function readFolderManifest(file: string, source: string): Promise<string> {
+  const info = await lstat(file).catch(() => undefined);
+  if (!info) throw new ShellCommandError(`"${source}" has no manifest.json`, 'A mini program folder needs manifest.json at its root.');
+  if (!info.isFile()) {
+    throw new ShellCommandError(`manifest.json in "${source}" is not a regular file (a symlink or a device)`, 'Make manifest.json a regular file in the package folder.');
+  }
+  if (info.size > MAX_MANIFEST_BYTES) throw manifestTooBig(`is ${info.size} bytes`);
+  const handle = await open(file, 'r');
+  try {
+    const buffer = Buffer.alloc(MAX_MANIFEST_BYTES + 1);
+    let length = 0;
+    for (;;) {
+      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
+      if (bytesRead === 0) break;
+      length += bytesRead;
+      if (length > MAX_MANIFEST_BYTES) throw manifestTooBig(`is more than ${MAX_MANIFEST_BYTES} bytes`);
+    }
+    return buffer.subarray(0, length).toString('utf8');
+  } finally {
+    await handle.close();
   }
 }
 

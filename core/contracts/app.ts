@@ -1,9 +1,19 @@
 import { z } from 'zod';
 import { OPEN_API_NAMES } from './apis';
 
+/**
+ * appIds key plain-object documents everywhere (platform records, grants, stores), where a name such as
+ * "constructor" or "toString" would find Object.prototype's member instead of nothing. Compared without
+ * case because hosts lower-case appIds for origins.
+ */
+const PROTOTYPE_NAMES = new Set(Object.getOwnPropertyNames(Object.prototype).map((n) => n.toLowerCase()));
+
 export const AppId = z
   .string()
-  .regex(/^[a-z][a-z0-9_-]{2,63}$/i, 'appId must be 3-64 letters, digits, "_" or "-", starting with a letter');
+  .regex(/^[a-z][a-z0-9_-]{2,63}$/i, 'appId must be 3-64 letters, digits, "_" or "-", starting with a letter')
+  .refine((id) => !PROTOTYPE_NAMES.has(id.toLowerCase()), {
+    error: (issue) => `appId "${String(issue.input)}" is reserved (a built-in JavaScript property name): choose another appId`,
+  });
 
 const RelativeFile = z
   .string()

@@ -105,7 +105,17 @@ export function createEmbeddedPlatform(services: HostServices, options: Embedded
     requestPayment,
     requestVirtualPayment: (app, params) => virtual.requestVirtualPayment(app, params),
 
-    registerApp: (app) => registrations.register(app),
+    registerApp(app) {
+      // The same appId from another developer is another app: it must not inherit the previous app's
+      // orders, coins or sessions (the user's wallet history stays, it is the user's record).
+      const previous = registrations.lastDeveloper(app.appId);
+      if (previous !== undefined && previous !== app.developerId) {
+        sessions.forgetApp(app.appId);
+        orders.dropAll(app.appId);
+        virtual.forgetAll(app.appId);
+      }
+      return registrations.register(app);
+    },
     unregisterApp(appId) {
       sessions.forgetApp(appId);
       orders.dropUnpaid(appId);

@@ -1,6 +1,7 @@
 import { ApiError } from '../contracts/errors';
 import type { KeyValueStore } from '../contracts/ports';
 import { seconds, type PlatformContext } from './context';
+import { ownEntry, ownEntryOrCreate, putOwn } from './own-keys';
 import { KEYS, OrdersDoc, type Order, type TradeState } from './records';
 import { atStartup, storeDoc } from './store-doc';
 import { randomHex } from './wx-crypto';
@@ -49,6 +50,8 @@ export interface OrderBook {
    */
   complete(appId: string, outTradeNo: string, payerOpenid: string, pay: (order: Order) => boolean): { paid: Order } | { paid: undefined; reason: 'gone' | 'refused' };
   dropUnpaid(appId: string): void;
+  /** every order of the appId, paid ones too (the user's wallet history is kept elsewhere) */
+  dropAll(appId: string): void;
   view(order: Order): OrderView;
 }
 
@@ -64,12 +67,13 @@ export function createOrderBook(store: KeyValueStore, ctx: PlatformContext): Ord
 
   const isExpired = (o: Order) => o.state === 'CLOSED' || (o.state === 'NOTPAY' && ctx.clock.now() >= o.expiresAt);
   const byPrepay = (orders: Record<string, Order>, prepayId: string) => Object.values(orders).find((o) => o.prepayId === prepayId);
+  const ordersOf = (all: Record<string, Record<string, Order>>, appId: string) => ownEntry(all, appId) ?? {};
 
   return {
     create(appId, input) {
       return doc.update((all): CreateResult => {
-        const orders = (all[appId] ??= {});
-        if (orders[input.outTradeNo]) {
+        const orders = ownEntryOrCreate(all, appId, () => ({}));
+        if (ownEntry(orders, input.outTradeNo)) {
           return {
             ok: false,
             errcode: ORDER_ERRCODE.outTradeNoUsed,
@@ -78,7 +82,7 @@ export function createOrderBook(store: KeyValueStore, ctx: PlatformContext): Ord
         }
         const now = ctx.clock.now();
         const prepayId = `wx${randomHex(ctx.random, 16)}`;
-        orders[input.outTradeNo] = {
+        putOwn(orders, input.outTradeNo, {
           appId,
           outTradeNo: input.outTradeNo,
           prepayId,
@@ -89,19 +93,19 @@ export function createOrderBook(store: KeyValueStore, ctx: PlatformContext): Ord
           createdAt: now,
           expiresAt: now + input.expiresInSeconds * 1000,
           state: 'NOTPAY',
-        };
+        });
         return { ok: true, prepayId };
       });
     },
     find(appId, by) {
-      const orders = doc.read()[appId] ?? {};
-      if (by.outTradeNo !== undefined) return orders[by.outTradeNo];
+      const orders = ordersOf(doc.read(), appId);
+      if (by.outTradeNo !== undefined) return ownEntry(orders, by.outTradeNo);
       if (by.prepayId !== undefined) return byPrepay(orders, by.prepayId);
       return undefined;
     },
     begin(appId, prepayId, verify) {
       return doc.update((all) => {
-        const order = byPrepay(all[appId] ?? {}, prepayId);
+        const order = byPrepay(ordersOf(all, appId), prepayId);
         if (!order) throw new ApiError('order not found');
         verify(order);
         if (order.state === 'SUCCESS') throw new ApiError('order paid');
@@ -113,13 +117,13 @@ export function createOrderBook(store: KeyValueStore, ctx: PlatformContext): Ord
     },
     release(appId, outTradeNo) {
       doc.update((all) => {
-        const order = all[appId]?.[outTradeNo];
+        const order = ownEntry(ordersOf(all, appId), outTradeNo);
         if (order?.state === 'USERPAYING') order.state = 'NOTPAY';
       });
     },
     complete(appId, outTradeNo, payerOpenid, pay) {
       return doc.update((all) => {
-        const order = all[appId]?.[outTradeNo];
+        const order = ownEntry(ordersOf(all, appId), outTradeNo);
         if (order?.state !== 'USERPAYING') return { paid: undefined, reason: 'gone' as const };
         if (!pay(order)) {
           order.state = 'NOTPAY';
@@ -131,9 +135,14 @@ export function createOrderBook(store: KeyValueStore, ctx: PlatformContext): Ord
         return { paid: { ...order } };
       });
     },
+    dropAll(appId) {
+      doc.update((all) => {
+        if (ownEntry(all, appId)) delete all[appId];
+      });
+    },
     dropUnpaid(appId) {
       doc.update((all) => {
-        const orders = all[appId];
+        const orders = ownEntry(all, appId);
         if (!orders) return;
         for (const [no, o] of Object.entries(orders)) if (o.state !== 'SUCCESS') delete orders[no];
         if (Object.keys(orders).length === 0) delete all[appId];

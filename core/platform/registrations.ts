@@ -2,6 +2,7 @@ import type { AppInfo } from '../contracts/app';
 import type { KeyValueStore } from '../contracts/ports';
 import type { Registration } from '../contracts/services';
 import type { PlatformContext } from './context';
+import { ownEntry, putOwn } from './own-keys';
 import { AppsDoc, KEYS, type AppRecord } from './records';
 import { storeDoc } from './store-doc';
 import { randomAlphanumeric, randomHex, sameText } from './wx-crypto';
@@ -13,6 +14,8 @@ export interface Registrations {
   deactivate(appId: string): void;
   /** an installed app's record (inactive ones are hidden) */
   get(appId: string): AppRecord | undefined;
+  /** who registered this appId last, installed or not: a different developer means a different app */
+  lastDeveloper(appId: string): string | undefined;
   /** server API authentication: appid must be installed, secret must match */
   authenticate(appid: string, secret: string): AuthResult;
 }
@@ -27,11 +30,13 @@ export function createRegistrations(store: KeyValueStore, ctx: PlatformContext):
   return {
     register(app) {
       return apps.update((all) => {
-        const existing = all[app.appId];
-        // Reinstalling keeps the secrets (merchant servers are configured with them); name and
-        // developer follow the newly installed manifest.
+        const found = ownEntry(all, app.appId);
+        // Reinstalling keeps the secrets (merchant servers are configured with them); the name follows
+        // the newly installed manifest. The secrets belong to the developer whose server holds them, so
+        // an appId now installed by another developer (only possible after an uninstall) gets new ones.
+        const existing = found?.developerId === app.developerId ? found : undefined;
         const record: AppRecord = existing
-          ? { ...existing, name: app.name, developerId: app.developerId, active: true }
+          ? { ...existing, name: app.name, active: true }
           : {
               appId: app.appId,
               name: app.name,
@@ -42,22 +47,23 @@ export function createRegistrations(store: KeyValueStore, ctx: PlatformContext):
               registeredAt: ctx.clock.now(),
               active: true,
             };
-        all[app.appId] = record;
+        putOwn(all, app.appId, record);
         return toRegistration(record);
       });
     },
     deactivate(appId) {
       apps.update((all) => {
-        const r = all[appId];
+        const r = ownEntry(all, appId);
         if (r) r.active = false;
       });
     },
+    lastDeveloper: (appId) => ownEntry(apps.read(), appId)?.developerId,
     get(appId) {
-      const r = apps.read()[appId];
+      const r = ownEntry(apps.read(), appId);
       return r?.active ? r : undefined;
     },
     authenticate(appid, secret) {
-      const r = apps.read()[appid];
+      const r = ownEntry(apps.read(), appid);
       if (!r?.active) return { ok: false, errcode: 40013, errmsg: `invalid appid: "${appid}" is not an installed mini program` };
       if (!sameText(secret, r.appSecret)) {
         return { ok: false, errcode: 40125, errmsg: 'invalid appsecret: use the appSecret shown in the developer panel' };

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { ServerRoute } from '../contracts/services';
 import { seconds, type PlatformContext } from './context';
 import { ORDER_ERRCODE, type OrderBook } from './orders';
+import { UNSTORABLE_KEY } from './own-keys';
 import type { AppRecord } from './records';
 import type { Registrations } from './registrations';
 import type { Sessions } from './sessions';
@@ -54,7 +55,10 @@ export const Code2SessionInput = z.object({
 export const PhoneNumberInput = z.object({ ...Credentials, code: z.string().min(1, 'code is required (the code from wx.getPhoneNumber)') });
 export const UnifiedOrderInput = z.object({
   ...Credentials,
-  out_trade_no: z.string().regex(/^[A-Za-z0-9_\-|*@.]{1,64}$/, 'out_trade_no must be 1-64 letters, digits or _ - | * @ .'),
+  out_trade_no: z
+    .string()
+    .regex(/^[A-Za-z0-9_\-|*@.]{1,64}$/, 'out_trade_no must be 1-64 letters, digits or _ - | * @ .')
+    .refine((no) => no !== UNSTORABLE_KEY, `out_trade_no "${UNSTORABLE_KEY}" cannot be stored as an order: choose another out_trade_no`),
   description: z.string().min(1, 'description is required: it is shown to the user').max(127),
   total_fee: z
     .number({ error: 'total_fee must be a number of fen (1/100 CNY)' })

@@ -1,6 +1,7 @@
 import type { KeyValueStore } from '../contracts/ports';
 import type { PlatformContext } from './context';
 import { KEYS, LoginCodesDoc, PhoneCodesDoc, SessionsDoc, type Session } from './records';
+import { ownEntry, putOwn } from './own-keys';
 import { storeDoc } from './store-doc';
 import { randomHex } from './wx-crypto';
 
@@ -42,20 +43,20 @@ export function createSessions(store: KeyValueStore, ctx: PlatformContext): Sess
     login(appId) {
       const now = ctx.clock.now();
       sessions.update((all) => {
-        all[appId] = { sessionKey: ctx.random(16).toString('base64'), issuedAt: now, expiresAt: now + SESSION_TTL_MS };
+        putOwn(all, appId, { sessionKey: ctx.random(16).toString('base64'), issuedAt: now, expiresAt: now + SESSION_TTL_MS });
       });
       const code = randomHex(ctx.random, 16);
       loginCodes.update((codes) => {
         pruneCodes(codes);
-        codes[code] = { appId, expiresAt: now + CODE_TTL_MS };
+        putOwn(codes, code, { appId, expiresAt: now + CODE_TTL_MS });
       });
       return code;
     },
-    current: (appId) => valid(sessions.read()[appId]),
+    current: (appId) => valid(ownEntry(sessions.read(), appId)),
     redeemLoginCode(appId, code) {
       const entry = loginCodes.update((codes) => {
         pruneCodes(codes);
-        const found = codes[code];
+        const found = ownEntry(codes, code);
         // Another app's code stays unused: it was not this app's to spend.
         if (!found || found.appId !== appId) return undefined;
         delete codes[code];
@@ -63,20 +64,20 @@ export function createSessions(store: KeyValueStore, ctx: PlatformContext): Sess
       });
       // The server gets the app's current session_key: a later wx.login may have rotated it, and
       // the key the mini program's data is encrypted with is always the current one.
-      return entry ? valid(sessions.read()[appId]) : undefined;
+      return entry ? valid(ownEntry(sessions.read(), appId)) : undefined;
     },
     issuePhoneCode(appId, phone) {
       const code = randomHex(ctx.random, 16);
       phoneCodes.update((codes) => {
         pruneCodes(codes);
-        codes[code] = { appId, expiresAt: ctx.clock.now() + CODE_TTL_MS, ...phone };
+        putOwn(codes, code, { appId, expiresAt: ctx.clock.now() + CODE_TTL_MS, ...phone });
       });
       return code;
     },
     redeemPhoneCode(appId, code) {
       return phoneCodes.update((codes) => {
         pruneCodes(codes);
-        const found = codes[code];
+        const found = ownEntry(codes, code);
         if (!found || found.appId !== appId) return undefined;
         delete codes[code];
         return { phoneNumber: found.phoneNumber, countryCode: found.countryCode };

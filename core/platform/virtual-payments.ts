@@ -6,6 +6,7 @@ import type { Accounts } from './accounts';
 import { seconds, sheetApp, type PlatformContext } from './context';
 import { CoinsDoc, KEYS, VirtualOrdersDoc, type VirtualOrder } from './records';
 import type { Sessions } from './sessions';
+import { ownEntry, ownEntryOrCreate, putOwn, UNSTORABLE_KEY } from './own-keys';
 import { atStartup, describeIssues, storeDoc } from './store-doc';
 import { hmacSha256, sameText } from './wx-crypto';
 import { LOGIN_REQUIRED } from './user-data';
@@ -45,6 +46,8 @@ export interface VirtualPayments {
   find(appId: string, outTradeNo: string): VirtualOrderView | undefined;
   coins(appId: string): number;
   forgetUnpaid(appId: string): void;
+  /** every virtual order and the coin balance of the appId */
+  forgetAll(appId: string): void;
 }
 
 function parseSignData(signData: string): VirtualSignData {
@@ -56,6 +59,9 @@ function parseSignData(signData: string): VirtualSignData {
   }
   const parsed = VirtualSignData.safeParse(json);
   if (!parsed.success) throw fail(`invalid signData: ${describeIssues(parsed.error)}`);
+  if (parsed.data.outTradeNo === UNSTORABLE_KEY) {
+    throw fail(`invalid signData: outTradeNo "${UNSTORABLE_KEY}" cannot be stored as an order: choose another outTradeNo`);
+  }
   return parsed.data;
 }
 
@@ -66,6 +72,15 @@ function amountFor(mode: VirtualPaymentParams['mode'], data: VirtualSignData): n
     if (data.goodsPrice === undefined) throw fail('invalid signData: goodsPrice (fen per item) is required for mode short_series_goods');
     amount = data.goodsPrice * data.buyQuantity;
   } else {
+    // paySig covers signData but not `mode`: a goods order the merchant signed must not be payable as
+    // coins at the platform's coin price, so coin orders carry no goods fields at all.
+    const goodsFields = (['productId', 'goodsPrice'] as const).filter((f) => data[f] !== undefined);
+    if (goodsFields.length > 0) {
+      throw fail(
+        `invalid signData: ${goodsFields.join(', ')} ${goodsFields.length > 1 ? 'are' : 'is'} not allowed for mode short_series_coin ` +
+          '(coins are priced by the platform): pay goods with mode short_series_goods, or sign coin orders without productId and goodsPrice',
+      );
+    }
     amount = COIN_PRICE_FEN * data.buyQuantity;
   }
   if (!Number.isSafeInteger(amount)) throw fail('invalid signData: goodsPrice * buyQuantity is too large');
@@ -90,9 +105,12 @@ export function createVirtualPayments(store: KeyValueStore, deps: VirtualDeps): 
     }),
   );
 
+  const ordersOf = (all: Record<string, Record<string, VirtualOrder>>, appId: string) => ownEntry(all, appId) ?? {};
+
   const release = (appId: string, outTradeNo: string) =>
     orders.update((all) => {
-      if (all[appId]?.[outTradeNo]?.state === 'USERPAYING') delete all[appId]![outTradeNo];
+      const byNo = ordersOf(all, appId);
+      if (ownEntry(byNo, outTradeNo)?.state === 'USERPAYING') delete byNo[outTradeNo];
     });
 
   return {
@@ -109,9 +127,9 @@ export function createVirtualPayments(store: KeyValueStore, deps: VirtualDeps): 
 
       const payerOpenid = deps.openidOf(app.appId);
       orders.update((all) => {
-        const byNo = (all[app.appId] ??= {});
-        if (byNo[data.outTradeNo]) throw fail('duplicate outTradeNo');
-        byNo[data.outTradeNo] = {
+        const byNo = ownEntryOrCreate(all, app.appId, () => ({}));
+        if (ownEntry(byNo, data.outTradeNo)) throw fail('duplicate outTradeNo');
+        putOwn(byNo, data.outTradeNo, {
           appId: app.appId,
           outTradeNo: data.outTradeNo,
           mode: params.mode,
@@ -124,7 +142,7 @@ export function createVirtualPayments(store: KeyValueStore, deps: VirtualDeps): 
           state: 'USERPAYING',
           createdAt: ctx.clock.now(),
           payerOpenid,
-        };
+        });
       });
 
       let confirmed: boolean;
@@ -150,17 +168,18 @@ export function createVirtualPayments(store: KeyValueStore, deps: VirtualDeps): 
       }
 
       const outcome = orders.update((all) => {
-        const order = all[app.appId]?.[data.outTradeNo];
+        const byNo = ordersOf(all, app.appId);
+        const order = ownEntry(byNo, data.outTradeNo);
         if (order?.state !== 'USERPAYING') return 'gone';
         const description = params.mode === 'short_series_coin' ? `${data.buyQuantity} coins` : `${data.productId} × ${data.buyQuantity}`;
         const debited = accounts.debit({ appId: app.appId, appName: app.name, kind: 'virtualPayment', outTradeNo: data.outTradeNo, description, amount });
         if (!debited) {
-          delete all[app.appId]![data.outTradeNo];
+          delete byNo[data.outTradeNo];
           return 'refused';
         }
         order.state = 'SUCCESS';
         order.paidAt = ctx.clock.now();
-        if (params.mode === 'short_series_coin') coins.update((c) => void (c[app.appId] = (c[app.appId] ?? 0) + data.buyQuantity));
+        if (params.mode === 'short_series_coin') coins.update((c) => putOwn(c, app.appId, (ownEntry(c, app.appId) ?? 0) + data.buyQuantity));
         return 'paid';
       });
       if (outcome === 'refused') throw fail('insufficient balance');
@@ -169,7 +188,7 @@ export function createVirtualPayments(store: KeyValueStore, deps: VirtualDeps): 
       return {};
     },
     find(appId, outTradeNo) {
-      const o = orders.read()[appId]?.[outTradeNo];
+      const o = ownEntry(ordersOf(orders.read(), appId), outTradeNo);
       if (!o) return undefined;
       return {
         out_trade_no: o.outTradeNo,
@@ -185,10 +204,18 @@ export function createVirtualPayments(store: KeyValueStore, deps: VirtualDeps): 
         openid: o.payerOpenid,
       };
     },
-    coins: (appId) => coins.read()[appId] ?? 0,
+    coins: (appId) => ownEntry(coins.read(), appId) ?? 0,
+    forgetAll(appId) {
+      orders.update((all) => {
+        if (ownEntry(all, appId)) delete all[appId];
+      });
+      coins.update((c) => {
+        if (ownEntry(c, appId) !== undefined) delete c[appId];
+      });
+    },
     forgetUnpaid(appId) {
       orders.update((all) => {
-        const byNo = all[appId];
+        const byNo = ownEntry(all, appId);
         if (!byNo) return;
         for (const [no, o] of Object.entries(byNo)) if (o.state !== 'SUCCESS') delete byNo[no];
         if (Object.keys(byNo).length === 0) delete all[appId];

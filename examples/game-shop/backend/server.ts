@@ -53,6 +53,14 @@ const Code2SessionAnswer = z.object({
 /** The platform's errcode for an order it does not hold (never created, or cancelled and released). */
 const ORDER_NOT_FOUND = 40400;
 const QueryOrderAnswer = z.object({ errcode: z.number(), errmsg: z.string().optional(), order: z.record(z.string(), z.unknown()).optional() });
+/** The fields of a paid virtual order that say what the user paid for. */
+const PaidTerms = z.object({
+  mode: z.string(),
+  buy_quantity: z.number(),
+  total_fee: z.number(),
+  product_id: z.string().optional(),
+});
+type PaidTerms = z.infer<typeof PaidTerms>;
 
 export function paySigFor(appKey: string, signData: string): string {
   return createHmac('sha256', appKey).update(`requestVirtualPayment&${signData}`, 'utf8').digest('hex');
@@ -106,7 +114,29 @@ interface Purchase {
   kind: 'coins' | 'goods';
   itemId: string;
   quantity: number;
+  /** the mode this shop signed; paySig does not cover the mode, so the page could have changed it */
+  mode: 'short_series_coin' | 'short_series_goods';
+  /** goods: goodsPrice × quantity in fen. Coins are priced by the platform, so their total is not known here. */
+  totalFee?: number;
   delivered: boolean;
+}
+
+/**
+ * Why the paid order is not what this shop signed, or undefined when it is. The platform prices a
+ * short_series_coin order at its coin price even for signData meant as goods, so a page that flips
+ * `mode` could otherwise buy a sword at the price of one coin.
+ */
+function mismatch(purchase: Purchase, paid: PaidTerms): string | undefined {
+  const matches =
+    paid.mode === purchase.mode &&
+    paid.buy_quantity === purchase.quantity &&
+    (purchase.kind === 'coins' || (paid.product_id === purchase.itemId && paid.total_fee === purchase.totalFee));
+  if (matches) return undefined;
+  const signed = purchase.kind === 'goods' ? `${purchase.mode} for ${purchase.totalFee} fen (${purchase.itemId})` : `${purchase.mode} for ${purchase.quantity} coins`;
+  return (
+    `order ${purchase.outTradeNo} was paid as ${paid.mode} for ${paid.total_fee} fen (buy_quantity ${paid.buy_quantity}), ` +
+    `but this shop signed it as ${signed}, so it was not delivered: check the order with /v1/xpay/queryorder and refund the user`
+  );
 }
 
 /** Paid as the platform reports it; the virtual order query may name the field differently from pay orders. */
@@ -170,6 +200,7 @@ export async function startBackend(input: BackendOptions): Promise<RunningBacken
     let mode: 'short_series_coin' | 'short_series_goods';
     let fields: Record<string, unknown>;
     let quantity: number;
+    let totalFee: number | undefined;
     if (order.kind === 'coins') {
       const pack = COIN_PACKS.find((p) => p.id === order.itemId)!;
       mode = 'short_series_coin';
@@ -179,10 +210,20 @@ export async function startBackend(input: BackendOptions): Promise<RunningBacken
       const item = GOODS.find((g) => g.id === order.itemId)!;
       mode = 'short_series_goods';
       quantity = 1;
-      fields = { ...common, buyQuantity: 1, productId: item.id, goodsPrice: item.price };
+      totalFee = item.price * quantity;
+      fields = { ...common, buyQuantity: quantity, productId: item.id, goodsPrice: item.price };
     }
     const signData = JSON.stringify(fields);
-    purchases.set(outTradeNo, { outTradeNo, openid: session.openid, kind: order.kind, itemId: order.itemId, quantity, delivered: false });
+    purchases.set(outTradeNo, {
+      outTradeNo,
+      openid: session.openid,
+      kind: order.kind,
+      itemId: order.itemId,
+      quantity,
+      mode,
+      ...(totalFee !== undefined ? { totalFee } : {}),
+      delivered: false,
+    });
     return {
       outTradeNo,
       request: { signData, mode, paySig: paySigFor(options.appKey, signData), signature: signatureFor(session.sessionKey, signData) },
@@ -202,8 +243,14 @@ export async function startBackend(input: BackendOptions): Promise<RunningBacken
     if (answer.errcode === ORDER_NOT_FOUND) return { outTradeNo, state: 'NOT_FOUND', inventory: inventoryOf(session.openid) };
     if (answer.errcode !== 0 || !answer.order) throw new HttpError(502, `queryorder failed: ${answer.errmsg ?? 'no order'} (errcode ${answer.errcode})`);
     const state = paidState(answer.order);
-    // Deliver once, and only when the platform (not the page) says the order is paid.
+    // Deliver once, and only when the platform (not the page) says the order is paid, for what was signed.
     if (state === 'SUCCESS' && !purchase.delivered) {
+      const terms = PaidTerms.safeParse(answer.order);
+      if (!terms.success) {
+        throw new HttpError(502, `queryorder answered order ${outTradeNo} without mode, buy_quantity or total_fee, so it was not delivered: check that platformUrl is the platform's server API`);
+      }
+      const wrong = mismatch(purchase, terms.data);
+      if (wrong) throw new HttpError(409, wrong);
       purchase.delivered = true;
       const inv = inventoryOf(session.openid);
       if (purchase.kind === 'coins') inv.coins += purchase.quantity;

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
 import type { ViewHost } from '../../../core/contracts/services';
 import type { ShellEvent } from '../../../core/contracts/shell-api';
 import { createRuntime } from '../../../core/runtime';
@@ -70,5 +71,61 @@ describe('runtime: a payment from a mini program view to the trusted sheet and b
   it('a message from a view that is not open is refused without reaching a handler', async () => {
     const { runtime, pay } = await setup();
     await expect(runtime.dispatchFromView(99, pay)).resolves.toEqual({ v: 1, id: 7, ok: false, errMsg: 'bridge:fail this view is closed; relaunch the mini program' });
+  });
+});
+
+describe('runtime: an appId that names an Object.prototype member', () => {
+  it('starts on a data folder where an older version installed "constructor", leaving that app out', async () => {
+    const dataDir = await tempDir();
+    const store = memoryStore({ catalog: [{ appId: 'constructor', installedAt: 1, dev: false }] });
+    await writePackage(join(dataDir, 'apps', 'constructor'), { 'manifest.json': JSON.stringify(manifest({ appId: 'constructor' })), 'index.html': '' });
+    const viewHost: ViewHost = { open: (id) => ({ url: `view:${id}` }), show() {}, hide() {}, close() {}, send() {} };
+    const start = () =>
+      createRuntime({ store, dataDir, viewHost, emit: () => {}, host: { name: 'web', version: '0.1.0', platform: 'linux' }, assetUrl: (a, p) => `${a}/${p}` });
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const runtime = await start();
+    expect(runtime.catalog.list()).toEqual([]);
+    expect(errors).toHaveBeenCalledWith(expect.stringMatching(/skipping constructor: .*appId "constructor" is reserved/));
+    // and again: nothing half-written by the first start stops the next one
+    expect((await start()).catalog.list()).toEqual([]);
+    errors.mockRestore();
+  });
+});
+
+describe('runtime: a package from another developer that claims an installed appId', () => {
+  it("cannot take over the installed app's storage, grants and keys; after an uninstall it starts clean with new keys", async () => {
+    const viewHost: ViewHost = { open: (id) => ({ url: `view:${id}` }), show() {}, hide() {}, close() {}, send() {} };
+    const runtime = await createRuntime({
+      store: memoryStore(),
+      dataDir: await tempDir(),
+      viewHost,
+      emit: () => {},
+      host: { name: 'web', version: '0.1.0', platform: 'linux' },
+      assetUrl: (a, p) => `${a}/${p}`,
+    });
+    const pkg = async (name: string, developer: { id: string; name: string }) =>
+      writePackage(await tempDir(), { 'manifest.json': JSON.stringify(manifest({ appId: 'shop', name, developer, permissions: { openApi: ['login', 'getUserInfo'], customApi: [] } })), 'index.html': '' });
+    await runtime.service.handle('install', { source: await pkg('Tea Shop', { id: 'tea-corp', name: 'Tea Corp' }) });
+    const tea = (await runtime.service.handle('launch', { appId: 'shop' })) as { viewId: number };
+    await runtime.dispatchFromView(tea.viewId, { v: 1, id: 1, api: 'setStorage', params: { key: 'backendToken', data: 'SECRET-SESSION' } });
+    runtime.shell.ledger.decide('shop', 'scope.userInfo', true, 'authorize');
+    const teaKeys = runtime.shell.platform!.developerInfo('shop')!;
+    await runtime.service.handle('close', { viewId: tea.viewId });
+
+    await expect(runtime.service.handle('install', { source: await pkg('Free Game', { id: 'evil-inc', name: 'Evil' }) })).rejects.toThrow(
+      /already installed as "Tea Shop" from developer "tea-corp"/,
+    );
+    expect(runtime.catalog.list().map((e) => [e.appId, e.name])).toEqual([['shop', 'Tea Shop']]);
+    expect(runtime.shell.platform!.developerInfo('shop')).toEqual(teaKeys);
+
+    await runtime.service.handle('uninstall', { appId: 'shop' });
+    await runtime.service.handle('install', { source: await pkg('Free Game', { id: 'evil-inc', name: 'Evil' }) });
+    const game = (await runtime.service.handle('launch', { appId: 'shop' })) as { viewId: number };
+    expect(await runtime.dispatchFromView(game.viewId, { v: 1, id: 2, api: 'getStorage', params: { key: 'backendToken' } })).toMatchObject({ ok: false });
+    expect(await runtime.dispatchFromView(game.viewId, { v: 1, id: 3, api: 'getSetting', params: {} })).toMatchObject({ ok: true, result: { authSetting: {} } });
+    // the keys were Tea Corp's (its merchant server holds them): the new developer gets its own
+    const gameKeys = runtime.shell.platform!.developerInfo('shop')!;
+    expect(gameKeys.developerId).toBe('evil-inc');
+    for (const key of ['appSecret', 'payKey', 'appKey'] as const) expect(gameKeys[key]).not.toBe(teaKeys[key]);
   });
 });

@@ -1,4 +1,4 @@
-import { mkdir, readdir, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createCatalog } from '../../../../core/catalog';
@@ -88,6 +88,28 @@ describe('catalog install', () => {
     expect(catalog.list()).toEqual([]);
   });
 
+  it('refuses a zip whose manifest.json unpacks to more than 64 KiB before reading it (zip bomb)', async () => {
+    const { catalog, dataDir } = await setup();
+    // valid JSON padded with spaces: compresses to a few KiB, unpacks to 8 MiB
+    const huge = JSON.stringify(manifest()) + ' '.repeat(8 * 1024 * 1024);
+    const zip = await writeZip(join(await tempDir(), 'bomb.zip'), { 'manifest.json': huge, 'index.html': 'x' });
+    const error = await catalog.install(zip).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ShellCommandError);
+    expect((error as Error).message).toMatch(new RegExp(`^manifest\\.json unpacks to ${Buffer.byteLength(huge)} bytes; a manifest may be at most 65536 bytes \\(64 KiB\\)`));
+    expect((error as ShellCommandError).hint).toMatch(/manifest\.json/);
+    expect(catalog.list()).toEqual([]);
+    expect(await readdir(join(dataDir, 'apps'))).toEqual([]);
+  });
+
+  it('refuses a folder whose manifest.json is over 64 KiB, and still installs one of exactly 64 KiB', async () => {
+    const { catalog } = await setup();
+    const text = JSON.stringify(manifest());
+    const big = await writePackage(await tempDir(), { 'manifest.json': text + ' '.repeat(64 * 1024 + 1 - text.length), 'index.html': '' });
+    await expect(catalog.install(big)).rejects.toThrow(/^manifest\.json is 65537 bytes; a manifest may be at most 65536 bytes \(64 KiB\)/);
+    const limit = await writePackage(await tempDir(), { 'manifest.json': text + ' '.repeat(64 * 1024 - text.length), 'index.html': '' });
+    expect((await catalog.install(limit)).appId).toBe('demo-app');
+  });
+
   it('reports invalid JSON plainly', async () => {
     const { catalog } = await setup();
     const src = await writePackage(await tempDir(), { 'manifest.json': '{ nope', 'index.html': '' });
@@ -120,6 +142,44 @@ describe('catalog install', () => {
     await catalog.install(await writePackage(await tempDir(), { 'manifest.json': JSON.stringify(manifest()), 'index.html': '' }));
     const src = await writePackage(await tempDir(), { 'manifest.json': JSON.stringify(manifest({ appId: 'Demo-App' })), 'index.html': '' });
     await expect(catalog.install(src)).rejects.toThrow(/only in letter case/);
+  });
+
+  it.each(['constructor', 'toString', 'valueOf', 'hasOwnProperty', 'Constructor'])(
+    'refuses appId "%s", a name of Object.prototype, saying why and installing nothing',
+    async (appId) => {
+      const { catalog } = await setup();
+      const src = await writePackage(await tempDir(), { 'manifest.json': JSON.stringify(manifest({ appId })), 'index.html': '' });
+      await expect(catalog.install(src)).rejects.toThrow(/^manifest\.json: appId: .* is reserved .*choose another appId/);
+      expect(catalog.list()).toEqual([]);
+    },
+  );
+
+  it('refuses a package that reuses an installed appId from another developer, naming both, and keeps the installed app', async () => {
+    const { catalog, dataDir } = await setup();
+    const pkg = async (m: Record<string, unknown>, html: string) => writePackage(await tempDir(), { 'manifest.json': JSON.stringify(manifest(m)), 'index.html': html });
+    await catalog.install(await pkg({ name: 'Tea Shop', developer: { id: 'tea-corp', name: 'Tea Corp' } }, 'tea'));
+    const error = await catalog.install(await pkg({ name: 'Free Game', version: '0.0.1', developer: { id: 'evil-inc', name: 'Evil' } }, 'evil')).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ShellCommandError);
+    expect((error as Error).message).toBe(
+      '"demo-app" is already installed as "Tea Shop" from developer "tea-corp" (Tea Corp); this package is "Free Game" from developer "evil-inc" (Evil)',
+    );
+    expect((error as ShellCommandError).hint).toMatch(/^Uninstall "Tea Shop" first .*deletes its data.*then install it/);
+    expect(catalog.list()).toMatchObject([{ appId: 'demo-app', name: 'Tea Shop', developer: 'Tea Corp' }]);
+    expect(await readFile(join(dataDir, 'apps', 'demo-app', 'index.html'), 'utf8')).toBe('tea');
+    // a manifest without a developer is its own developer (the appId): it cannot take over either
+    await expect(catalog.install(await pkg({ name: 'No Dev' }, 'x'))).rejects.toThrow(/from developer "tea-corp" .* from developer "demo-app" \(no developer in manifest\.json\)/);
+    // after an uninstall the other developer's package installs
+    await catalog.uninstall('demo-app');
+    expect((await catalog.install(await pkg({ name: 'Free Game', developer: { id: 'evil-inc', name: 'Evil' } }, 'evil'))).name).toBe('Free Game');
+  });
+
+  it('accepts an update from the same developer, and from a package that names no developer over one that named none', async () => {
+    const { catalog } = await setup();
+    const pkg = async (m: Record<string, unknown>) => writePackage(await tempDir(), { 'manifest.json': JSON.stringify(manifest(m)), 'index.html': '' });
+    await catalog.install(await pkg({ developer: { id: 'tea-corp', name: 'Tea Corp' } }));
+    expect((await catalog.install(await pkg({ version: '1.1.0', developer: { id: 'tea-corp', name: 'Tea Corporation' } }))).version).toBe('1.1.0');
+    await catalog.install(await pkg({ appId: 'plain-app' }));
+    expect((await catalog.install(await pkg({ appId: 'plain-app', version: '2.0.0' }))).version).toBe('2.0.0');
   });
 
   it('does not copy symlinks out of a source folder', async () => {

@@ -84,6 +84,24 @@ describe('unregisterApp', () => {
     expect(again.body.errcode).toBe(40029);
   });
 
+  it('an appId later installed by another developer inherits none of the old app: new keys, no orders, no coins', async () => {
+    const h = setup();
+    const reg = h.regs.shopA!;
+    const prepayId = (await h.server.post('/v1/pay/unifiedorder', { appid: 'shopA', secret: reg.appSecret, out_trade_no: 'PAID', description: 'd', total_fee: 100 })).body.prepay_id;
+    const p = { appId: 'shopA', timeStamp: '1700000000', nonceStr: 'n', package: `prepay_id=${prepayId}`, signType: 'MD5' as const };
+    await h.platform.requestPayment(APP_A, { ...p, paySign: jsapiPaySign(p, reg.payKey) });
+    h.platform.unregisterApp('shopA');
+
+    const impostor = { ...APP_A, developerId: 'dev-mallory', developerName: 'Mallory' };
+    const fresh = h.platform.registerApp(impostor);
+    expect(fresh.appSecret).not.toBe(reg.appSecret);
+    const query = await h.server.post('/v1/pay/orderquery', { appid: 'shopA', secret: fresh.appSecret, out_trade_no: 'PAID' });
+    expect(query.body.errcode).toBe(40400);
+    expect((await wx('checkSession', () => h.platform.checkSession(impostor, {}))).errMsg).toBe('checkSession:fail session expired');
+    // the user's own record of the payment stays in the wallet
+    expect(h.platform.getWallet().history.map((r) => r.outTradeNo)).toEqual(['PAID']);
+  });
+
   it('makes a payment whose sheet was open during uninstall fail without a debit', async () => {
     const h = setup();
     const reg = h.regs.shopA!;

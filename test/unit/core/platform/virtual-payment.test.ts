@@ -114,6 +114,31 @@ describe('wx.requestVirtualPayment', () => {
     expect(noPrice.errCode).toBe(-1);
   });
 
+  it.each([
+    ['a signed goods order (productId and goodsPrice)', {}, /productId, goodsPrice are not allowed for mode short_series_coin/],
+    ['productId alone', { goodsPrice: undefined }, /productId is not allowed for mode short_series_coin/],
+    ['goodsPrice alone', { productId: undefined }, /goodsPrice is not allowed for mode short_series_coin/],
+  ])('fails with errCode -1 when short_series_coin carries %s, so a page cannot pay goods at the coin price', async (_what, extra, pattern) => {
+    const h = setup();
+    const { sessionKey } = await merchantSession(h);
+    // the merchant signed a ¥18.00 goods order; the page only flips `mode`, which paySig does not cover
+    const res = await payVirtual(h, signed(h, sessionKey, 'short_series_coin', goods(extra)));
+    expect(res.errCode).toBe(-1);
+    expect(res.errMsg).toMatch(/^requestVirtualPayment:fail invalid signData: /);
+    expect(res.errMsg).toMatch(pattern);
+    expect(h.prompter.sheets).toHaveLength(0);
+    expect(h.platform.getWallet().balance).toBe(100_000);
+    expect((await queryOrder(h, 'V-1')).errcode).toBe(40400);
+  });
+
+  it('records the mode on the order, so the merchant server sees what was paid for', async () => {
+    const h = setup();
+    const { sessionKey } = await merchantSession(h);
+    await payVirtual(h, signed(h, sessionKey, 'short_series_coin', coins()));
+    expect((await queryOrder(h, 'C-1')).order).toMatchObject({ mode: 'short_series_coin', buy_quantity: 50, total_fee: 500 });
+    expect((await queryOrder(h, 'C-1')).order).not.toHaveProperty('product_id');
+  });
+
   it('fails "cancel" (-2) on cancel, debits nothing, and the outTradeNo can be tried again', async () => {
     const h = setup();
     const { sessionKey } = await merchantSession(h);
