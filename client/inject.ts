@@ -1,5 +1,5 @@
 import { createWx } from './index';
-import { BOOT_ELEMENT_ID, BootConfig } from './transports/boot-config';
+import { BOOT_ELEMENT_ID, BootConfig, LOAD_KEY_PARAM } from './transports/boot-config';
 import { createWebSocketTransport } from './transports/websocket';
 
 /**
@@ -24,11 +24,13 @@ function boot(): void {
     element.remove();
   }
 
+  const reloadUrl = prepareReload(config.reloadKey);
   const transport = createWebSocketTransport({
     wsUrl: config.wsUrl,
     viewId: config.viewId,
     token: config.token,
-    onReload: () => location.reload(),
+    // The page's own boot URL with the key for its next load, even if the page changed its URL since.
+    onReload: () => (reloadUrl ? location.replace(reloadUrl) : location.reload()),
   });
   const wx = createWx(transport, { storageMirror: config.storageMirror });
   // Configurable on purpose: a page script's top-level `const wx = window.wx` is a SyntaxError when the
@@ -36,6 +38,24 @@ function boot(): void {
   Object.defineProperty(window, 'wx', { value: wx, writable: false, configurable: true, enumerable: true });
   // Dev-only hook for the benchmark: a raw echo over the same socket, without dispatch.
   Object.defineProperty(window, '__superappBridge', { value: Object.freeze({ echo: transport.echo }), enumerable: false });
+}
+
+/**
+ * The key this page loaded with is used up; the host handed over the key for the next load. It goes into
+ * the page's URL now (same document, nothing reloads), so that the user reloading the frame, or the host
+ * asking a development app to reload, loads the page again with a key that works.
+ */
+function prepareReload(reloadKey: string | undefined): string | undefined {
+  if (!reloadKey) return undefined;
+  try {
+    const next = new URL(location.href);
+    next.searchParams.set(LOAD_KEY_PARAM, reloadKey);
+    history.replaceState(history.state, '', next.href);
+    return next.href;
+  } catch (e) {
+    console.error('superapp: could not prepare this page for a reload; relaunch the mini program from the shell to reload it.', e);
+    return undefined;
+  }
 }
 
 boot();

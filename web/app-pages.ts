@@ -5,7 +5,7 @@ import { contentTypeOf, isHtml } from '../core/catalog/content-types';
 import { MINI_PROGRAM_PERMISSIONS_POLICY, miniProgramCsp } from '../core/catalog/page-policy';
 import type { Runtime } from '../core/contracts/services';
 import type { CatalogEntry } from '../core/contracts/shell-api';
-import { WX_SCRIPT_PATH } from '../client/transports/boot-config';
+import { LOAD_KEY_PARAM, VIEW_PARAM, WX_SCRIPT_PATH } from '../client/transports/boot-config';
 import { injectBoot } from './boot-page';
 import { BASE_HEADERS, sendJson, sendText } from './http-util';
 import { appLabel, appWsOrigin, shellOrigin } from './origins';
@@ -85,20 +85,28 @@ export async function serveAppRequest(req: IncomingMessage, res: ServerResponse,
 
   if (isHtml(file)) {
     let html = await readFile(file, 'utf8');
-    const viewParam = new URLSearchParams(query).get('__view');
-    if (viewParam !== null) {
+    const params = new URLSearchParams(query);
+    const viewParam = params.get(VIEW_PARAM);
+    // HEAD gets no body, so it neither uses up a load key nor gets a token.
+    if (viewParam !== null && req.method !== 'HEAD') {
       const viewId = Number(viewParam);
-      const view = Number.isSafeInteger(viewId) ? deps.views.bindingForPage(viewId, label) : undefined;
-      if (!view) {
-        sendText(res, 403, `View ${viewParam} is not an open view of ${app.appId}. Launch the mini program from the shell's catalog.`);
+      if (!Number.isSafeInteger(viewId)) {
+        sendText(res, 403, `"${viewParam}" is not a view id. Launch the mini program from the shell's catalog.`);
+        return;
+      }
+      // Any page can point a frame at this URL; only a holder of an unused key the host issued gets the token.
+      const load = deps.views.beginLoad(viewId, label, params.get(LOAD_KEY_PARAM));
+      if (!load.ok) {
+        sendText(res, load.status, load.reason);
         return;
       }
       html = injectBoot(html, {
         v: 1,
-        viewId: view.viewId,
-        token: view.token,
+        viewId: load.binding.viewId,
+        token: load.binding.token,
+        reloadKey: load.reloadKey,
         wsUrl: `${appWsOrigin(app.appId, deps.port)}/ws/bridge`,
-        storageMirror: deps.runtime.storageMirror(view.viewId),
+        storageMirror: deps.runtime.storageMirror(load.binding.viewId),
       });
     }
     const body = Buffer.from(html, 'utf8');

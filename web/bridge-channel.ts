@@ -1,15 +1,34 @@
 import type { WebSocket } from 'ws';
 import type { Runtime } from '../core/contracts/services';
-import { FailureEnvelope, WIRE_VERSION } from '../core/contracts/wire';
+import { FailureEnvelope, MAX_REQUEST_BYTES, WIRE_VERSION } from '../core/contracts/wire';
 import { EchoFrame } from '../client/transports/boot-config';
+import { closeOnSocketError } from './socket-errors';
 import type { ViewBinding, WebViewHost } from './view-host';
+
+export interface BridgeSocketOptions {
+  /** the view token the socket was opened with: it must still be the view's latest load's when it attaches */
+  token: string;
+  /** the bridge WebSocketServer's maxPayload, for the log line when a page exceeds it */
+  maxPayload: number;
+  log: (message: string) => void;
+}
 
 /**
  * One mini program view's bridge socket. The view (and so the caller's identity) was fixed when the
  * socket was accepted; nothing in a message can change it. Messages after the view closed are refused.
  */
-export function serveBridge(socket: WebSocket, binding: ViewBinding, views: WebViewHost, runtime: Runtime): void {
-  views.attach(binding, socket);
+export function serveBridge(socket: WebSocket, binding: ViewBinding, views: WebViewHost, runtime: Runtime, options: BridgeSocketOptions): void {
+  // First, before anything can fail: a page's bad frame must cost that page its socket, never the host.
+  closeOnSocketError(
+    socket,
+    {
+      who: `bridge of view ${binding.viewId} (${binding.appId})`,
+      maxPayload: options.maxPayload,
+      tooLargeHint: `wx refuses a call over ${MAX_REQUEST_BYTES} bytes before sending it, so the page sent this around wx (or runs an outdated wx.js); keep each call under the limit.`,
+    },
+    options.log,
+  );
+  if (!views.attach(binding, socket, options.token)) return;
   socket.on('message', (data, isBinary) => {
     if (!views.isCurrent(binding, socket)) {
       socket.close(4000, 'view closed');

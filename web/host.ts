@@ -20,12 +20,13 @@ import { watchDevApp } from './dev-apps';
 import { refuseUpgrade, sendText } from './http-util';
 import { appOrigin, classifyHost, loopbackOrigin, originIs, shellOrigin } from './origins';
 import { findRepoRoot, packageVersion } from './repo-root';
+import { ShellFrameUrls } from './frame-urls';
 import { serveServerApi } from './server-api';
 import { ShellChannel } from './shell-channel';
 import { serveShellFile } from './shell-page';
 import { createConfStore, WEB_SEEDED_KEY } from './store';
 import { newToken, sameToken } from './tokens';
-import { receiveUpload } from './upload';
+import { receiveUpload, removeUpload, uploadFolderOf } from './upload';
 import { WebViewHost } from './view-host';
 
 export interface WebHostOptions {
@@ -72,6 +73,8 @@ export interface WebHost {
 
 /** Largest shell command frame; installs go through /shell/upload, so commands stay small. */
 const MAX_SHELL_FRAME = 8 * 1024 * 1024;
+/** Largest bridge frame: twice the dispatcher's limit, so a too-large call still gets its clear errMsg instead of a dropped socket. */
+const MAX_BRIDGE_FRAME = 2 * MAX_REQUEST_BYTES;
 
 function listen(server: ReturnType<typeof createServer>, port: number): Promise<number> {
   return new Promise((resolvePort, reject) => {
@@ -116,14 +119,23 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const devWatchers: Array<{ close(): void }> = [];
 
   const views = new WebViewHost(() => port, (appId) => runtime?.catalog.manifest(appId)?.entry);
-  const shellChannel = new ShellChannel(async (command, input) => {
-    if (!runtime) throw new Error('the host is still starting');
-    return runtime.service.handle(command, input);
-  }, warn);
+  const shellChannel = new ShellChannel(
+    async (command, input) => {
+      if (!runtime) throw new Error('the host is still starting');
+      // An uploaded .zip is copied into the catalog by the install, so it goes when the install is over.
+      const upload = command === 'install' ? uploadFolderOf((input as { source?: unknown } | null)?.source, uploadsDir) : undefined;
+      try {
+        return await runtime.service.handle(command, input);
+      } finally {
+        if (upload) await removeUpload(upload, warn);
+      }
+    },
+    warn,
+    { maxPayload: MAX_SHELL_FRAME, perPage: new ShellFrameUrls(views) },
+  );
 
   const shellSockets = new WebSocketServer({ noServer: true, maxPayload: MAX_SHELL_FRAME });
-  // Twice the dispatcher's limit, so a too-large call still gets its clear errMsg instead of a dropped socket.
-  const bridgeSockets = new WebSocketServer({ noServer: true, maxPayload: 2 * MAX_REQUEST_BYTES });
+  const bridgeSockets = new WebSocketServer({ noServer: true, maxPayload: MAX_BRIDGE_FRAME });
 
   const onRequest = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const target = classifyHost(req.headers.host, port);
@@ -192,9 +204,12 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     if (target.kind === 'app' && url.pathname === '/ws/bridge') {
       const viewId = Number(url.searchParams.get('view'));
       if (!Number.isSafeInteger(viewId)) return refuseUpgrade(socket, 400, 'Refused: the bridge needs ?view=<number>&token=<view token>.');
-      const check = views.checkAttach(viewId, url.searchParams.get('token'), target.label, origin);
+      const token = url.searchParams.get('token');
+      const check = views.checkAttach(viewId, token, target.label, origin);
       if (!check.ok) return refuseUpgrade(socket, check.status, `Refused: ${check.reason}.`);
-      bridgeSockets.handleUpgrade(req, socket, head, (ws) => serveBridge(ws, check.binding, views, runtime!));
+      bridgeSockets.handleUpgrade(req, socket, head, (ws) =>
+        serveBridge(ws, check.binding, views, runtime!, { token: token ?? '', maxPayload: MAX_BRIDGE_FRAME, log: warn }),
+      );
       return;
     }
     refuseUpgrade(socket, 404, `No WebSocket endpoint at ${url.pathname} on this origin.`);

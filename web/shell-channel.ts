@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { ShellCommandError } from '../core/contracts/services';
 import { ShellError, ShellEvent } from '../core/contracts/shell-api';
 import { ShellWireRequest, type ShellWireMessage } from '../core/contracts/shell-wire';
+import { closeOnSocketError } from './socket-errors';
 
 /**
  * The same messages as the contract's ShellWireMessage. That one is a discriminatedUnion with "result"
@@ -16,6 +17,18 @@ const OutgoingShellMessage = z.union([
 ]);
 
 export type CommandRunner = (command: string, input: unknown) => Promise<unknown>;
+
+/** How one shell page sees outputs and events that differ per page (its own view URLs: web/frame-urls.ts). */
+export interface PerPageView {
+  output(page: WebSocket, command: string, output: unknown): unknown;
+  event(page: WebSocket, event: ShellEvent): ShellEvent;
+}
+
+export interface ShellChannelOptions {
+  /** the shell WebSocketServer's maxPayload, for the log line when a page exceeds it */
+  maxPayload: number;
+  perPage?: PerPageView;
+}
 
 /** What the shell UI is told when a command fails: ShellCommandError as-is, anything else as a host fault. */
 export function shellErrorOf(command: string, error: unknown): { message: string; hint?: string } {
@@ -34,9 +47,20 @@ export class ShellChannel {
   constructor(
     private readonly run: CommandRunner,
     private readonly log: (message: string) => void,
+    private readonly options: ShellChannelOptions,
   ) {}
 
   accept(socket: WebSocket): void {
+    // First, before anything can fail: a bad frame must cost that page its socket, never the host.
+    closeOnSocketError(
+      socket,
+      {
+        who: 'shell channel',
+        maxPayload: this.options.maxPayload,
+        tooLargeHint: 'Shell commands are small; packages go through POST /shell/upload. Reload the shell page to reconnect.',
+      },
+      this.log,
+    );
     this.sockets.add(socket);
     socket.on('close', () => this.sockets.delete(socket));
     socket.on('error', () => this.sockets.delete(socket));
@@ -54,8 +78,14 @@ export class ShellChannel {
       this.log(`shell channel: dropped a malformed ${event.type} event: ${checked.error.message}`);
       return;
     }
+    const perPage = this.options.perPage;
     const frame = JSON.stringify(checked.data);
-    for (const socket of this.sockets) if (socket.readyState === socket.OPEN) socket.send(frame);
+    const checkedEvent = (checked.data as { event: ShellEvent }).event;
+    for (const socket of this.sockets) {
+      if (socket.readyState !== socket.OPEN) continue;
+      // per page, only the view URLs differ from the event checked above
+      socket.send(perPage ? JSON.stringify({ kind: 'event', event: perPage.event(socket, checkedEvent) }) : frame);
+    }
   }
 
   closeAll(): void {
@@ -87,7 +117,8 @@ export class ShellChannel {
     }
     const { id, command, input } = request.data;
     try {
-      const output = await this.run(command, input);
+      const raw = await this.run(command, input);
+      const output = this.options.perPage ? this.options.perPage.output(socket, command, raw) : raw;
       this.reply(socket, { kind: 'result', id, ok: true, output });
     } catch (error) {
       if (!(error instanceof ShellCommandError)) this.log(`shell command ${command} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);

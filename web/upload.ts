@@ -2,11 +2,14 @@ import { randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { basename, join } from 'node:path';
+import { basename, join, relative, resolve, sep } from 'node:path';
 import { UploadResult } from '../core/contracts/shell-wire';
 import { sendJson } from './http-util';
 
 export const MAX_UPLOAD_BYTES = 200 * 1024 * 1024;
+
+/** The folder receiveUpload makes for each upload, under <dataDir>/uploads. */
+const UPLOAD_FOLDER = /^[0-9a-f]{16}$/;
 
 function fail(res: ServerResponse, status: number, message: string, hint: string): void {
   sendJson(res, status, { message, hint });
@@ -43,7 +46,7 @@ export async function receiveUpload(req: IncomingMessage, res: ServerResponse, u
     req.resume();
     return;
   }
-  const dir = join(uploadsDir, randomBytes(8).toString('hex'));
+  const dir = join(uploadsDir, randomBytes(8).toString('hex')); // matches UPLOAD_FOLDER
   await mkdir(dir, { recursive: true });
   const target = join(dir, name);
   const out = createWriteStream(target, { flags: 'wx' });
@@ -80,4 +83,25 @@ export async function receiveUpload(req: IncomingMessage, res: ServerResponse, u
     return;
   }
   sendJson(res, 200, UploadResult.parse({ source: target }));
+}
+
+/**
+ * The folder of an upload when an install's `source` is one (<uploadsDir>/<folder>/<file>), else undefined.
+ * Installing copies the package into the catalog, so the upload is of no use once the install is over;
+ * a path that merely leads through uploads/ ("uploads/../x") is not one.
+ */
+export function uploadFolderOf(source: unknown, uploadsDir: string): string | undefined {
+  if (typeof source !== 'string' || source.length === 0) return undefined;
+  const parts = relative(resolve(uploadsDir), resolve(source)).split(sep);
+  if (parts.length !== 2 || !UPLOAD_FOLDER.test(parts[0]!) || !parts[1]) return undefined;
+  return join(resolve(uploadsDir), parts[0]!);
+}
+
+/** Removes an upload's folder after its install, whatever the outcome; a failure is logged, never thrown at the install. */
+export async function removeUpload(folder: string, log: (message: string) => void): Promise<void> {
+  try {
+    await rm(folder, { recursive: true, force: true });
+  } catch (e) {
+    log(`could not remove the installed upload ${folder}: ${(e as Error).message}; it is removed at the next start`);
+  }
 }

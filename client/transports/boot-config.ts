@@ -8,12 +8,20 @@ import { z } from 'zod';
  */
 export const BOOT_ELEMENT_ID = '__superapp_boot__';
 export const WX_SCRIPT_PATH = '/__superapp__/wx.js';
+/** Query parameters of a view page's URL: which view the page is, and the one-time key that lets it load. */
+export const VIEW_PARAM = '__view';
+export const LOAD_KEY_PARAM = '__load';
 
 export const BootConfig = z.object({
   v: z.literal(1),
   viewId: z.number().int().positive(),
-  /** per-view secret bound to (appId, viewId); the bridge refuses a socket without it */
+  /** secret of this load of the view, bound to (appId, viewId); the bridge refuses a socket without it */
   token: z.string().min(16).max(128),
+  /**
+   * The one-time key for this page's next load (a reload by the user or by a dev-app change). A page can be
+   * loaded only with a key the host issued, and each key works once; wx.js puts this one in the page's URL.
+   */
+  reloadKey: z.string().min(16).max(128).optional(),
   /** ws://<app>.localhost:PORT/ws/bridge — the transport adds view and token */
   wsUrl: z.string().regex(/^wss?:\/\//, 'wsUrl must be a ws:// or wss:// URL'),
   /** the app's storage, so the Sync storage APIs answer without a synchronous round trip */

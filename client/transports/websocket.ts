@@ -1,4 +1,4 @@
-import { EventEnvelope, ResponseEnvelope, WIRE_VERSION, type CallId, type RequestEnvelope } from '../../core/contracts/wire';
+import { EventEnvelope, MAX_REQUEST_BYTES, ResponseEnvelope, WIRE_VERSION, type CallId, type RequestEnvelope } from '../../core/contracts/wire';
 import type { WxTransport } from '../transport';
 import { BridgeClose, EchoFrame } from './boot-config';
 
@@ -32,6 +32,9 @@ interface PendingCall {
   api: string;
   resolve: (response: ResponseEnvelope) => void;
 }
+
+/** WebSocket close code 1009, Message Too Big */
+const MESSAGE_TOO_BIG = 1009;
 
 function failure(id: CallId, api: string, reason: string): ResponseEnvelope {
   return { v: WIRE_VERSION, id, ok: false, errMsg: `${api}:fail ${reason}` };
@@ -128,7 +131,9 @@ export function createWebSocketTransport(options: WebSocketTransportOptions): We
         return;
       }
       // In-flight calls may or may not have run on the host: fail them rather than risk running them twice.
-      for (const [id, call] of pending) call.resolve(failure(id, call.api, 'bridge disconnected'));
+      // 1009: the host dropped the socket for a frame over its limit (wx checks calls, not the raw echo hook).
+      const why = e.code === MESSAGE_TOO_BIG ? `bridge disconnected: the host refused a message over its size limit; keep each call under ${MAX_REQUEST_BYTES} bytes` : 'bridge disconnected';
+      for (const [id, call] of pending) call.resolve(failure(id, call.api, why));
       pending.clear();
       if (!wasOpen) failedAttempts++;
       if (failedAttempts >= maxRetries) {

@@ -1,4 +1,5 @@
-import { WIRE_VERSION } from '../../core/contracts/wire';
+import { utf8ByteLength } from '../../core/contracts/storage-quota';
+import { MAX_REQUEST_BYTES, WIRE_VERSION, type RequestEnvelope } from '../../core/contracts/wire';
 import type { WxTransport } from '../transport';
 import { runCallbacks, splitOptions } from './callbacks';
 import { bridgeError, readResponse, type CallOutcome } from './response';
@@ -8,6 +9,18 @@ function typeName(value: unknown): string {
   if (Array.isArray(value)) return 'Array';
   const t = typeof value;
   return t.charAt(0).toUpperCase() + t.slice(1);
+}
+
+/**
+ * The call as the dispatcher will measure it (UTF-8 bytes of its JSON), or undefined when it is not JSON
+ * at all; the transport then reports that itself.
+ */
+function requestBytes(msg: RequestEnvelope): number | undefined {
+  try {
+    return utf8ByteLength(JSON.stringify(msg));
+  } catch {
+    return undefined;
+  }
 }
 
 /** Runs after the host said ok and before the app's callbacks, with the params that were sent. */
@@ -30,9 +43,16 @@ export function createInvoker(transport: WxTransport): Invoker {
 
   async function send(api: string, params: Record<string, unknown>, onSuccess?: OnSuccess): Promise<CallOutcome> {
     const id = ++nextId;
+    const msg: RequestEnvelope = { v: WIRE_VERSION, id, api, params };
+    // The host would refuse it anyway, and a frame this large can cost the page its bridge connection
+    // (the browser host's socket limit), so it fails here, in the dispatcher's own words.
+    const bytes = requestBytes(msg);
+    if (bytes !== undefined && bytes > MAX_REQUEST_BYTES) {
+      return { ok: false, result: { errMsg: `${api}:fail request too large: ${bytes} bytes, the limit is ${MAX_REQUEST_BYTES}` } };
+    }
     let raw: unknown;
     try {
-      raw = await transport.request({ v: WIRE_VERSION, id, api, params });
+      raw = await transport.request(msg);
     } catch (e) {
       return bridgeError(api, e instanceof Error ? e.message : String(e));
     }

@@ -246,3 +246,61 @@ test('an app gets only its own files: no other app, no "..", no encoded "..", no
   }), shell.host.appOrigin(A));
   expect(fromPage).toEqual({ otherApp: 'refused: TypeError', leak: 404, encoded: 404 });
 });
+
+test("a mini program cannot take over another app's view by loading its page in its own frame", async ({ shell, page }) => {
+  const victim = await shell.launch(A);
+  await runShowcaseStorage(await shell.appFrame(A), 'only for A');
+  const viewA = await shell.viewIdOf(A);
+
+  // B knows the view id (they are small numbers) and navigates its own frame to A's page for that view.
+  await shell.launch(B);
+  const hijackUrl = `${shell.host.appOrigin(A)}/index.html?__view=${viewA}`;
+  const served = page.waitForResponse((r) => r.url() === hijackUrl);
+  await (await shell.appFrame(B)).evaluate((target) => {
+    setTimeout(() => (location.href = target), 0);
+  }, hijackUrl);
+  const response = await served;
+  expect(response.status()).toBe(403);
+  const body = await response.text();
+  expect(body).not.toContain('__superapp_boot__');
+  expect(body).toContain('one-time load key');
+  const hijacked = await (await shell.frameElement(B).elementHandle())!.contentFrame();
+  await hijacked!.waitForLoadState('load');
+  expect(await hijacked!.evaluate(() => typeof (window as unknown as { wx?: unknown }).wx)).toBe('undefined');
+  // Were the page handed a token, its wx.js would now connect and replace A's bridge socket; give it that time.
+  await page.waitForTimeout(750);
+
+  // A's own page keeps its bridge: its next calls are answered as A.
+  await shell.switchTo(A);
+  const frameA = await shell.appFrame(A);
+  const read = await frameA.evaluate(() =>
+    (window as unknown as { wx: Wx }).wx.getStorage!({ key: 'secret' }).then((r: { data: string }) => r.data, (e: { errMsg: string }) => e.errMsg),
+  );
+  expect(read).toBe('only for A');
+  await expect(victim.getByTestId('promise-getSystemInfo')).toBeVisible();
+});
+
+test('a view reloaded by the user, or under a reloaded shell page, still gets its wx', async ({ shell, page }) => {
+  await shell.launch(A);
+  await runShowcaseStorage(await shell.appFrame(A), 'kept across reloads');
+  const read = (frame: import('@playwright/test').Frame) =>
+    frame.evaluate(() => (window as unknown as { wx: Wx }).wx.getStorage!({ key: 'secret' }).then((r: { data: string }) => r.data, (e: { errMsg: string }) => e.errMsg));
+
+  // The user reloads the app's frame: the page's own URL carries the key for its next load.
+  const reloaded = page.waitForResponse((r) => r.url().startsWith(`${shell.host.appOrigin(A)}/index.html?`) && r.status() === 200);
+  await (await shell.appFrame(A)).evaluate(() => setTimeout(() => location.reload(), 0));
+  await reloaded;
+  expect(await read(await shell.appFrame(A))).toBe('kept across reloads');
+
+  // The user reloads the whole shell: the running view comes back with a fresh key.
+  await page.reload();
+  await expect(shell.tab(A)).toHaveCount(1);
+  await shell.switchTo(A);
+  expect(await read(await shell.appFrame(A))).toBe('kept across reloads');
+});
+
+/** Stores `value` under "secret" through A's own wx, as the page's script would. */
+async function runShowcaseStorage(frame: import('@playwright/test').Frame, value: string): Promise<void> {
+  const errMsg = await frame.evaluate((data) => (window as unknown as { wx: Wx }).wx.setStorage!({ key: 'secret', data }).then((r: { errMsg: string }) => r.errMsg), value);
+  expect(errMsg).toBe('setStorage:ok');
+}

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createWx } from '../../../client';
 import { apiTable } from '../../../core/contracts/apis';
+import { MAX_REQUEST_BYTES } from '../../../core/contracts/wire';
 import { failAnswer, flush, okAnswer, scriptedTransport } from './fake-transport';
 
 afterEach(() => vi.restoreAllMocks());
@@ -155,6 +156,36 @@ describe('a broken bridge', () => {
     wx.login({ fail: (e) => seen.push(e.errMsg), complete: () => seen.push('complete') });
     await flush();
     expect(seen).toEqual(['login:fail bridge error: socket closed', 'complete']);
+  });
+});
+
+describe('a call too large for the bridge', () => {
+  // The browser host drops a socket whose frame passes its transport limit, so the client must not send one:
+  // it fails the call itself, with the dispatcher's own wording and byte count.
+  it('fails locally with the dispatcher\'s "request too large" errMsg and sends nothing', async () => {
+    const transport = scriptedTransport();
+    const wx = createWx(transport);
+    const data = 'é'.repeat(1.25 * 1024 * 1024);
+    const bytes = Buffer.byteLength(JSON.stringify({ v: 1, id: 1, api: 'setStorage', params: { key: 'big', data } }), 'utf8');
+    expect(bytes).toBeGreaterThan(MAX_REQUEST_BYTES);
+    await expect(wx.setStorage({ key: 'big', data })).rejects.toEqual({ errMsg: `setStorage:fail request too large: ${bytes} bytes, the limit is 1048576` });
+    const seen: string[] = [];
+    wx.invokeNativePlugin({ api_name: 'echo', data: { blob: 'x'.repeat(3 * 1024 * 1024) }, fail: (e) => seen.push(e.errMsg), complete: () => seen.push('complete') });
+    await flush();
+    expect(seen[0]).toMatch(/^invokeNativePlugin:fail request too large: \d+ bytes, the limit is 1048576$/);
+    expect(seen[1]).toBe('complete');
+    expect(transport.sent).toEqual([]);
+    // the bridge still works for the next call, and the storage mirror did not take the refused value
+    await expect(wx.setStorage({ key: 'small', data: 1 })).resolves.toEqual({ errMsg: 'setStorage:ok' });
+    expect(wx.getStorageSync('big')).toBe('');
+  });
+
+  it('still sends a call of exactly the limit', async () => {
+    const transport = scriptedTransport();
+    const wx = createWx(transport);
+    const empty = Buffer.byteLength(JSON.stringify({ v: 1, id: 1, api: 'setStorage', params: { key: 'k', data: '' } }), 'utf8');
+    await expect(wx.setStorage({ key: 'k', data: 'x'.repeat(MAX_REQUEST_BYTES - empty) })).resolves.toEqual({ errMsg: 'setStorage:ok' });
+    expect(transport.sent).toHaveLength(1);
   });
 });
 

@@ -17,7 +17,7 @@ describe('--app development folders', () => {
     const shell = await shellClient(port, t.host.shellToken);
     const { url, viewId } = (await shell.call('launch', { appId: 'devapp' })).output as { url: string; viewId: number };
     shell.socket.close();
-    const { token } = await viewTokenFromPage(port, url);
+    const { token, reloadUrl } = await viewTokenFromPage(port, url);
     const outcome = await connectWs(`ws://devapp.localhost:${port}/ws/bridge?view=${viewId}&token=${token}`, `http://devapp.localhost:${port}`);
     if (!outcome.opened) throw new Error(outcome.body);
     const reload = closed(outcome.socket);
@@ -25,8 +25,11 @@ describe('--app development folders', () => {
     writeFileSync(join(t.dir, 'src', 'devapp', 'app.js'), 'console.log("edited");');
     expect(await reload).toEqual({ code: 4001, reason: 'files changed' });
     await waitFor(async () => (await http(port, { host: `devapp.localhost:${port}`, path: '/app.js' })).body.includes('edited'), 'the edit to be served');
-    // the view survives the reload: its page can fetch its entry (and token) again
-    expect((await viewTokenFromPage(port, url)).token).toBe(token);
+    // the view survives the reload: its page can fetch its entry (and a token) again, with the key it was
+    // handed for its reload (the launch URL's key is used up); each load gets its own token
+    const reloaded = await viewTokenFromPage(port, reloadUrl);
+    expect(reloaded.token).not.toBe(token);
+    expect(reloaded.token).toBe(t.host.views.openViews().find((v) => v.viewId === viewId)!.token);
   });
 
   it('keeps the last good version while an edit breaks the manifest, and picks up the fix', async () => {

@@ -162,13 +162,19 @@ export async function shellClient(port: number, token: string): Promise<{ call(c
   };
 }
 
-/** The token the host embedded for a view, read from the served entry page like the page itself would. */
-export async function viewTokenFromPage(port: number, url: string): Promise<{ token: string; page: string }> {
+/**
+ * The token the host embedded for a view, read from the served entry page like the page itself would.
+ * Serving the page uses up the URL's one-time load key; `reloadUrl` carries the key for the next load.
+ */
+export async function viewTokenFromPage(port: number, url: string): Promise<{ token: string; page: string; reloadUrl: string }> {
   const u = new URL(url);
   const page = await http(port, { host: u.host, path: u.pathname + u.search });
   const m = /<script type="application\/json" id="__superapp_boot__">(.*?)<\/script>/.exec(page.body);
   if (!m) throw new Error(`no boot block in ${url} (${page.status}): ${page.body.slice(0, 200)}`);
-  return { token: (JSON.parse(m[1]!) as { token: string }).token, page: page.body };
+  const boot = JSON.parse(m[1]!) as { token: string; reloadKey?: string };
+  const next = new URL(url);
+  if (boot.reloadKey) next.searchParams.set('__load', boot.reloadKey);
+  return { token: boot.token, page: page.body, reloadUrl: next.href };
 }
 
 /** Polls until `check` holds; bounded so a broken host fails the test instead of hanging it. */
