@@ -40,8 +40,3 @@ export function sheetCopy(sheet: Sheet): SheetCopy {
       return { title: `${app} requests a review of its permissions`, confirm: 'Done', cancel: 'Cancel' };
   }
 }
-
-/** Money sheets start with Cancel focused so a stray Enter never pays. */
-export function focusesCancelFirst(sheet: Sheet): boolean {
-  return sheet.kind === 'payment' || sheet.kind === 'virtualPayment';
-}

@@ -1,24 +1,29 @@
 import type { SheetAnswer, Sheet } from '../../core/contracts/sheets';
+import { ARMING_DELAY_MS, ArmingGate } from '../lib/arming';
 import { h, icon, ICONS } from '../lib/dom';
 import { toErrorInfo } from '../lib/errors';
 import { formatFen } from '../lib/money';
-import { focusesCancelFirst, sheetCopy, virtualModeLabel } from '../lib/sheet-copy';
+import { sheetCopy, virtualModeLabel } from '../lib/sheet-copy';
 import type { QueuedSheet, SheetQueue } from '../lib/sheet-queue';
 import type { ShellContext } from '../state';
 import { appIcon } from './app-icon';
-import { openModal, type ModalHandle } from './modal';
+import { openModal } from './modal';
 
 const GENDER = ['Unspecified', 'Male', 'Female'] as const;
 
 /**
  * Trusted sheets, drawn by the shell above everything (the app frames become inert underneath).
  * One at a time from the queue; the answer goes back with answerSheet.
+ *
+ * A mini program decides when its sheet appears, so it can time it to input the user aims at the page
+ * (review finding #7: a game asked for the phone number on Enter, and the next Enter approved). So every
+ * sheet opens on its refusing button, and its approving button is disabled until the sheet has been
+ * visible for ARMING_DELAY_MS: what was in flight can at worst refuse, never approve.
  */
 export function mountSheets(ctx: ShellContext, queue: SheetQueue, layer: HTMLElement, background: HTMLElement): void {
-  let shown: { sheetId: string; modal: ModalHandle } | undefined;
+  let shown: { sheetId: string; close(): void } | undefined;
 
-  const answer = async (item: QueuedSheet, value: SheetAnswer, buttons: HTMLButtonElement[]): Promise<void> => {
-    buttons.forEach((b) => (b.disabled = true));
+  const answer = async (item: QueuedSheet, value: SheetAnswer): Promise<void> => {
     try {
       await ctx.api.call('answerSheet', { sheetId: item.sheetId, answer: value });
     } catch (error) {
@@ -36,17 +41,44 @@ export function mountSheets(ctx: ShellContext, queue: SheetQueue, layer: HTMLEle
 
     const confirm = h('button', { class: 'button button-primary button-lg', testid: 'sheet-confirm', attrs: { type: 'button' }, text: copy.confirm });
     const cancel = h('button', { class: 'button button-lg', testid: 'sheet-cancel', attrs: { type: 'button' }, text: copy.cancel });
-    if (copy.blocked) confirm.disabled = true;
+    const hintId = `sheet-arming-${item.sheetId}`;
+    const armingHint = h('span', {
+      class: 'visually-hidden',
+      attrs: { id: hintId },
+      text: `${copy.confirm} becomes available a moment after this request appears, so a key press or click meant for the app cannot answer it.`,
+    });
+    let answering = false;
+    // One place decides whether the approving button works: not while blocked (the notice says why), not
+    // while arming, and not once an answer is on its way.
+    const render = (): void => {
+      const arming = !gate.armed && !copy.blocked && !answering;
+      confirm.disabled = Boolean(copy.blocked) || !gate.armed || answering;
+      confirm.classList.toggle('is-arming', arming);
+      armingHint.hidden = !arming;
+      if (arming) confirm.setAttribute('aria-describedby', hintId);
+      else confirm.removeAttribute('aria-describedby');
+    };
+    const gate = new ArmingGate(render);
+    confirm.style.setProperty('--arming-ms', `${ARMING_DELAY_MS}ms`);
+    render();
 
     const collect = (confirmed: boolean): SheetAnswer => {
       if (sheet.kind !== 'openSetting' || !confirmed) return { confirmed };
       return { confirmed, authSetting: Object.fromEntries([...toggles].map(([scope, box]) => [scope, box.checked])) };
     };
+    const settle = (value: SheetAnswer): void => {
+      answering = true;
+      gate.dispose();
+      cancel.disabled = true;
+      render();
+      void answer(item, value);
+    };
+    // Enter on the sheet's body and Escape come here too, so the checks cover keys as well as clicks.
     const onConfirm = (): void => {
-      if (!confirm.disabled) void answer(item, collect(true), [confirm, cancel]);
+      if (!confirm.disabled) settle(collect(true));
     };
     const onCancel = (): void => {
-      if (!cancel.disabled) void answer(item, collect(false), [confirm, cancel]);
+      if (!cancel.disabled) settle(collect(false));
     };
     confirm.addEventListener('click', onConfirm);
     cancel.addEventListener('click', onCancel);
@@ -69,14 +101,30 @@ export function mountSheets(ctx: ShellContext, queue: SheetQueue, layer: HTMLEle
       h('div', { class: 'sheet-body' }, sheetBody(sheet, toggles)),
       copy.blocked ? h('div', { class: 'notice notice-warning', testid: 'sheet-blocked', attrs: { role: 'note' } }, icon(ICONS.alert, 16), h('span', { text: copy.blocked })) : null,
       h('div', { class: 'sheet-actions' }, cancel, confirm),
+      armingHint,
       waiting > 0 ? h('div', { class: 'sheet-queue', testid: 'sheet-waiting', text: `${waiting} more request${waiting === 1 ? '' : 's'} waiting` }) : null,
     );
-    const modal = openModal(layer, background, dialog, {
-      onEscape: onCancel,
-      onEnter: onConfirm,
-      initialFocus: focusesCancelFirst(sheet) || confirm.disabled ? cancel : confirm,
-    });
-    shown = { sheetId: item.sheetId, modal };
+    // Focus starts on the refusing button for every kind of sheet: an Enter or Space already on its way
+    // activates Deny/Cancel, which only says no to an app that asked at a convenient moment.
+    const modal = openModal(layer, background, dialog, { onEscape: onCancel, onEnter: onConfirm, initialFocus: cancel });
+
+    // Time only counts while the sheet can be seen; coming back to the window starts the delay again.
+    const onVisibility = (): void => {
+      if (answering) return;
+      if (document.visibilityState === 'visible') gate.restart();
+      else gate.hold();
+    };
+    document.addEventListener('visibilitychange', onVisibility);
+    onVisibility();
+
+    shown = {
+      sheetId: item.sheetId,
+      close: () => {
+        gate.dispose();
+        document.removeEventListener('visibilitychange', onVisibility);
+        modal.close();
+      },
+    };
   };
 
   const sync = (): void => {
@@ -91,7 +139,7 @@ export function mountSheets(ctx: ShellContext, queue: SheetQueue, layer: HTMLEle
       }
       return;
     }
-    shown?.modal.close();
+    shown?.close();
     shown = undefined;
     if (current) show(current);
   };

@@ -1,5 +1,8 @@
 import type { Page } from '@playwright/test';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { expect, test, type ShellPage } from './fixtures';
+import { tempDir } from './packages';
 
 /**
  * The shell driven with the keyboard only, the way a user without a mouse would: Tab moves focus,
@@ -179,4 +182,50 @@ test('Uninstall opens its confirm dialog from the keyboard; Escape keeps the app
   await expect(dialog).toHaveCount(0);
   await page.reload();
   await expect(shell.card('game-shop')).toHaveCount(1);
+});
+
+/**
+ * A "game" that asks for the phone number from its own keydown handler, so the sheet appears while the
+ * user is still pressing Enter for the game (review finding #7: the Enter after it used to land on
+ * Allow). Written to disk here because no sample should behave like this.
+ */
+async function keyjackApp(): Promise<string> {
+  const folder = join(await tempDir('keyjack'), 'key-game');
+  await mkdir(folder, { recursive: true });
+  await writeFile(join(folder, 'manifest.json'), JSON.stringify({ appId: 'key-game', name: 'Key Game', version: '1.0.0', entry: 'index.html', permissions: { openApi: ['getPhoneNumber'] } }));
+  await writeFile(join(folder, 'index.html'), `<!doctype html><html><head><script src="app.js"></script></head>
+<body><p>Press Enter as fast as you can!</p><input id="i" data-testid="game-input" autofocus><output data-testid="game-result"></output></body></html>`);
+  await writeFile(join(folder, 'app.js'), `let asked = false;
+document.addEventListener('keydown', (e) => {
+  if (e.key !== 'Enter' || asked) return;
+  asked = true;
+  wx.getPhoneNumber({ complete: (res) => { document.querySelector('[data-testid=game-result]').textContent = res.errMsg; } });
+});`);
+  return folder;
+}
+
+test('a page that asks for the phone number on a key press never gets consent from the Enters that follow', async ({ shell, page, host }) => {
+  await host.runtime.service.handle('install', { source: await keyjackApp() });
+  await page.reload();
+  await tabTo(page, isLaunchOf('key-game'), 'Launch on the Key Game card');
+  await page.keyboard.press('Enter');
+  const app = shell.app('key-game');
+
+  // The first Enter goes to the game and makes it ask; the user keeps pressing Enter for well over the
+  // sheet's arming delay, as someone playing would.
+  await app.getByTestId('game-input').press('Enter');
+  await expect(shell.sheet('phoneNumber')).toBeVisible();
+  for (let i = 0; i < 30; i++) {
+    await page.keyboard.press('Enter');
+    await page.waitForTimeout(50);
+  }
+
+  // Either the user's Enter landed on Deny, or the sheet still waits for a real choice (Escape refuses it
+  // now); never "ok".
+  if (await shell.sheet('phoneNumber').count()) await page.keyboard.press('Escape');
+  await expect(shell.sheet('phoneNumber')).toHaveCount(0);
+  await expect(app.getByTestId('game-result')).toHaveText('getPhoneNumber:fail user deny');
+  // and the audit trail records no consent given on the user's behalf
+  expect(host.runtime.shell.ledger.audit('key-game').filter((e) => e.action === 'consent' || e.action === 'grant')).toEqual([]);
+  await host.runtime.service.handle('uninstall', { appId: 'key-game' });
 });

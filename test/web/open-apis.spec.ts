@@ -171,3 +171,46 @@ test('getSystemInfo names the host', async ({ shell }) => {
   await expect(await runShowcase(app, 'getSystemInfo', 'callback')).toHaveText('getSystemInfo:ok');
   expect(await showcaseRaw(app, 'getSystemInfo')).toMatchObject({ host: { env: 'web', name: 'Superapp Shell' } });
 });
+
+test('a consent sheet opens on Deny with Allow disabled and described, and Allow works about 600 ms later', async ({ shell, page }) => {
+  const app = await shell.launch(APP);
+  // Watch the sheet from inside the shell page, so the state at the moment it appears is measured there,
+  // not after however long a Playwright round trip takes on a busy machine.
+  await page.evaluate(() => {
+    const log: { atInsert?: { disabled: boolean; hint: string; focused: string | null }; enabledAfterMs?: number } = {};
+    (window as unknown as { armingLog: typeof log }).armingLog = log;
+    const seen = new MutationObserver(() => {
+      const confirm = document.querySelector<HTMLButtonElement>('[data-testid="sheet"][data-sheet-kind="phoneNumber"] [data-testid="sheet-confirm"]');
+      if (!confirm || log.atInsert) return;
+      const shownAt = performance.now();
+      const hintId = confirm.getAttribute('aria-describedby');
+      log.atInsert = {
+        disabled: confirm.disabled,
+        hint: (hintId && document.getElementById(hintId)?.textContent) || '',
+        focused: document.activeElement?.getAttribute('data-testid') ?? null,
+      };
+      const armed = new MutationObserver(() => {
+        if (confirm.disabled || log.enabledAfterMs !== undefined) return;
+        log.enabledAfterMs = performance.now() - shownAt;
+        armed.disconnect();
+      });
+      armed.observe(confirm, { attributes: true, attributeFilter: ['disabled'] });
+      seen.disconnect();
+    });
+    seen.observe(document.body, { childList: true, subtree: true });
+  });
+
+  await runShowcase(app, 'getPhoneNumber', 'callback');
+  const sheet = shell.sheet('phoneNumber');
+  await expect(sheet).toBeVisible();
+  const confirm = sheet.getByTestId('sheet-confirm');
+  await expect(confirm).toBeEnabled();
+  await expect(confirm).not.toHaveAttribute('aria-describedby', /./);
+  const log = await page.evaluate(() => (window as unknown as { armingLog: { atInsert?: { disabled: boolean; hint: string; focused: string | null }; enabledAfterMs?: number } }).armingLog);
+  expect(log.atInsert).toEqual({ disabled: true, hint: expect.stringMatching(/^Allow becomes available a moment after/), focused: 'sheet-cancel' });
+  expect(log.enabledAfterMs).toBeGreaterThanOrEqual(550);
+
+  // Playwright's click waits for the button to be enabled, as a user does.
+  await confirm.click();
+  await expect(app.getByTestId('errmsg-getPhoneNumber')).toHaveText('getPhoneNumber:ok');
+});

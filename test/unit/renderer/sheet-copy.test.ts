@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Sheet } from '../../../core/contracts/sheets';
-import { focusesCancelFirst, sheetCopy } from '../../../renderer/lib/sheet-copy';
+import { sheetCopy } from '../../../renderer/lib/sheet-copy';
 
 const app = { appId: 'shop_app', name: 'Shop' };
 const payment = (amount: number, balance: number): Sheet => ({
@@ -24,10 +24,5 @@ describe('sheetCopy', () => {
     expect(sheetCopy(payment(899900, 100000)).blocked).toBe('Not enough balance: this costs ¥8,999.00 and your wallet holds ¥1,000.00 (¥7,999.00 short).');
     const virtual: Sheet = { kind: 'virtualPayment', app, mode: 'short_series_coin', quantity: 3, amount: 301, balance: 300, outTradeNo: 'V1' };
     expect(sheetCopy(virtual).blocked).toMatch(/\(¥0\.01 short\)/);
-  });
-
-  it('starts money sheets on Cancel so a stray Enter never pays', () => {
-    expect(focusesCancelFirst(payment(1, 2))).toBe(true);
-    expect(focusesCancelFirst({ kind: 'phoneNumber', app, maskedPhone: '1' })).toBe(false);
   });
 });
