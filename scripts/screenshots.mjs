@@ -73,6 +73,8 @@ async function main() {
     await shop.locator('[data-testid="buy"][data-product-id="oolong"]').click();
     const sheet = page.locator('[data-testid="sheet"][data-sheet-kind="payment"]');
     await sheet.waitFor();
+    // Pay is armed a moment after the sheet appears; show the sheet as the user acts on it
+    await sheet.locator('[data-testid="sheet-confirm"]:enabled').waitFor();
     await shot('payment-sheet.png');
     await sheet.locator('[data-testid="sheet-confirm"]').click();
     await shop.locator('[data-testid="order-status"]', { hasText: 'SUCCESS' }).waitFor();
