@@ -65,6 +65,10 @@ export function buildMenuTemplate(actions: MenuActions, state: MenuState): MenuI
     label: 'Edit',
     submenu: [{ role: 'undo' }, { role: 'redo' }, { type: 'separator' }, { role: 'cut' }, { role: 'copy' }, { role: 'paste' }, { role: 'selectAll' }],
   };
-  const window: MenuItemConstructorOptions = { label: 'Window', submenu: [{ role: 'minimize' }, { role: 'zoom' }, ...(state.isMac ? [{ role: 'front' } as const] : [])] };
+  // 'zoom' and 'front' are macOS-only roles (Electron's MenuItem docs): elsewhere they would be dead items
+  const window: MenuItemConstructorOptions = {
+    label: 'Window',
+    submenu: [{ role: 'minimize' }, ...(state.isMac ? [{ role: 'zoom' } as const, { role: 'front' } as const] : [])],
+  };
   return [...(state.isMac ? [{ role: 'appMenu' } as MenuItemConstructorOptions] : []), file, edit, developer, window];
 }

@@ -1,7 +1,7 @@
 import { isHtml } from '../core/catalog/content-types';
 import { MINI_PROGRAM_PERMISSIONS_POLICY, miniProgramCsp } from '../core/catalog/page-policy';
 import { APP_SCHEME, appHost, appOrigin } from './app-scheme';
-import { fileResponse, htmlResponse, readHtml, textResponse } from './file-response';
+import { htmlResponse, rangedFileResponse, readHtml, textResponse } from './file-response';
 import type { Logger } from './logger';
 import { injectStorageMirror } from './storage-mirror';
 
@@ -80,7 +80,8 @@ export function createAppProtocolHandler(options: AppProtocolOptions): (request:
         const html = request.method === 'HEAD' ? '' : injectStorageMirror(await readHtml(file), options.storageMirror(options.appId));
         return htmlResponse(html, APP_PAGE_HEADERS);
       }
-      return await fileResponse(file, request.method);
+      // HTML pages are generated (the storage mirror is injected), so only other files take byte ranges
+      return await rangedFileResponse(file, request);
     } catch (error) {
       options.log.warn(`app ${options.appId}: could not read ${urlPath}: ${String(error)}`);
       return textResponse(404, 'Not found.');

@@ -9,6 +9,7 @@ import { registerIpcHandlers } from './ipc-adapter';
 import type { Logger } from './logger';
 import { createMerchantBackends, type MerchantBackends } from './merchant-backends';
 import { pickPackage } from './package-picker';
+import { reloadBudget } from './reload-budget';
 import { createServerApi, type ServerApi } from './server-api';
 import { createShellProtocolHandler, enforceShellCsp } from './shell-protocol';
 import { createAppView, createShellView, SHELL_PARTITION } from './view-factory';
@@ -138,7 +139,11 @@ export async function startDesktopShell(options: DesktopShellOptions): Promise<D
   };
 
   let afterEmit: (event: ShellEvent) => void = () => undefined;
+  // Sheets are drawn by the shell page only; if its renderer dies they are answered here (see below).
+  const openSheets = new Set<string>();
   const emit = (event: ShellEvent) => {
+    if (event.type === 'sheet') openSheets.add(event.sheetId);
+    else if (event.type === 'sheetClosed') openSheets.delete(event.sheetId);
     if (!shellView.webContents.isDestroyed()) shellView.webContents.send(ipcChannels.shellEvent, event);
     if (event.type === 'runningChanged') refreshMenu();
     afterEmit(event);
@@ -235,14 +240,44 @@ export async function startDesktopShell(options: DesktopShellOptions): Promise<D
   };
   await syncBackends();
 
-  shellView.webContents.on('render-process-gone', (_event, details) => log.error(`shell UI renderer gone: ${details.reason}`));
+  let shutdownDone: Promise<void> | undefined;
+
+  // The shell page holds the catalog, the tabs, the open sheets and the IPC the apps' sheets answer through,
+  // so a crashed shell renderer would leave the window dead while the apps keep running. Its open sheets
+  // are answered as cancelled (the page that showed them is gone; otherwise the apps would wait for the
+  // prompt timeout, and the shell would stay raised above them), then the page is loaded again; it rebuilds
+  // its state from the runtime. A renderer that crashes again at once is not reloaded forever.
+  const shellReloads = reloadBudget({ max: 3, windowMs: 60_000 });
+  let gaveUpOnShell = false;
+  shellView.webContents.on('render-process-gone', (_event, details) => {
+    log.error(`shell UI renderer gone: ${details.reason} (exit code ${details.exitCode})`);
+    if (shutdownDone || shellView.webContents.isDestroyed()) return;
+    void (async () => {
+      for (const sheetId of [...openSheets]) {
+        // a sheet that timed out meanwhile is no longer waiting: nothing to cancel
+        await rt.service.handle('answerSheet', { sheetId, answer: { confirmed: false } }).catch(() => undefined);
+      }
+      if (shutdownDone || shellView.webContents.isDestroyed()) return;
+      if (!shellReloads.take()) {
+        if (gaveUpOnShell) return;
+        gaveUpOnShell = true;
+        log.error('the shell UI renderer keeps crashing (more than 3 times within a minute); not reloading it again');
+        dialog.showErrorBox(
+          'The Superapp Shell window stopped working',
+          `Its page crashed repeatedly (last reason: ${details.reason}), so it is not reloaded again. Quit and start Superapp Shell again; the log has the details.`,
+        );
+        return;
+      }
+      log.warn('reloading the shell UI after its renderer was gone');
+      await shellView.webContents.loadURL(SHELL_ENTRY_URL).catch((error: unknown) => log.error(`the shell UI did not reload: ${String(error)}`));
+    })();
+  });
   shellView.webContents.once('did-finish-load', () => window.show());
   await shellView.webContents.loadURL(SHELL_ENTRY_URL).catch((error: unknown) => {
     log.error(`the shell UI did not load from ${paths.rendererDir}: ${String(error)}. Run "npm run build" first.`);
     window.show();
   });
 
-  let shutdownDone: Promise<void> | undefined;
   const shutdown = () =>
     (shutdownDone ??= (async () => {
       disposeIpc();

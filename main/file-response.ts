@@ -1,6 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { Readable } from 'node:stream';
+import { contentRange, requestedByteRange, unsatisfiedRange, type ByteRange } from '../core/catalog/byte-range';
 import { contentTypeOf } from '../core/catalog/content-types';
 
 /**
@@ -22,11 +23,38 @@ export async function readHtml(path: string): Promise<string> {
   return readFile(path, 'utf8');
 }
 
-/** Streams the file (large media never sits in memory). HEAD gets the headers only. */
+/** Streams the whole file (large media never sits in memory). HEAD gets the headers only. */
 export async function fileResponse(path: string, method: string, headers: Record<string, string> = {}): Promise<Response> {
   const info = await stat(path);
   const responseHeaders = { ...BASE_HEADERS, 'Content-Type': contentTypeOf(path), 'Content-Length': String(info.size), ...headers };
   if (method === 'HEAD') return new Response(null, { status: 200, headers: responseHeaders });
-  const body = Readable.toWeb(createReadStream(path)) as unknown as ReadableStream<Uint8Array>;
-  return new Response(body, { status: 200, headers: responseHeaders });
+  return new Response(streamOf(path), { status: 200, headers: responseHeaders });
+}
+
+/**
+ * A package file, with a single byte range honoured (206, or 416 past the end): a mini program's
+ * <video>/<audio> seeks by asking for ranges, and the scheme is registered with stream: true so
+ * Chromium's media player can. Everything else (no Range, several ranges, HEAD) gets the whole file.
+ */
+export async function rangedFileResponse(path: string, request: { method: string; headers: Headers }): Promise<Response> {
+  const info = await stat(path);
+  const size = info.size;
+  const range = requestedByteRange({ method: request.method, range: request.headers.get('range'), ifRange: request.headers.get('if-range') }, size);
+  if (range === 'unsatisfiable') return textResponse(416, 'The requested range is outside the file.', { 'Accept-Ranges': 'bytes', 'Content-Range': unsatisfiedRange(size) });
+  if (!range) return fileResponse(path, request.method, { 'Accept-Ranges': 'bytes' });
+  return new Response(streamOf(path, range), {
+    status: 206,
+    headers: {
+      ...BASE_HEADERS,
+      'Content-Type': contentTypeOf(path),
+      'Accept-Ranges': 'bytes',
+      'Content-Length': String(range.end - range.start + 1),
+      'Content-Range': contentRange(range, size),
+    },
+  });
+}
+
+function streamOf(path: string, range?: ByteRange): ReadableStream<Uint8Array> {
+  // createReadStream's end is inclusive, like Content-Range's
+  return Readable.toWeb(createReadStream(path, range ? { start: range.start, end: range.end } : {})) as unknown as ReadableStream<Uint8Array>;
 }

@@ -14,9 +14,12 @@ import type { Logger } from './logger';
  */
 
 /**
- * The shell page may run only its own bundle; styles may be inline (the UI sets positions from
- * script), images may be data: URLs (generated placeholder icons). No plugins, no framing, no forms
- * posting elsewhere, no <base> tricks.
+ * The shell page may run only its own bundle; images may be data: URLs (generated placeholder icons).
+ * No plugins, no framing, no forms posting elsewhere, no <base> tricks. This header allows inline
+ * styles, but it is not the only policy: renderer/index.html also carries a meta CSP with
+ * style-src 'self', and a page is held to every policy it has, so the stricter one wins and the shell
+ * UI cannot use <style> elements or style="" attributes (it sets positions through the CSSOM,
+ * element.style, which style-src does not govern).
  */
 export const SHELL_CSP =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-src 'none'; frame-ancestors 'none'; form-action 'none'";

@@ -1,6 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { contentRange, requestedByteRange, unsatisfiedRange } from '../core/catalog/byte-range';
 import { contentTypeOf, isHtml } from '../core/catalog/content-types';
 import { MINI_PROGRAM_PERMISSIONS_POLICY, miniProgramCsp } from '../core/catalog/page-policy';
 import type { Runtime } from '../core/contracts/services';
@@ -122,13 +123,27 @@ export async function serveAppRequest(req: IncomingMessage, res: ServerResponse,
     return;
   }
 
+  // A single byte range is honoured (the same parser as the Electron host): a mini program's <video>/<audio>
+  // seeks by asking for ranges. Pages above are generated per load, so they are always sent whole.
   const info = await stat(file);
-  res.writeHead(200, { ...headers, 'Content-Length': String(info.size) });
+  const range = requestedByteRange({ method: req.method ?? 'GET', range: req.headers.range, ifRange: req.headers['if-range']?.toString() }, info.size);
+  if (range === 'unsatisfiable') {
+    sendText(res, 416, 'The requested range is outside the file.', { 'Accept-Ranges': 'bytes', 'Content-Range': unsatisfiedRange(info.size) });
+    return;
+  }
+  if (range) {
+    res.writeHead(206, { ...headers, 'Accept-Ranges': 'bytes', 'Content-Length': String(range.end - range.start + 1), 'Content-Range': contentRange(range, info.size) });
+  } else {
+    res.writeHead(200, { ...headers, 'Accept-Ranges': 'bytes', 'Content-Length': String(info.size) });
+  }
   if (req.method === 'HEAD') {
     res.end();
     return;
   }
-  createReadStream(file).on('error', () => res.destroy()).pipe(res);
+  // createReadStream's end is inclusive, like Content-Range's
+  createReadStream(file, range ? { start: range.start, end: range.end } : {})
+    .on('error', () => res.destroy())
+    .pipe(res);
 }
 
 async function serveWxScript(req: IncomingMessage, res: ServerResponse, file: string): Promise<void> {

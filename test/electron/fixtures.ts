@@ -87,6 +87,9 @@ export const test = base.extend<{ desktop: Desktop }, { desktopApp: Desktop }>({
       const app = await _electron.launch({
         executablePath,
         args: [ROOT, '--disable-gpu'],
+        // Playwright passes --no-sandbox on Linux unless this is set; the app enforces the sandbox, so test it
+        // sandboxed. Root is the exception: Chromium will not start a sandboxed renderer as root.
+        chromiumSandbox: process.getuid?.() !== 0,
         env: { ...process.env, SUPERAPP_USER_DATA: userData, SUPERAPP_EXAMPLES_DIR: join(ROOT, 'examples') },
         timeout: 60_000,
       });

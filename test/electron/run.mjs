@@ -2,6 +2,9 @@
 // holding the electron executable) or node_modules/electron/dist from a normal install. Without one it
 // prints a single line and exits 0, because the binary cannot be downloaded on every machine.
 // On Linux without a DISPLAY the suite runs under xvfb-run.
+// Sandbox: on Linux Playwright's _electron.launch adds --no-sandbox to Electron's arguments unless the launch sets
+// chromiumSandbox, which would test a weaker app than the one users get (main.ts calls app.enableSandbox()), so
+// fixtures.ts sets chromiumSandbox: true whenever this does not run as root (Chromium refuses its sandbox as root).
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';

@@ -10,7 +10,7 @@ import { memoryLogger } from '../../../main/logger';
 import { DESKTOP_SEEDED_KEY } from '../../../main/state-store';
 import { memoryStore } from '../../support/memory-store';
 import { manifest, tempDir, writePackage } from '../../support/packages';
-import { FakeBaseWindow, FakeWebContentsView, invoke, ipcMain, Menu, resetFakeElectron, session, type FakeWebContents } from './support/fake-electron';
+import { dialog, FakeBaseWindow, FakeWebContentsView, invoke, ipcMain, Menu, resetFakeElectron, session, type FakeWebContents } from './support/fake-electron';
 
 vi.mock('electron', async () => await import('./support/fake-electron'));
 
@@ -187,6 +187,43 @@ describe('the desktop shell wiring (Electron mocked, real runtime)', () => {
     expect(view.webContents.destroyed).toBe(true);
     expect(await t.command('listRunning')).toEqual([]);
     expect(t.shellEvents().filter((e) => e.type === 'runningChanged').at(-1)).toEqual({ type: 'runningChanged', running: [] });
+  });
+
+  it('a crashed shell renderer is reloaded, and the sheets it was showing are answered as cancelled', async () => {
+    const t = await startShell();
+    running = t.shell;
+    await t.command('launch', { appId: 'app-a' });
+    const app = t.viewOfApp('app-a');
+    const pending = t.call(app.webContents, 'getPhoneNumber');
+    await vi.waitFor(() => expect(t.shellEvents().some((e) => e.type === 'sheet')).toBe(true));
+    expect(t.window.contentView.children.at(-1)).toBe(t.shellView);
+
+    t.shellWc.emit('render-process-gone', {}, { reason: 'crashed', exitCode: 11 });
+    // the sheet died with the page that drew it: the app gets its cancel now, not at the prompt timeout
+    expect(await pending).toMatchObject({ ok: false, errMsg: 'getPhoneNumber:fail user deny' });
+    expect(t.window.contentView.children.at(-1)).toBe(app);
+    await vi.waitFor(() => expect(t.shellWc.loaded).toEqual([SHELL_ENTRY_URL, SHELL_ENTRY_URL]));
+    // the running app is untouched; the reloaded shell lists it again
+    expect(((await t.command('listRunning')) as Array<{ appId: string }>).map((r) => r.appId)).toEqual(['app-a']);
+    expect(t.log.lines.some((l) => l.startsWith('error') && l.includes('crashed'))).toBe(true);
+  });
+
+  it('a shell renderer that keeps crashing is reloaded at most 3 times a minute, then the user is told', async () => {
+    const errorBox = vi.spyOn(dialog, 'showErrorBox');
+    try {
+      const t = await startShell();
+      running = t.shell;
+      for (let crash = 0; crash < 5; crash++) {
+        t.shellWc.emit('render-process-gone', {}, { reason: 'oom', exitCode: 9 });
+        await new Promise((resolve) => setTimeout(resolve, 0));
+      }
+      expect(t.shellWc.loaded).toHaveLength(1 + 3);
+      expect(errorBox).toHaveBeenCalledOnce();
+      expect(errorBox.mock.calls[0]![0]).toMatch(/shell/i);
+      expect(t.log.lines.some((l) => l.startsWith('error') && /not reloading/i.test(l))).toBe(true);
+    } finally {
+      errorBox.mockRestore();
+    }
   });
 
   it('uninstalling an app also wipes its browser data (its session partition)', async () => {

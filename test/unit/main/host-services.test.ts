@@ -162,6 +162,15 @@ describe('application menu', () => {
     item.click({ checked: false });
     expect(a.setServerApi).toHaveBeenCalledWith(false);
   });
+
+  it('the macOS-only Window roles (zoom, front) appear only on macOS', () => {
+    const windowRoles = (isMac: boolean) => {
+      const menu = buildMenuTemplate(actions(), { isMac, serverApiOn: false, hasActiveApp: false }).find((m) => m.label === 'Window')!;
+      return (menu.submenu as Array<{ role?: string }>).map((item) => item.role);
+    };
+    expect(windowRoles(false)).toEqual(['minimize']);
+    expect(windowRoles(true)).toEqual(['minimize', 'zoom', 'front']);
+  });
 });
 
 describe('package picker', () => {

@@ -24,6 +24,7 @@ async function installedCatalog(): Promise<{ catalog: Catalog; dataDir: string }
         'pages/app.js': `console.log(${JSON.stringify(appId)})`,
         'icon.svg': '<svg xmlns="http://www.w3.org/2000/svg"/>',
         'secret.txt': `${appId} private`,
+        'media/clip.mp4': '0123456789',
       }),
     );
   }
@@ -148,6 +149,42 @@ describe('superapp: handler of an app partition', () => {
     const response = await get(`superapp://shop${BACKEND_INFO_PATH}`);
     expect(response.status).toBe(404);
     expect(await response.json()).toEqual({ error: 'Shop has no merchant backend running in this host' });
+  });
+
+  it('answers byte ranges on package files so <video>/<audio> can seek: 206, 416, whole file otherwise', async () => {
+    const { get } = await shopHandler();
+    const clip = 'superapp://shop/media/clip.mp4';
+    const whole = await get(clip);
+    expect(whole.status).toBe(200);
+    expect(whole.headers.get('accept-ranges')).toBe('bytes');
+    expect(await whole.text()).toBe('0123456789');
+
+    const middle = await get(clip, { headers: { range: 'bytes=2-5' } });
+    expect(middle.status).toBe(206);
+    expect(middle.headers.get('content-range')).toBe('bytes 2-5/10');
+    expect(middle.headers.get('content-length')).toBe('4');
+    expect(middle.headers.get('content-type')).toBe('video/mp4');
+    expect(middle.headers.get('accept-ranges')).toBe('bytes');
+    expect(await middle.text()).toBe('2345');
+    expect(await (await get(clip, { headers: { range: 'bytes=7-' } })).text()).toBe('789');
+    expect(await (await get(clip, { headers: { range: 'bytes=-3' } })).text()).toBe('789');
+
+    const past = await get(clip, { headers: { range: 'bytes=10-' } });
+    expect(past.status).toBe(416);
+    expect(past.headers.get('content-range')).toBe('bytes */10');
+    expect(past.headers.get('accept-ranges')).toBe('bytes');
+
+    const multi = await get(clip, { headers: { range: 'bytes=0-1,4-5' } });
+    expect(multi.status).toBe(200);
+    expect(await multi.text()).toBe('0123456789');
+    const head = await get(clip, { method: 'HEAD', headers: { range: 'bytes=2-5' } });
+    expect(head.status).toBe(200);
+    expect(head.headers.get('content-length')).toBe('10');
+    expect(head.headers.get('accept-ranges')).toBe('bytes');
+    // the entry page is generated (storage mirror injected): always whole
+    const page = await get('superapp://shop/pages/index.html', { headers: { range: 'bytes=0-9' } });
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('<title>Shop</title>');
   });
 
   it('flags the path forms no package file can have', () => {

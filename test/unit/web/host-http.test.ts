@@ -122,6 +122,37 @@ describe('mini program files', () => {
     expect(answer.status).toBe(404);
     expect(JSON.parse(answer.body).error).toContain('alpha has no merchant backend');
   });
+
+  it('answers byte ranges on package files so <video>/<audio> can seek: 206, 416, whole file otherwise', async () => {
+    // data.json is the 7 bytes {"a":1}
+    const whole = await http(port, { host: alpha(), path: '/data.json' });
+    expect(whole.headers['accept-ranges']).toBe('bytes');
+    const middle = await http(port, { host: alpha(), path: '/data.json', headers: { Range: 'bytes=1-3' } });
+    expect(middle.status).toBe(206);
+    expect(middle.headers['content-range']).toBe('bytes 1-3/7');
+    expect(middle.headers['content-length']).toBe('3');
+    expect(middle.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(middle.headers['accept-ranges']).toBe('bytes');
+    expect(middle.body).toBe('"a"');
+    expect((await http(port, { host: alpha(), path: '/data.json', headers: { Range: 'bytes=5-' } })).body).toBe('1}');
+    expect((await http(port, { host: alpha(), path: '/data.json', headers: { Range: 'bytes=-2' } })).body).toBe('1}');
+
+    const past = await http(port, { host: alpha(), path: '/data.json', headers: { Range: 'bytes=7-' } });
+    expect(past.status).toBe(416);
+    expect(past.headers['content-range']).toBe('bytes */7');
+    expect(past.headers['accept-ranges']).toBe('bytes');
+
+    const multi = await http(port, { host: alpha(), path: '/data.json', headers: { Range: 'bytes=0-1,3-4' } });
+    expect(multi.status).toBe(200);
+    expect(multi.body).toBe('{"a":1}');
+    const head = await http(port, { host: alpha(), path: '/data.json', method: 'HEAD', headers: { Range: 'bytes=1-3' } });
+    expect(head.status).toBe(200);
+    expect(head.headers['content-length']).toBe('7');
+    // pages are generated (boot config injected): always whole
+    const page = await http(port, { host: alpha(), path: '/index.html', headers: { Range: 'bytes=0-4' } });
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('<p>hello</p>');
+  });
 });
 
 function zipOf(files: Record<string, string>): Promise<Buffer> {
