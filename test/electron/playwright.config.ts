@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { serialSuite } from '../playwright-suite';
 
 /**
  * The desktop app itself, driven through Playwright's Electron support (_electron.launch). Run it with
@@ -7,15 +8,6 @@ import { defineConfig } from '@playwright/test';
  * One worker: each spec file launches its own app with a fresh user-data folder.
  */
 export default defineConfig({
-  testDir: '.',
-  testMatch: '*.spec.ts',
-  workers: 1,
-  fullyParallel: false,
-  retries: 0,
-  forbidOnly: Boolean(process.env.CI),
-  timeout: 90_000,
-  expect: { timeout: 15_000 },
-  outputDir: '../../test-results/electron',
-  reporter: [['list']],
+  ...serialSuite('electron', { test: 90_000, expect: 15_000 }),
   use: { actionTimeout: 15_000, trace: 'retain-on-failure', screenshot: 'only-on-failure' },
 });

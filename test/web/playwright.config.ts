@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { serialSuite } from '../playwright-suite';
 
 /**
  * End-to-end suite through the browser host in real Chromium (Debian's, Playwright cannot download
@@ -15,16 +16,7 @@ export const CHROMIUM_ARGS = [
 ];
 
 export default defineConfig({
-  testDir: '.',
-  testMatch: '*.spec.ts',
-  workers: 1,
-  fullyParallel: false,
-  retries: 0,
-  forbidOnly: Boolean(process.env.CI),
-  timeout: 60_000,
-  expect: { timeout: 10_000 },
-  outputDir: '../../test-results/web',
-  reporter: [['list']],
+  ...serialSuite('web', { test: 60_000, expect: 10_000 }),
   use: {
     browserName: 'chromium',
     headless: true,
