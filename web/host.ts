@@ -21,7 +21,7 @@ import { refuseUpgrade, sendText } from './http-util';
 import { appOrigin, classifyHost, loopbackOrigin, originIs, shellOrigin } from './origins';
 import { findRepoRoot, packageVersion } from './repo-root';
 import { ShellFrameUrls } from './frame-urls';
-import { serveServerApi } from './server-api';
+import { serveServerApi } from '../core/http/server-api';
 import { ShellChannel } from './shell-channel';
 import { serveShellFile } from './shell-page';
 import { createConfStore, WEB_SEEDED_KEY } from './store';

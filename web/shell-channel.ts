@@ -4,6 +4,7 @@ import { ShellCommandError } from '../core/contracts/services';
 import { ShellError, ShellEvent } from '../core/contracts/shell-api';
 import { ShellWireRequest, type ShellWireMessage } from '../core/contracts/shell-wire';
 import { closeOnSocketError } from './socket-errors';
+import { describeZodIssues } from '../core/contracts/zod-issues';
 
 /**
  * The same messages as the contract's ShellWireMessage. That one is a discriminatedUnion with "result"
@@ -109,7 +110,7 @@ export class ShellChannel {
     if (!request.success) {
       const id = (json as { id?: unknown } | null)?.id;
       if (typeof id === 'number' && Number.isInteger(id)) {
-        this.reply(socket, { kind: 'result', id, ok: false, error: { message: `Malformed shell request: ${request.error.issues.map((i) => `${i.path.join('.') || '(message)'}: ${i.message}`).join('; ')}`, hint: 'The shell UI and host are out of date with each other; rebuild both.' } });
+        this.reply(socket, { kind: 'result', id, ok: false, error: { message: `Malformed shell request: ${describeZodIssues(request.error.issues, '(message)')}`, hint: 'The shell UI and host are out of date with each other; rebuild both.' } });
       } else {
         this.log('shell channel: ignored a malformed request without an id');
       }

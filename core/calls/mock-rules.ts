@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { KeyValueStore } from '../contracts/ports';
 import type { MockRules } from '../contracts/services';
 import { MockRule } from '../contracts/shell-api';
+import { describeZodIssues } from '../contracts/zod-issues';
 
 export const MOCKS_STORE_KEY = 'mocks';
 
@@ -18,9 +19,6 @@ export class CorruptMocksError extends Error {
   }
 }
 
-function describe(error: z.ZodError): string {
-  return error.issues.map((i) => `${i.path.length ? i.path.join('.') : '(root)'}: ${i.message}`).join('; ');
-}
 
 /**
  * Developer mock rules, persisted so they survive a restart of the shell. The list is read once and
@@ -35,7 +33,7 @@ export function createMockRules(store: KeyValueStore): MockRules {
     const raw = store.get(MOCKS_STORE_KEY);
     if (raw === undefined) return (cache = []);
     const parsed = StoredMocks.safeParse(raw);
-    if (!parsed.success) throw new CorruptMocksError(describe(parsed.error));
+    if (!parsed.success) throw new CorruptMocksError(describeZodIssues(parsed.error.issues));
     return (cache = parsed.data);
   };
   const save = (rules: MockRule[]): void => {
@@ -48,7 +46,7 @@ export function createMockRules(store: KeyValueStore): MockRules {
     set(input) {
       const rules = load();
       const parsed = MockRule.safeParse({ ...input, id: input.id ?? randomUUID() });
-      if (!parsed.success) throw new Error(`This mock rule is not valid: ${describe(parsed.error)}. Nothing was saved.`);
+      if (!parsed.success) throw new Error(`This mock rule is not valid: ${describeZodIssues(parsed.error.issues)}. Nothing was saved.`);
       const rule = parsed.data;
       const at = rules.findIndex((r) => r.id === rule.id);
       save(at === -1 ? [...rules, rule] : rules.map((r, i) => (i === at ? rule : r)));

@@ -3,6 +3,7 @@ import { AuthSetting } from '../contracts/apis';
 import type { Clock, KeyValueStore } from '../contracts/ports';
 import type { ConsentLedger } from '../contracts/services';
 import { AuditEntry } from '../contracts/shell-api';
+import { describeZodIssues } from '../contracts/zod-issues';
 
 export const CONSENT_STORE_KEY = 'consent';
 
@@ -40,7 +41,7 @@ export function createConsentLedger(store: KeyValueStore, clock: Clock): Consent
     if (raw === undefined) return (doc = { v: 1, apps: {}, audit: [] });
     const parsed = ConsentDoc.safeParse(raw);
     if (!parsed.success) {
-      const detail = parsed.error.issues.map((i) => `${i.path.length ? i.path.join('.') : '(root)'}: ${i.message}`).join('; ');
+      const detail = describeZodIssues(parsed.error.issues);
       throw new CorruptConsentError(detail);
     }
     return (doc = parsed.data);

@@ -12,6 +12,7 @@ import { describeParamIssues } from './param-errors';
 import type { Route, RouteTable } from './routes';
 import { sleep, timeLimitFor, TimeLimitExceeded, withTimeLimit, type TimeLimits } from './time-limit';
 import { runInCall } from './call-context';
+import { describeZodIssues } from '../contracts/zod-issues';
 
 export interface DispatcherDeps {
   routes: RouteTable;
@@ -87,7 +88,7 @@ export function createDispatcher(deps: DispatcherDeps): { dispatch(raw: unknown,
     }
     const checked = apiTable[api].result.safeParse(returned ?? {});
     if (!checked.success) {
-      const detail = checked.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
+      const detail = describeZodIssues(checked.error.issues);
       console.error(`[bridge] ${api} handler returned a result that breaks its schema: ${detail}`);
       return internal(api, `the handler's result does not match the ${api} result schema: ${detail}`);
     }

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { KeyValueStore } from '../contracts/ports';
+import { describeZodIssues } from '../contracts/zod-issues';
 
 /**
  * One persisted JSON document of the platform under a dot-free top-level key.
@@ -27,7 +28,7 @@ export class CorruptStoreError extends Error {
 }
 
 export function describeIssues(error: z.ZodError): string {
-  return error.issues.map((i) => `${i.path.length ? i.path.join('.') : '(root)'}: ${i.message}`).join('; ');
+  return describeZodIssues(error.issues);
 }
 
 export function storeDoc<T>(store: KeyValueStore, key: string, schema: z.ZodType<T>, seed: () => NoInfer<T>): StoreDoc<T> {

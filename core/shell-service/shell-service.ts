@@ -6,6 +6,7 @@ import { shellCommands, type RunningApp, type ShellCommand, type ShellEvent } fr
 import { WIRE_VERSION } from '../contracts/wire';
 import type { SheetBroker } from './sheet-broker';
 import { TabSet } from './tab-set';
+import { describeZodIssues } from '../contracts/zod-issues';
 
 interface Tab {
   viewId: number;
@@ -28,10 +29,6 @@ export interface ShellServiceDeps {
 type Handlers = { [C in ShellCommand]: (input: z.output<(typeof shellCommands)[C]['input']>) => Promise<z.input<(typeof shellCommands)[C]['output']>> | z.input<(typeof shellCommands)[C]['output']> };
 
 const OK = { ok: true as const };
-
-function describe(error: z.ZodError): string {
-  return error.issues.map((i) => `${i.path.join('.') || '(input)'}: ${i.message}`).join('; ');
-}
 
 /** The typed shell API, implemented once for every host. */
 export function createShellService(deps: ShellServiceDeps): ShellService & { tabs: TabSet<Tab>; closeView(viewId: number): void } {
@@ -203,7 +200,7 @@ export function createShellService(deps: ShellServiceDeps): ShellService & { tab
       const name = command as ShellCommand;
       const spec = shellCommands[name];
       const parsed = spec.input.safeParse(input ?? {});
-      if (!parsed.success) throw new ShellCommandError(`Invalid input for ${name}: ${describe(parsed.error)}`, 'Correct the highlighted values and try again.');
+      if (!parsed.success) throw new ShellCommandError(`Invalid input for ${name}: ${describeZodIssues(parsed.error.issues, '(input)')}`, 'Correct the highlighted values and try again.');
       const handler = handlers[name] as (i: unknown) => unknown;
       const output = await handler(parsed.data);
       return spec.output.parse(output);

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { ServerRoute } from '../core/contracts/services';
-import { BodyTooLarge, readBody, sendJson } from './http-util';
+import type { ServerRoute } from '../contracts/services';
+import { describeZodIssues } from '../contracts/zod-issues';
+import { BodyTooLarge, readBody, sendJson } from './json-http';
 
 const MAX_API_BODY = 1024 * 1024;
 
@@ -8,14 +9,11 @@ const MAX_API_BODY = 1024 * 1024;
 const ERR_DATA_FORMAT = 47001;
 const ERR_INVALID_ARGS = 40097;
 
-function describeIssues(issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }>): string {
-  return issues.map((i) => `${i.path.map(String).join('.') || '(body)'}: ${i.message}`).join('; ');
-}
-
 /**
  * The embedded platform's server API over HTTP on loopback (merchant backends call it). GET takes its
  * input from the query string, POST from a JSON body; bad input is a 400 naming the field.
- * Returns false when no route matches, so the caller can answer 404.
+ * Returns false when no route matches, so the caller can answer 404. Both hosts mount it: the browser
+ * host on its own port, Electron on the port its Developer menu opens; each checks the Host header first.
  */
 export async function serveServerApi(req: IncomingMessage, res: ServerResponse, routes: ServerRoute[]): Promise<boolean> {
   const url = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -55,7 +53,7 @@ export async function serveServerApi(req: IncomingMessage, res: ServerResponse, 
 
   const input = route.input.safeParse(raw);
   if (!input.success) {
-    sendJson(res, 400, { errcode: ERR_INVALID_ARGS, errmsg: `invalid args: ${describeIssues(input.error.issues)}` });
+    sendJson(res, 400, { errcode: ERR_INVALID_ARGS, errmsg: `invalid args: ${describeZodIssues(input.error.issues, '(body)')}` });
     return true;
   }
   try {
