@@ -1,9 +1,10 @@
 import type { IpcMain } from 'electron';
 import type { KeyValueStore } from '../core/contracts';
+import { keyValueStoreOver, STATE_STORE_OPTIONS, type JsonStore } from '../core/persistence/state-store';
 
 /**
- * The runtime's KeyValueStore on top of electron-store (which is `conf` underneath). Same file name
- * and options as the browser host's conf store, so the two hosts read one format.
+ * The runtime's KeyValueStore on top of electron-store (which is `conf` underneath), with the options
+ * and cache the browser host's conf store uses too (core/persistence/state-store.ts).
  */
 
 /**
@@ -11,51 +12,6 @@ import type { KeyValueStore } from '../core/contracts';
  * own key (the browser host's is in web/store.ts); renaming either would seed existing data folders again.
  */
 export const DESKTOP_SEEDED_KEY = 'electronHostSeeded';
-
-/** The options both hosts use for the state file. */
-export const STATE_STORE_OPTIONS = {
-  name: 'superapp-state',
-  // core keys are plain top-level names; a key like "a.b" must stay one key
-  accessPropertiesByDotNotation: false,
-  // app secrets and pay keys live here: readable by the owner only
-  configFileMode: 0o600,
-} as const;
-
-export interface JsonStore {
-  get(key: string): unknown;
-  set(key: string, value: unknown): void;
-  delete(key: string): void;
-}
-
-/**
- * conf re-reads the whole file on every get; this process is its only writer, so reads are served from
- * a write-through cache. Values are handed out as copies: a caller that edits what it read must not
- * change the store behind its back, and what is read back is JSON, exactly as the file holds it.
- */
-export function keyValueStoreOver(store: JsonStore): KeyValueStore {
-  const cache = new Map<string, unknown>();
-  return {
-    get(key) {
-      if (!cache.has(key)) cache.set(key, store.get(key));
-      const value = cache.get(key);
-      return value === undefined ? undefined : structuredClone(value);
-    },
-    set(key, value) {
-      if (value === undefined) {
-        store.delete(key);
-        cache.delete(key);
-        return;
-      }
-      // conf writes synchronously and atomically, so a quit right after a set loses nothing
-      store.set(key, value);
-      cache.set(key, JSON.parse(JSON.stringify(value)));
-    },
-    delete(key) {
-      store.delete(key);
-      cache.delete(key);
-    },
-  };
-}
 
 /** Opens <userData>/superapp-state.json. Imported lazily: electron-store needs Electron's app module. */
 export async function openStateStore(ipcMain: Pick<IpcMain, 'removeAllListeners'>): Promise<KeyValueStore> {

@@ -1,5 +1,6 @@
 import Conf from 'conf';
 import type { KeyValueStore } from '../core/contracts/ports';
+import { keyValueStoreOver, STATE_STORE_OPTIONS } from '../core/persistence/state-store';
 
 /**
  * Marks a data folder whose samples were installed, so an uninstall sticks. Each host has always had its
@@ -15,35 +16,10 @@ export const WEB_SEEDED_KEY = 'webHostSeeded';
 export function createConfStore(dataDir: string): KeyValueStore & { path: string } {
   const conf = new Conf<Record<string, unknown>>({
     cwd: dataDir,
-    configName: 'superapp-state',
+    configName: STATE_STORE_OPTIONS.name,
     projectName: 'superapp-shell',
-    accessPropertiesByDotNotation: false,
-    // secrets (appSecret, payKey) live here: readable by the owner only
-    configFileMode: 0o600,
+    accessPropertiesByDotNotation: STATE_STORE_OPTIONS.accessPropertiesByDotNotation,
+    configFileMode: STATE_STORE_OPTIONS.configFileMode,
   });
-  // conf reads and parses the whole file on every get; this process is its only writer, so a
-  // write-through cache keeps reads cheap (wallet, storage mirror) without changing what is on disk.
-  const cache = new Map<string, unknown>();
-  return {
-    path: conf.path,
-    get(key) {
-      if (!cache.has(key)) cache.set(key, conf.get(key));
-      const value = cache.get(key);
-      return value === undefined ? undefined : structuredClone(value);
-    },
-    set(key, value) {
-      if (value === undefined) {
-        conf.delete(key);
-        cache.delete(key);
-        return;
-      }
-      conf.set(key, value);
-      // what a later read gets is what the file holds: JSON, not the caller's object
-      cache.set(key, JSON.parse(JSON.stringify(value)));
-    },
-    delete(key) {
-      conf.delete(key);
-      cache.delete(key);
-    },
-  };
+  return Object.assign(keyValueStoreOver(conf), { path: conf.path });
 }

@@ -7,7 +7,8 @@ import { buildMenuTemplate, MENU_IDS, type MenuActions } from '../../../main/app
 import { memoryLogger } from '../../../main/logger';
 import { pickPackage } from '../../../main/package-picker';
 import { createServerApi } from '../../../main/server-api';
-import { DESKTOP_SEEDED_KEY, ELECTRON_STORE_SYNC_CHANNEL, keyValueStoreOver, openStateStore, STATE_STORE_OPTIONS } from '../../../main/state-store';
+import { keyValueStoreOver, STATE_STORE_OPTIONS } from '../../../core/persistence/state-store';
+import { DESKTOP_SEEDED_KEY, ELECTRON_STORE_SYNC_CHANNEL, openStateStore } from '../../../main/state-store';
 import { memoryStore } from '../../support/memory-store';
 import { manifest, tempDir, writePackage } from '../../support/packages';
 
