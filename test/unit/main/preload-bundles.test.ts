@@ -9,13 +9,15 @@ import { injectStorageMirror } from '../../../main/storage-mirror';
  * Buffer, no process, no Node modules: a sandboxed preload in Electron 45 has none of them.
  */
 
-async function bundle(entry: string): Promise<string> {
+async function bundle(entry: string, format: 'cjs' | 'iife' = 'cjs'): Promise<string> {
   const result = await build({
     absWorkingDir: process.cwd(),
     entryPoints: [entry],
     bundle: true,
     write: false,
-    format: 'cjs',
+    format,
+    // what scripts/build.mjs does to the injected client; a minifier must not break the installer either
+    minify: format === 'iife',
     platform: 'browser',
     target: 'chrome120',
     external: ['electron'],
@@ -28,19 +30,33 @@ interface Sandbox {
   exposed: Record<string, unknown>;
   invoked: Array<{ channel: string; args: unknown[] }>;
   listeners: Map<string, (event: unknown, payload: unknown) => void>;
+  /** the preload's isolated world */
   world: Record<string, unknown>;
+  /** the page's world: what executeInMainWorld runs in, and where the page's own scripts run */
+  mainWorld: Record<string, unknown>;
 }
+
+/** The page's world: its own global object, with `window` pointing at itself as in a browser. */
+function pageWorld(): Record<string, unknown> {
+  const main = createContext({ console, setTimeout, clearTimeout, queueMicrotask, structuredClone });
+  runInContext('globalThis.window = globalThis', main);
+  return main as Record<string, unknown>;
+}
+
+/** The first lines of every sample and of much WeChat-style code, as a classic (non-module) script. */
+const SAMPLE_PAGE_SCRIPT = "const wx = window.wx;\nglobalThis.pageSaw = typeof wx.login + ' ' + typeof wx.getStorageSync;";
 
 function runPreload(code: string, answer: (channel: string, payload: unknown) => unknown, html = ''): Sandbox {
   const exposed: Record<string, unknown> = {};
   const invoked: Sandbox['invoked'] = [];
   const listeners = new Map<string, (event: unknown, payload: unknown) => void>();
+  const mainWorld = pageWorld();
   const mirrorText = /id="superapp-storage-mirror">(.*?)<\/script>/.exec(html)?.[1];
   const electron = {
     contextBridge: {
       exposeInMainWorld: (key: string, api: unknown) => void (exposed[key] = api),
-      // same world here; what matters is that the function runs from its own source
-      executeInMainWorld: ({ func, args }: { func: (...a: unknown[]) => unknown; args: unknown[] }) => runInContext(`(${func.toString()})`, context)(...args),
+      // as Electron does: the function's source text alone, evaluated in the page's world
+      executeInMainWorld: ({ func, args }: { func: (...a: unknown[]) => unknown; args: unknown[] }) => runInContext(`(${func.toString()})`, mainWorld)(...args),
     },
     ipcRenderer: {
       invoke: async (channel: string, ...args: unknown[]) => {
@@ -70,7 +86,7 @@ function runPreload(code: string, answer: (channel: string, payload: unknown) =>
   world.exports = (world.module as { exports: unknown }).exports;
   const context = createContext(world);
   runInContext(code, context);
-  return { exposed, invoked, listeners, world: context as Record<string, unknown> };
+  return { exposed, invoked, listeners, world: context as Record<string, unknown>, mainWorld };
 }
 
 describe('bundled preloads in a sandbox-like context', () => {
@@ -79,7 +95,7 @@ describe('bundled preloads in a sandbox-like context', () => {
     expect(code).not.toMatch(/require\("(?!electron")/);
     const html = injectStorageMirror('<html><head></head><body></body></html>', { greeting: 'hello' });
     const sandbox = runPreload(code, (_channel, request) => ({ v: 1, id: (request as { id: number }).id, ok: true, result: { errMsg: 'login:ok', code: 'c0de' } }), html);
-    const wx = sandbox.world.wx as Record<string, (...args: unknown[]) => unknown>;
+    const wx = sandbox.mainWorld.wx as Record<string, (...args: unknown[]) => unknown>;
     expect(Object.isFrozen(wx)).toBe(true);
     expect(wx.getStorageSync!('greeting')).toBe('hello');
     const result = (await wx.login!()) as Record<string, unknown>;
@@ -92,6 +108,38 @@ describe('bundled preloads in a sandbox-like context', () => {
     wx.onAppHide!((r: unknown) => seen.push(r));
     sandbox.listeners.get('bridge:event')!({}, { v: 1, event: 'appHide', data: {} });
     expect(seen).toHaveLength(1);
+  });
+
+  it("miniapp.cjs: a page whose first line is `const wx = window.wx` runs (the global is configurable)", async () => {
+    const code = await bundle('preload/miniapp.ts');
+    const sandbox = runPreload(code, () => undefined, injectStorageMirror('<html><head></head></html>', {}));
+    expect(Object.getOwnPropertyDescriptor(sandbox.mainWorld, 'wx')).toMatchObject({ configurable: true, writable: false });
+    runInContext(SAMPLE_PAGE_SCRIPT, sandbox.mainWorld);
+    expect(sandbox.mainWorld.pageSaw).toBe('function function');
+  });
+
+  it("the browser host's injected client (dist/client/wx.js) installs wx the same way: the same page script runs", async () => {
+    const code = await bundle('client/inject.ts', 'iife');
+    const main = pageWorld();
+    const boot = { v: 1, viewId: 3, token: 't'.repeat(32), wsUrl: 'ws://shop.localhost:9/ws/bridge', storageMirror: { greeting: 'hello' } };
+    Object.assign(main, {
+      document: { getElementById: (id: string) => (id === '__superapp_boot__' ? { textContent: JSON.stringify(boot), remove: () => undefined } : null) },
+      location: { href: 'http://shop.localhost:9/index.html' },
+      history: { state: null, replaceState: () => undefined },
+      // the socket is opened lazily or at once; either way it never connects here
+      WebSocket: class {
+        readonly readyState = 0;
+        addEventListener(): void {}
+        send(): void {}
+        close(): void {}
+      },
+      URL,
+    });
+    runInContext(code, main);
+    expect(Object.getOwnPropertyDescriptor(main, 'wx')).toMatchObject({ configurable: true, writable: false });
+    runInContext(SAMPLE_PAGE_SCRIPT, main);
+    expect(main.pageSaw).toBe('function function');
+    expect((main.wx as { getStorageSync(k: string): unknown }).getStorageSync('greeting')).toBe('hello');
   });
 
   it('shell.cjs exposes superappShell { call, onEvent } and nothing else', async () => {

@@ -1,9 +1,9 @@
 import { EventEmitter } from 'node:events';
-import { runInNewContext } from 'node:vm';
+import { createContext, runInContext, runInNewContext } from 'node:vm';
 import { describe, expect, it, vi } from 'vitest';
+import { installWx } from '../../../client/install-wx';
 import { ipcChannels } from '../../../core/contracts/ipc-channels';
 import { injectStorageMirror } from '../../../main/storage-mirror';
-import { installWxInMainWorld } from '../../../preload/main-world-wx';
 import { createIpcTransport } from '../../../preload/miniapp-bridge';
 import { createShellBridge } from '../../../preload/shell-bridge';
 import { readStorageMirror } from '../../../preload/storage-mirror-reader';
@@ -100,7 +100,7 @@ describe('window.wx in the page world', () => {
   /** runs the installer the way executeInMainWorld does: its source alone, in a fresh global */
   function install(bridged: Record<string, unknown>) {
     const world: Record<string, unknown> = { console };
-    runInNewContext(`(${installWxInMainWorld.toString()})(bridged)`, Object.assign(world, { bridged }));
+    runInNewContext(`(${installWx.toString()})(bridged)`, Object.assign(world, { bridged }));
     return world.wx as Record<string, (...args: unknown[]) => unknown>;
   }
 
@@ -118,12 +118,24 @@ describe('window.wx in the page world', () => {
     };
   }
 
-  it('is self-contained (runs from its source alone) and exposes every bridged API, frozen and not replaceable', () => {
+  it('is self-contained (runs from its source alone) and exposes every bridged API, frozen and not assignable', () => {
     const { bridged } = bridgedWx();
     const wx = install(bridged);
     expect(wx.login!()).toBe('login-called');
     expect(Object.isFrozen(wx)).toBe(true);
     expect(Object.keys(wx).sort()).toEqual(['login', 'offAppHide', 'offAppShow', 'onAppHide', 'onAppShow']);
+  });
+
+  it("leaves window.wx configurable, so a classic script's top-level `const wx = window.wx` runs", () => {
+    const world = createContext({ console });
+    runInContext('globalThis.window = globalThis', world);
+    runInContext(`(${installWx.toString()})(bridged)`, Object.assign(world, { bridged: bridgedWx().bridged }));
+    expect(Object.getOwnPropertyDescriptor(world, 'wx')).toMatchObject({ writable: false, configurable: true, enumerable: true });
+    // a classic script (not a module): its top-level const meets the global object's own property
+    runInContext("const wx = window.wx;\nglobalThis.seen = typeof wx.login + ' ' + (wx === window.wx);", world);
+    expect(world.seen).toBe('function true');
+    // plain assignment cannot swap the object (non-writable; sloppy mode ignores it, strict mode throws)
+    expect(() => runInContext("'use strict'; window.wx = {}", world)).toThrow(/read only property 'wx'/);
   });
 
   it('offAppShow(listener) removes exactly that listener (identity kept in the page world), off() removes all', () => {
