@@ -34,10 +34,14 @@ export const BACKEND_INFO_PATH = '/__superapp__/backend.json';
 export const BACKEND_PROXY_PREFIX = '/__superapp__/backend/';
 const MAX_PROXY_BODY = 1024 * 1024;
 /** The same page policy as the browser host; the backend is reached through 'self' here, and no one frames an app view. */
-const APP_PAGE_HEADERS = {
-  'Content-Security-Policy': miniProgramCsp({ connect: [], frameAncestors: "'none'" }),
-  'Permissions-Policy': MINI_PROGRAM_PERMISSIONS_POLICY,
-};
+const APP_CSP = miniProgramCsp({ connect: [], frameAncestors: "'none'" });
+const APP_PAGE_HEADERS = { 'Content-Security-Policy': APP_CSP, 'Permissions-Policy': MINI_PROGRAM_PERMISSIONS_POLICY };
+/**
+ * Every other file carries the policy too: a dedicated Worker (the WeChat-format runtime's logic layer)
+ * is governed by the CSP of its own script's response, not by the page's, so without it code in a worker
+ * could fetch() anywhere the page may not. On images, styles and plain scripts the header does nothing.
+ */
+const APP_FILE_HEADERS = { 'Content-Security-Policy': APP_CSP };
 const FORWARDED_HEADERS = ['content-type', 'accept', 'x-session', 'authorization'] as const;
 
 /** Paths no package file can have: dot segments, backslashes, NUL, or percent-encoded dots and slashes. */
@@ -81,7 +85,7 @@ export function createAppProtocolHandler(options: AppProtocolOptions): (request:
         return htmlResponse(html, APP_PAGE_HEADERS);
       }
       // HTML pages are generated (the storage mirror is injected), so only other files take byte ranges
-      return await rangedFileResponse(file, request);
+      return await rangedFileResponse(file, request, APP_FILE_HEADERS);
     } catch (error) {
       options.log.warn(`app ${options.appId}: could not read ${urlPath}: ${String(error)}`);
       return textResponse(404, 'Not found.');

@@ -11,7 +11,7 @@ import { createMerchantBackends, type MerchantBackends } from './merchant-backen
 import { pickPackage } from './package-picker';
 import { reloadBudget } from './reload-budget';
 import { createServerApi, type ServerApi } from './server-api';
-import { createShellProtocolHandler, enforceShellCsp } from './shell-protocol';
+import { createShellProtocolHandler } from './shell-protocol';
 import { createAppView, createShellView, SHELL_PARTITION } from './view-factory';
 import { DesktopViewHost } from './view-host';
 import { DESKTOP_SEEDED_KEY } from './state-store';
@@ -75,7 +75,6 @@ export async function startDesktopShell(options: DesktopShellOptions): Promise<D
 
   const shellSession = session.fromPartition(SHELL_PARTITION);
   applySessionPolicies(shellSession, { origin: undefined }, log, 'shell');
-  enforceShellCsp(shellSession);
   shellSession.protocol.handle(
     APP_SCHEME,
     createShellProtocolHandler({
