@@ -24,13 +24,16 @@ export const ipcChannels = {
   bridgeCall: 'bridge:call',
   /** main -> mini program: an EventEnvelope (appShow, appHide, storageChanged) */
   bridgeEvent: 'bridge:event',
+  /** mini program -> main, one-way, once per document: its preload now listens on bridgeEvent */
+  bridgeReady: 'bridge:ready',
 } as const;
 
 export type IpcChannel =
   | ShellCommandChannel
   | typeof ipcChannels.shellEvent
   | typeof ipcChannels.bridgeCall
-  | typeof ipcChannels.bridgeEvent;
+  | typeof ipcChannels.bridgeEvent
+  | typeof ipcChannels.bridgeReady;
 
 /** Every channel name, for registering and removing handlers in one loop. */
 export const allIpcChannels: readonly IpcChannel[] = [
@@ -38,6 +41,7 @@ export const allIpcChannels: readonly IpcChannel[] = [
   ipcChannels.shellEvent,
   ipcChannels.bridgeCall,
   ipcChannels.bridgeEvent,
+  ipcChannels.bridgeReady,
 ];
 
 /**

@@ -10,7 +10,7 @@ import { memoryLogger } from '../../../main/logger';
 import { DESKTOP_SEEDED_KEY } from '../../../main/state-store';
 import { memoryStore } from '../../support/memory-store';
 import { manifest, tempDir, writePackage } from '../../support/packages';
-import { dialog, FakeBaseWindow, FakeWebContentsView, invoke, ipcMain, Menu, resetFakeElectron, session, type FakeWebContents } from './support/fake-electron';
+import { dialog, FakeBaseWindow, FakeWebContentsView, invoke, ipcMain, Menu, resetFakeElectron, sendFromRenderer, session, type FakeWebContents } from './support/fake-electron';
 
 vi.mock('electron', async () => await import('./support/fake-electron'));
 
@@ -132,6 +132,19 @@ describe('the desktop shell wiring (Electron mocked, real runtime)', () => {
     expect(pageB).not.toContain('secret-of-a');
     // app B's session does not even answer for app A's origin
     expect((await session.fromPartition('persist:app-app-b').fetch('superapp://app-a/index.html')).status).toBe(403);
+  });
+
+  it("an app event sent while the page loads waits for its preload's bridge:ready instead of being lost", async () => {
+    const t = await startShell();
+    running = t.shell;
+    await t.command('launch', { appId: 'app-a' });
+    // a second launch at once sends app-a its appHide, before app-a's page could listen
+    await t.command('launch', { appId: 'app-b' });
+    const wc = t.viewOfApp('app-a').webContents;
+    const appEvents = () => wc.sent.filter((s) => s.channel === ipcChannels.bridgeEvent).map((s) => (s.args[0] as { event: string }).event);
+    expect(appEvents()).toEqual([]);
+    sendFromRenderer(ipcChannels.bridgeReady, wc);
+    expect(appEvents()).toEqual(['appHide']);
   });
 
   it('custom APIs registered by the host reach the app with the identity from the transport', async () => {

@@ -34,6 +34,8 @@ interface Sandbox {
   world: Record<string, unknown>;
   /** the page's world: what executeInMainWorld runs in, and where the page's own scripts run */
   mainWorld: Record<string, unknown>;
+  /** ipcRenderer.send calls, with the channels that had a listener at that moment */
+  sent: Array<{ channel: string; listening: string[] }>;
 }
 
 /** The page's world: its own global object, with `window` pointing at itself as in a browser. */
@@ -51,6 +53,7 @@ function runPreload(code: string, answer: (channel: string, payload: unknown) =>
   const invoked: Sandbox['invoked'] = [];
   const listeners = new Map<string, (event: unknown, payload: unknown) => void>();
   const mainWorld = pageWorld();
+  const sent: Sandbox['sent'] = [];
   const mirrorText = /id="superapp-storage-mirror">(.*?)<\/script>/.exec(html)?.[1];
   const electron = {
     contextBridge: {
@@ -64,6 +67,8 @@ function runPreload(code: string, answer: (channel: string, payload: unknown) =>
         return answer(channel, args[0]);
       },
       on: (channel: string, listener: (event: unknown, payload: unknown) => void) => void listeners.set(channel, listener),
+      // one-way messages; recorded with what was listening at that moment
+      send: (channel: string) => void sent.push({ channel, listening: [...listeners.keys()] }),
       removeListener: (channel: string) => void listeners.delete(channel),
     },
   };
@@ -86,7 +91,7 @@ function runPreload(code: string, answer: (channel: string, payload: unknown) =>
   world.exports = (world.module as { exports: unknown }).exports;
   const context = createContext(world);
   runInContext(code, context);
-  return { exposed, invoked, listeners, world: context as Record<string, unknown>, mainWorld };
+  return { exposed, invoked, listeners, world: context as Record<string, unknown>, mainWorld, sent };
 }
 
 describe('bundled preloads in a sandbox-like context', () => {
@@ -102,6 +107,8 @@ describe('bundled preloads in a sandbox-like context', () => {
     expect(result).toMatchObject({ errMsg: 'login:ok', code: 'c0de' });
     expect(sandbox.invoked[0]).toMatchObject({ channel: 'bridge:call', args: [{ v: 1, api: 'login', params: {} }] });
     expect(sandbox.exposed).toEqual({});
+    // main holds host events until this document says it listens, and it says so only once it does
+    expect(sandbox.sent).toEqual([{ channel: 'bridge:ready', listening: ['bridge:event'] }]);
 
     // host events reach the page's listeners
     const seen: unknown[] = [];

@@ -20,6 +20,7 @@ function fakeIpcRenderer(answers: Record<string, unknown> = {}) {
       return answers[channel];
     }),
     on: (channel: string, listener: (...args: unknown[]) => void) => emitter.on(channel, listener),
+    send: vi.fn((channel: string) => void invoked.push({ channel, args: [] })),
     removeListener: (channel: string, listener: (...args: unknown[]) => void) => emitter.removeListener(channel, listener),
   };
 }
@@ -68,7 +69,10 @@ describe('mini program preload', () => {
     const events: unknown[] = [];
     transport.onEvent((e) => events.push(e));
     expect(await transport.request({ v: 1, id: 1, api: 'login', params: {} })).toMatchObject({ ok: true });
-    expect(ipc.invoked).toEqual([{ channel: 'bridge:call', args: [{ v: 1, id: 1, api: 'login', params: {} }] }]);
+    expect(ipc.invoked).toEqual([
+      { channel: 'bridge:ready', args: [] },
+      { channel: 'bridge:call', args: [{ v: 1, id: 1, api: 'login', params: {} }] },
+    ]);
     ipc.emitter.emit(ipcChannels.bridgeEvent, {}, { v: 1, event: 'appHide', data: {} });
     expect(events).toEqual([{ v: 1, event: 'appHide', data: {} }]);
   });

@@ -203,7 +203,18 @@ type InvokeHandler = (event: unknown, ...args: unknown[]) => unknown;
 
 export const ipcMain = {
   handlers: new Map<string, InvokeHandler>(),
+  /** one-way channels (ipcRenderer.send): ipcMain.on listeners */
+  listeners: new Map<string, Set<InvokeHandler>>(),
   removedListeners: [] as string[],
+  on(channel: string, listener: InvokeHandler) {
+    if (!this.listeners.has(channel)) this.listeners.set(channel, new Set());
+    this.listeners.get(channel)!.add(listener);
+    return this;
+  },
+  removeListener(channel: string, listener: InvokeHandler) {
+    this.listeners.get(channel)?.delete(listener);
+    return this;
+  },
   handle(channel: string, handler: InvokeHandler) {
     if (this.handlers.has(channel)) throw new Error(`Attempted to register a second handler for '${channel}'`);
     this.handlers.set(channel, handler);
@@ -221,6 +232,17 @@ export async function invoke(channel: string, sender: FakeWebContents, args: unk
   const handler = ipcMain.handlers.get(channel);
   if (!handler) throw new Error(`No handler registered for '${channel}'`);
   return handler({ sender, senderFrame: frame }, ...args);
+}
+
+/** Plays the renderer: ipcRenderer.send(channel, ...args) from `sender` (one-way, no answer). */
+export function sendFromRenderer(channel: string, sender: FakeWebContents, args: unknown[] = [], frame: FakeFrame | null = sender.mainFrame): void {
+  for (const listener of ipcMain.listeners.get(channel) ?? []) listener({ sender, senderFrame: frame }, ...args);
+}
+
+/** What Chromium reports while a view's main frame loads a new document, up to the end of loading. */
+export function navigateMainFrame(webContents: FakeWebContents, url: string): void {
+  webContents.mainFrame.url = url;
+  webContents.emit('did-start-navigation', { url, isMainFrame: true, isSameDocument: false });
 }
 
 export const app = {
@@ -258,6 +280,7 @@ export function resetFakeElectron(): void {
   sessions.clear();
   session.defaultSession = new FakeSession('default');
   ipcMain.handlers.clear();
+  ipcMain.listeners.clear();
   ipcMain.removedListeners = [];
   Menu.current = undefined;
 }
