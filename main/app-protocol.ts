@@ -3,7 +3,8 @@ import { MINI_PROGRAM_PERMISSIONS_POLICY, miniProgramCsp } from '../core/catalog
 import { APP_SCHEME, appHost, appOrigin } from './app-scheme';
 import { htmlResponse, rangedFileResponse, readHtml, textResponse } from './file-response';
 import type { Logger } from './logger';
-import { injectStorageMirror } from './storage-mirror';
+import { STORAGE_MIRROR_SCRIPT_PATH } from '../core/contracts/ipc-channels';
+import { injectStorageMirror, STORAGE_MIRROR_SCRIPT } from './storage-mirror';
 
 /**
  * The superapp: handler of ONE app's session partition. It serves that app's package files and
@@ -65,6 +66,7 @@ export function createAppProtocolHandler(options: AppProtocolOptions): (request:
       return textResponse(403, `This mini program may only load its own files (${APP_SCHEME}://${host}/...).`);
     }
     if (url.pathname === BACKEND_INFO_PATH) return backendInfo(options);
+    if (url.pathname === STORAGE_MIRROR_SCRIPT_PATH) return textResponse(200, STORAGE_MIRROR_SCRIPT, { 'Content-Type': 'text/javascript; charset=utf-8', ...APP_FILE_HEADERS });
     if (url.pathname.startsWith(BACKEND_PROXY_PREFIX)) return proxyToBackend(request, url, options);
     if (request.method !== 'GET' && request.method !== 'HEAD') return textResponse(405, 'Only GET and HEAD are served.', { Allow: 'GET, HEAD' });
     if (isSuspiciousPath(url.pathname)) {

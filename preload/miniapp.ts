@@ -2,7 +2,7 @@ import { contextBridge, ipcRenderer } from 'electron';
 import { createWx } from '../client';
 import { installWx } from '../client/install-wx';
 import { createIpcTransport } from './miniapp-bridge';
-import { readStorageMirror } from './storage-mirror-reader';
+import { captureStorageMirror } from './storage-mirror-reader';
 
 /**
  * Preload of every mini program view (sandboxed, context-isolated, bundled to dist/preload/miniapp.cjs).
@@ -10,9 +10,10 @@ import { readStorageMirror } from './storage-mirror-reader';
  * host uses (client/install-wx); nothing else of Electron or Node reaches the page.
  */
 
-// The Sync storage mirror is read from the page's <head> on the first Sync call, not now: at preload
-// time the document has not been parsed yet. No synchronous IPC anywhere.
-const wx = createWx(createIpcTransport(ipcRenderer), { storageMirror: () => readStorageMirror(document) });
+// The Sync storage mirror main embedded in the page is taken the moment main's first script in the page
+// says it is there, before the page's own scripts run (the document is not parsed yet at preload time).
+// No synchronous IPC anywhere.
+const wx = createWx(createIpcTransport(ipcRenderer), { storageMirror: captureStorageMirror(document) });
 
 // contextBridge copies objects and proxies functions; the wx object is a plain frozen record of functions.
 const bridged: Record<string, unknown> = { ...(wx as unknown as Record<string, unknown>) };

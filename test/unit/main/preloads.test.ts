@@ -91,11 +91,12 @@ describe('mini program preload', () => {
     expect(readStorageMirror({ getElementById: () => ({ textContent: '[1,2]' }) } as never)).toEqual({});
   });
 
-  it('inserts the mirror first in <head>, or creates a head when the page has none', () => {
+  it("inserts the mirror, then main's own script that hands it over, first in <head> (or a new head)", () => {
+    const handOver = '<script src="/__superapp__/storage-mirror.js"></script>';
     expect(injectStorageMirror('<html lang="en"><body>x</body></html>', {})).toBe(
-      '<html lang="en"><head><script type="application/json" id="superapp-storage-mirror">{}</script></head><body>x</body></html>',
+      `<html lang="en"><head><script type="application/json" id="superapp-storage-mirror">{}</script>${handOver}</head><body>x</body></html>`,
     );
-    expect(injectStorageMirror('<!DOCTYPE html><p>bare</p>', { a: 1 })).toBe('<!DOCTYPE html><script type="application/json" id="superapp-storage-mirror">{"a":1}</script><p>bare</p>');
+    expect(injectStorageMirror('<!DOCTYPE html><p>bare</p>', { a: 1 })).toBe(`<!DOCTYPE html><script type="application/json" id="superapp-storage-mirror">{"a":1}</script>${handOver}<p>bare</p>`);
     expect(injectStorageMirror('<HEAD data-x="1"><meta charset="utf-8"></HEAD>', {})).toMatch(/^<HEAD data-x="1"><script type="application\/json"/);
   });
 });

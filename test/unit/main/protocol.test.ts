@@ -6,6 +6,7 @@ import type { Catalog } from '../../../core/contracts';
 import { BACKEND_INFO_PATH, createAppProtocolHandler, isSuspiciousPath } from '../../../main/app-protocol';
 import { appEntryUrl, privilegedSchemes, shellAssetUrl, SHELL_ORIGIN } from '../../../main/app-scheme';
 import { memoryLogger } from '../../../main/logger';
+import { STORAGE_MIRROR_SCRIPT } from '../../../main/storage-mirror';
 import { createShellProtocolHandler, SHELL_CSP } from '../../../main/shell-protocol';
 import { memoryStore } from '../../support/memory-store';
 import { manifest, tempDir, writePackage } from '../../support/packages';
@@ -242,6 +243,17 @@ describe('superapp: handler of the shell session', () => {
     expect((await get('superapp://shop/pages/index.html')).status).toBe(403);
     expect((await get(`${SHELL_ORIGIN}/lib/x.js`)).status).toBe(404);
     expect((await get(`${SHELL_ORIGIN}/%2e%2e/package.json`)).status).toBe(404);
+  });
+});
+
+describe("main's storage hand-over script", () => {
+  it('is served to every app page at its reserved path as JavaScript, under the page policy', async () => {
+    const { get } = await shopHandler();
+    const script = await get('superapp://shop/__superapp__/storage-mirror.js');
+    expect(script.status).toBe(200);
+    expect(script.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    expect(await script.text()).toBe(STORAGE_MIRROR_SCRIPT);
+    expect(script.headers.get('content-security-policy')).toContain("script-src 'self'");
   });
 });
 
