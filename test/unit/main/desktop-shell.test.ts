@@ -22,7 +22,7 @@ const BACKEND = `export async function startBackend(options) {
   return { url: 'http://127.0.0.1:9', close: async () => undefined };
 }`;
 
-async function startShell(keepAlive?: number, withBackend = false) {
+async function startShell(keepAlive?: number, withBackend = false, createRuntimeFor: typeof createRuntime = createRuntime) {
   const examplesDir = await tempDir();
   for (const appId of ['app-a', 'app-b', 'app-c']) {
     await writePackage(join(examplesDir, appId), {
@@ -35,7 +35,7 @@ async function startShell(keepAlive?: number, withBackend = false) {
   const store = memoryStore();
   const log = memoryLogger();
   const shell = await startDesktopShell({
-    createRuntime,
+    createRuntime: createRuntimeFor,
     store,
     version: '9.9.9',
     customApis: demoPlugins(),
@@ -44,6 +44,9 @@ async function startShell(keepAlive?: number, withBackend = false) {
     log,
   });
   const window = FakeBaseWindow.created[0]!;
+  const opened = { loaded: [...(shell.shellView as unknown as FakeWebContentsView).webContents.loaded] };
+  // the first-start work behind the window (samples, backends); a test of the window itself skips this
+  if (createRuntimeFor === createRuntime) await shell.ready;
   const shellView = shell.shellView as unknown as FakeWebContentsView;
   const shellWc = shellView.webContents;
   const command = async (name: keyof typeof ipcChannels.shellCommand, input: unknown = {}) => {
@@ -56,7 +59,7 @@ async function startShell(keepAlive?: number, withBackend = false) {
   let seq = 0;
   const call = (wc: FakeWebContents, api: string, params: Record<string, unknown> = {}) => invoke(ipcChannels.bridgeCall, wc, [{ v: 1, id: ++seq, api, params }]) as Promise<Record<string, unknown>>;
   const shellEvents = () => shellWc.sent.filter((s) => s.channel === ipcChannels.shellEvent).map((s) => s.args[0] as ShellEvent);
-  return { shell, window, shellView, shellWc, command, appViews, viewOfApp, call, shellEvents, store, log };
+  return { shell, window, shellView, shellWc, command, appViews, viewOfApp, call, shellEvents, store, log, opened };
 }
 
 let running: DesktopShell | undefined;
@@ -98,6 +101,33 @@ describe('the desktop shell wiring (Electron mocked, real runtime)', () => {
     expect(Menu.current?.template.map((m) => (m as { label?: string }).label)).toContain('Developer');
     // electron-store's synchronous channel is not opened by this wiring (openStateStore removes it in main.ts)
     expect(ipcMain.handlers.has('electron-store-get-data')).toBe(false);
+  });
+
+  it('the window opens on the catalog before the samples have installed; they arrive behind it', async () => {
+    // every install waits until the test lets it go, as a slow first start would
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const slowInstalls: typeof createRuntime = async (options) => {
+      const rt = await createRuntime(options);
+      const handle = rt.service.handle.bind(rt.service);
+      rt.service.handle = async (command, input) => {
+        if (command === 'install') await released;
+        return handle(command, input);
+      };
+      return rt;
+    };
+    const t = await startShell(undefined, false, slowInstalls);
+    running = t.shell;
+    // startDesktopShell returned with the shell page loaded and nothing installed yet
+    expect(t.opened.loaded).toEqual([SHELL_ENTRY_URL]);
+    t.shellWc.emit('did-finish-load');
+    expect(t.window.shown).toBe(true);
+    expect(await t.command('listApps')).toEqual([]);
+    release();
+    await t.shell.ready;
+    const apps = (await t.command('listApps')) as Array<{ appId: string }>;
+    expect(apps.map((a) => a.appId).sort()).toEqual(['app-a', 'app-b', 'app-c']);
+    expect(t.shellEvents().filter((e) => e.type === 'appsChanged')).toHaveLength(3);
   });
 
   it('a launched app is shown at the viewport the shell reports; a resize re-lays it', async () => {
