@@ -8,6 +8,7 @@ import { createAppSessions, type AppSessions } from './app-sessions';
 import { registerIpcHandlers } from './ipc-adapter';
 import type { Logger } from './logger';
 import { createMerchantBackends, type MerchantBackends } from './merchant-backends';
+import { saveFile } from './file-saver';
 import { pickPackage } from './package-picker';
 import { reloadBudget } from './reload-budget';
 import { createServerApi, type ServerApi } from './server-api';
@@ -164,6 +165,7 @@ export async function startDesktopShell(options: DesktopShellOptions): Promise<D
     keepAlive: options.keepAlive,
     assetUrl: shellAssetUrl,
     pickPackage: () => pickPackage(dialog, window),
+    saveFile: (fileName, content) => saveFile(dialog, window, app.getPath('downloads'), fileName, content),
     serverApi: () => serverApi.url(),
   });
   late.runtime = rt;

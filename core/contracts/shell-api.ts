@@ -110,6 +110,8 @@ export type InstallProgress = z.infer<typeof InstallProgress>;
 export const ViewportBounds = z.object({ x: z.number(), y: z.number(), width: z.number().nonnegative(), height: z.number().nonnegative() });
 
 const none = z.object({}).strict();
+/** The largest text saveFile takes (characters): a full inspector export is far smaller. */
+export const SAVE_FILE_MAX_CHARS = 64 * 1024 * 1024;
 const ok = z.object({ ok: z.literal(true) });
 
 /** One entry per command: the input and output schemas. */
@@ -123,6 +125,18 @@ export const shellCommands = {
   /** Electron: native open dialog (folder or .zip). Browser host: returns null; the UI uploads a .zip instead. */
   pickPackage: { input: none, output: z.object({ source: z.string().nullable() }) },
   install: { input: z.object({ source: z.string().min(1) }), output: CatalogEntry },
+  /**
+   * Electron: the native save dialog, then the host writes `content` there; path null = the user cancelled.
+   * Hosts without a dialog refuse it: the browser host's page downloads the file itself (a desktop shell
+   * page cannot, its session takes no downloads).
+   */
+  saveFile: {
+    input: z.object({
+      fileName: z.string().min(1).max(255).regex(/^[^/\\]+$/, 'a file name, not a path'),
+      content: z.string().max(SAVE_FILE_MAX_CHARS),
+    }),
+    output: z.object({ path: z.string().nullable() }),
+  },
   uninstall: { input: z.object({ appId: z.string() }), output: ok },
   getProfile: { input: none, output: Profile },
   updateProfile: { input: Profile.partial(), output: Profile },

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ShellEvent } from '../../../core/contracts';
@@ -267,6 +268,24 @@ describe('the desktop shell wiring (Electron mocked, real runtime)', () => {
     } finally {
       errorBox.mockRestore();
     }
+  });
+
+  it('"Export JSON" in the desktop app: the shell asks main, which shows a save dialog and writes the file', async () => {
+    const t = await startShell();
+    running = t.shell;
+    const target = join(await tempDir(), 'my-calls.json');
+    dialog.saveTo = target;
+    const content = JSON.stringify([{ seq: 1, api: 'login' }], null, 2);
+    expect(await t.command('saveFile', { fileName: 'calls.json', content })).toEqual({ path: target });
+    expect(await readFile(target, 'utf8')).toBe(content);
+    expect(dialog.saveDialogs[0]!.window).toBe(t.window);
+    expect(dialog.saveDialogs[0]!.options).toMatchObject({ defaultPath: '/tmp/superapp-fake-user-data/calls.json', filters: [{ name: 'JSON', extensions: ['json'] }, { name: 'All files', extensions: ['*'] }] });
+    // the user cancels: nothing written, the shell is told so
+    dialog.saveTo = undefined;
+    expect(await t.command('saveFile', { fileName: 'calls.json', content: '[]' })).toEqual({ path: null });
+    // a path instead of a file name is refused before any dialog
+    await expect(t.command('saveFile', { fileName: '../../etc/passwd', content: 'x' })).rejects.toThrow(/a file name, not a path/);
+    expect(dialog.saveDialogs).toHaveLength(2);
   });
 
   it('uninstalling an app also wipes its browser data (its session partition)', async () => {

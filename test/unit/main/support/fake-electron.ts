@@ -254,6 +254,13 @@ export const app = {
 
 export const dialog = {
   showOpenDialog: async () => ({ canceled: true, filePaths: [] as string[] }),
+  /** what the user picks in the next save dialog (undefined: cancels); each call is recorded */
+  saveTo: undefined as string | undefined,
+  saveDialogs: [] as Array<{ window: unknown; options: Record<string, unknown> }>,
+  async showSaveDialog(window: unknown, options: Record<string, unknown>) {
+    dialog.saveDialogs.push({ window, options });
+    return dialog.saveTo === undefined ? { canceled: true, filePath: '' } : { canceled: false, filePath: dialog.saveTo };
+  },
   showMessageBox: async () => ({ response: 2, checkboxChecked: false }),
   showErrorBox: (_title: string, _content: string) => undefined,
 };
@@ -283,4 +290,6 @@ export function resetFakeElectron(): void {
   ipcMain.listeners.clear();
   ipcMain.removedListeners = [];
   Menu.current = undefined;
+  dialog.saveTo = undefined;
+  dialog.saveDialogs = [];
 }
