@@ -94,7 +94,8 @@ export async function startDesktopShell(options: DesktopShellOptions): Promise<D
     }),
   );
 
-  const window = new BaseWindow({ width: 1280, height: 820, minWidth: 760, minHeight: 520, title: 'Superapp Shell', backgroundColor: '#f4f5f7', show: false });
+  // the window's own colour shows wherever the (transparent) shell page paints nothing: the page's --bg
+  const window = new BaseWindow({ width: 1280, height: 820, minWidth: 760, minHeight: 520, title: 'Superapp Shell', backgroundColor: '#f5f6f8', show: false });
   const shellView = createShellView({ preloadPath: paths.shellPreload, log });
   window.contentView.addChildView(shellView);
 
