@@ -48,6 +48,7 @@ describe('superapp: handler of a WeChat-format app', () => {
     const view = await get('/__wx/runtime/view.js');
     expect(view.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
     expect(await view.text()).toBe('/* view */');
+    expect(view.headers.get('content-security-policy')).toContain("worker-src 'self'");
     expect((await get('/__wx/runtime/logic.js')).status).toBe(404);
     expect(await (await get('/__wx/app/logic.js')).text()).toMatch(/^globalThis\.__wxAppBundle=/);
     expect((await get('/__wx/app/app.css')).headers.get('content-type')).toBe('text/css; charset=utf-8');

@@ -81,6 +81,8 @@ describe('serving a WeChat-format app', () => {
     expect(view.status).toBe(200);
     expect(view.headers['content-type']).toBe('text/javascript; charset=utf-8');
     expect(view.body).toBe('/* view runtime */');
+    // a Worker takes its policy from its own response: the runtime's files carry the page policy
+    expect(String(view.headers['content-security-policy'])).toContain("script-src 'self'");
     expect((await get('/__wx/runtime/view.css')).headers['content-type']).toBe('text/css; charset=utf-8');
     const logic = await get('/__wx/runtime/logic.js');
     expect(logic.status).toBe(404);
