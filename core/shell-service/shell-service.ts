@@ -132,6 +132,7 @@ export function createShellService(deps: ShellServiceDeps): ShellService & { tab
       if (!deps.saveFile) throw new ShellCommandError('This host has no save dialog.', 'The browser host saves files as downloads from the page.');
       return { path: await deps.saveFile(fileName, content) };
     },
+    previewInstall: ({ source }) => catalog.preview(source),
     install: async ({ source }) => {
       const entry = await catalog.install(source, (progress) => emit({ type: 'installProgress', progress }));
       shell.platform?.registerApp(appInfoFromManifest(requireApp(entry.appId)));
