@@ -31,6 +31,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   };
   const shell = createShell({
     store: options.store,
+    data: options.data,
     prompter: sheets,
     clock,
     openApi: options.openApi,

@@ -24,6 +24,7 @@ import { ShellFrameUrls } from './frame-urls';
 import { serveServerApi } from '../core/http/server-api';
 import { ShellChannel } from './shell-channel';
 import { serveShellFile } from './shell-page';
+import { openDataFolder } from '../core/persistence/open-data';
 import { createConfStore, WEB_SEEDED_KEY } from './store';
 import { newToken, sameToken } from './tokens';
 import { receiveUpload, removeUpload, uploadFolderOf } from './upload';
@@ -111,6 +112,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   // Uploads are only needed until installed; anything left from an earlier run is stale.
   await rm(uploadsDir, { recursive: true, force: true });
   const store = createConfStore(dataDir);
+  // the user's data: SQLite beside the preferences file, which hands its data keys over once
+  const { data, migration, staleTempFiles } = await openDataFolder(dataDir, store, store.path, (e) => warn(e.userMessage));
+  if (migration.moved.length) log(`Moved ${migration.moved.length} data entries from ${store.path} into ${data.file}.`);
+  if (staleTempFiles.length) log(`Removed ${staleTempFiles.length} stale temporary cop${staleTempFiles.length === 1 ? 'y' : 'ies'} of the state file.`);
   const shellToken = newToken();
 
   let port = 0;
@@ -229,6 +234,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     const integration = createIntegration();
     runtime = await createRuntime({
       store,
+      data,
       dataDir,
       viewHost: views,
       emit: (event) => {
@@ -248,6 +254,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     });
   } catch (e) {
     server.close();
+    data.close();
     throw e;
   }
   const rt = runtime;
@@ -332,6 +339,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
           server.close(() => done());
           server.closeAllConnections();
         });
+        data.close();
       })();
       return closing;
     },
