@@ -3,6 +3,7 @@ import type { PaymentParams } from '../contracts/apis';
 import { ApiError } from '../contracts/errors';
 import type { Accounts } from './accounts';
 import { seconds, sheetApp, type PlatformContext } from './context';
+import { commitOrRelease } from './commit-or-release';
 import type { Outbox } from './outbox';
 import type { OrderBook } from './orders';
 import type { Order } from './records';
@@ -79,14 +80,14 @@ export function createRequestPayment(deps: PaymentDeps) {
 
     const payerOpenid = deps.openidOf(app.appId);
     // One transaction: after a crash at any instant the order is paid (debited once, notification queued) or not at all.
-    const outcome = deps.transaction(() => {
+    const outcome = commitOrRelease(() => deps.transaction(() => {
       const done = orders.complete(app.appId, order.outTradeNo, payerOpenid, (o) =>
         accounts.debit({ appId: app.appId, appName: app.name, kind: 'payment', outTradeNo: o.outTradeNo, description: o.description, amount: o.totalFee }),
       );
       const paid = done.paid;
       if (paid?.notifyUrl) deps.outbox.add(`${app.appId}/${paid.outTradeNo}`, paid.notifyUrl, paidNotification(paid, payKey), ctx.clock.now());
       return done;
-    });
+    }), () => orders.release(app.appId, order.outTradeNo));
     if (!outcome.paid) throw new ApiError(outcome.reason === 'refused' ? 'insufficient balance' : 'order not found');
     ctx.walletChanged();
     deps.outbox.flush();

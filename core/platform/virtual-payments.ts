@@ -3,6 +3,7 @@ import { VirtualSignData, type VirtualPaymentParams } from '../contracts/apis';
 import { ApiError } from '../contracts/errors';
 import type { KeyValueStore } from '../contracts/ports';
 import type { Accounts } from './accounts';
+import { commitOrRelease } from './commit-or-release';
 import { seconds, sheetApp, type PlatformContext } from './context';
 import { CoinsDoc, KEYS, VirtualOrdersDoc, type VirtualOrder } from './records';
 import type { Sessions } from './sessions';
@@ -170,7 +171,7 @@ export function createVirtualPayments(store: KeyValueStore, deps: VirtualDeps): 
       }
 
       // One transaction: after a crash at any instant the order is paid (debited once, coins added) or not at all.
-      const outcome = deps.transaction(() => orders.update((all) => {
+      const outcome = commitOrRelease(() => deps.transaction(() => orders.update((all) => {
         const byNo = ordersOf(all, app.appId);
         const order = ownEntry(byNo, data.outTradeNo);
         if (order?.state !== 'USERPAYING') return 'gone';
@@ -184,7 +185,7 @@ export function createVirtualPayments(store: KeyValueStore, deps: VirtualDeps): 
         order.paidAt = ctx.clock.now();
         if (params.mode === 'short_series_coin') coins.update((c) => putOwn(c, app.appId, (ownEntry(c, app.appId) ?? 0) + data.buyQuantity));
         return 'paid';
-      }));
+      })), () => release(app.appId, data.outTradeNo));
       if (outcome === 'refused') throw fail('insufficient balance');
       if (outcome === 'gone') throw fail('order not found');
       ctx.walletChanged();
