@@ -155,6 +155,8 @@ export async function startDesktopShell(options: DesktopShellOptions): Promise<D
     store,
     data: options.data,
     dataDir: paths.dataDir,
+    // the samples inside the app bundle: trusted as the shell itself (unsigned, but not dev apps)
+    bundledDir: paths.examplesDir,
     viewHost,
     emit,
     host: { name: 'electron', version: options.version, platform: process.platform, language: app.getLocale() },

@@ -5,7 +5,6 @@ import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { join, resolve } from 'node:path';
 import { WebSocketServer } from 'ws';
-import { appInfoFromManifest } from '../core/contracts/app';
 import type { MiniAppApiHandler } from '../core/contracts/integrator';
 import type { Clock } from '../core/contracts/ports';
 import type { Runtime, RuntimeOptions } from '../core/contracts/services';
@@ -230,12 +229,15 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   server.on('upgrade', onUpgrade);
   port = await listen(server, options.port ?? 0);
 
+  // the samples shipped with the shell: installed on first start, trusted as the shell itself (unsigned, not dev apps)
+  const examplesDir = options.examplesDir === undefined ? join(root, 'examples') : options.examplesDir;
   try {
     const integration = createIntegration();
     runtime = await createRuntime({
       store,
       data,
       dataDir,
+      bundledDir: examplesDir ?? undefined,
       viewHost: views,
       emit: (event) => {
         shellChannel.broadcast(event);
@@ -260,7 +262,6 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const rt = runtime;
 
   // First start of a data folder: install the samples. Later starts keep whatever the user uninstalled.
-  const examplesDir = options.examplesDir === undefined ? join(root, 'examples') : options.examplesDir;
   const sampleLog = { info: log, warn };
   if (examplesDir) {
     await seedSamplesOnFirstStart({
@@ -280,8 +281,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const appFolders = new Map<string, BackendSource>(samples.map((s) => [s.appId, { ...s, bundlesDir: backendBundlesDir }]));
   const installDev = async (folder: string): Promise<string> => {
     const entry = await rt.catalog.install(folder, undefined, { dev: true });
-    const manifest = rt.catalog.manifest(entry.appId);
-    if (manifest) rt.shell.platform?.registerApp(appInfoFromManifest(manifest));
+    const info = rt.catalog.appInfo(entry.appId);
+    if (info) rt.shell.platform?.registerApp(info);
     shellChannel.broadcast({ type: 'appsChanged' });
     return entry.appId;
   };

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { access, readFile, rename, rm, mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import { z } from 'zod';
 import { Manifest } from '../contracts/app';
 import type { Clock, KeyValueStore } from '../contracts/ports';
@@ -9,10 +9,21 @@ import { ShellCommandError } from '../contracts/services';
 import type { CatalogEntry, InstallProgress } from '../contracts/shell-api';
 import { describeIssues } from './manifest-errors';
 import { copyPackage, readManifestText } from './package-reader';
+import { verifyPackageFolder } from './package-signature';
+import { appInfoOf, assertMayUpdate, Publisher, publisherOf } from './publisher';
 import { resolveInside } from './safe-path';
 
 const STORE_KEY = 'catalog';
-const Installed = z.array(z.object({ appId: z.string(), installedAt: z.number(), dev: z.boolean().default(false), source: z.string().optional() }));
+const Installed = z.array(
+  z.object({
+    appId: z.string(),
+    installedAt: z.number(),
+    dev: z.boolean().default(false),
+    source: z.string().optional(),
+    /** who signed it (the pinned key), or bundled / unsigned; absent for apps installed before signatures */
+    publisher: Publisher.optional(),
+  }),
+);
 type Installed = z.infer<typeof Installed>;
 
 export interface CatalogOptions {
@@ -20,6 +31,8 @@ export interface CatalogOptions {
   store: KeyValueStore;
   clock: Clock;
   assetUrl: (appId: string, path: string) => string;
+  /** the host's own samples folder: unsigned packages from there install as bundled, not as dev apps */
+  bundledDir?: string;
 }
 
 export function parseManifest(text: string): Manifest {
@@ -36,25 +49,10 @@ export function parseManifest(text: string): Manifest {
   return parsed.data;
 }
 
-/** Who stands behind a manifest: its developer.id, or the appId when it names none (as appInfoFromManifest does). */
-function developerOf(m: Manifest): string {
-  return m.developer ? `"${m.developer.id}" (${m.developer.name})` : `"${m.appId}" (no developer in manifest.json)`;
-}
-
-/**
- * An installed app's storage, grants, sessions and platform keys are keyed by its appId, so a package
- * from another developer that claims the same appId would inherit all of them. Only the developer who
- * installed the app may update it; anyone else needs the user to uninstall it first, which deletes them.
- */
-function assertSameDeveloper(installed: Manifest, incoming: Manifest): void {
-  const developerId = (m: Manifest) => m.developer?.id ?? m.appId;
-  if (developerId(installed) === developerId(incoming)) return;
-  throw new ShellCommandError(
-    `"${incoming.appId}" is already installed as "${installed.name}" from developer ${developerOf(installed)}; ` +
-      `this package is "${incoming.name}" from developer ${developerOf(incoming)}`,
-    `Uninstall "${installed.name}" first (that deletes its data and permissions; this package then gets keys of its own), then install it; ` +
-      'or, if you build this package, give it an appId of its own.',
-  );
+function isInside(path: string, dir: string | undefined): boolean {
+  if (!dir) return false;
+  const rel = relative(resolve(dir), resolve(path));
+  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
 }
 
 export async function createCatalog(options: CatalogOptions): Promise<Catalog> {
@@ -93,6 +91,8 @@ export async function createCatalog(options: CatalogOptions): Promise<Catalog> {
       iconUrl: m.icon ? options.assetUrl(m.appId, m.icon) : undefined,
       installedAt: item.installedAt,
       dev: item.dev,
+      ...(item.publisher?.kind === 'unsigned' ? { unsigned: true } : {}),
+      ...(item.publisher?.kind === 'signed' ? { keyFingerprint: item.publisher.fingerprint } : {}),
     };
   };
 
@@ -111,9 +111,8 @@ export async function createCatalog(options: CatalogOptions): Promise<Catalog> {
         if (clash) {
           throw new ShellCommandError(`appId "${manifest.appId}" differs from installed "${clash}" only in letter case`, 'App origins are case-insensitive: choose a distinct appId.');
         }
-        const installed = manifests.get(manifest.appId);
-        if (installed) assertSameDeveloper(installed, manifest);
         const staging = join(appsDir, `.staging-${installId}`);
+        let publisher: Publisher;
         try {
           await copyPackage(source, staging, (bytes, total) => report('copying', bytes, total));
           for (const [field, file] of [['entry', manifest.entry], ['icon', manifest.icon]] as const) {
@@ -121,6 +120,10 @@ export async function createCatalog(options: CatalogOptions): Promise<Catalog> {
               throw new ShellCommandError(`manifest.json: ${field}: "${file}" is not a file in the package`, `Add ${file} to the package or fix "${field}".`);
             }
           }
+          // checked on the copy about to be installed, so nothing can change between the check and the install
+          publisher = publisherOf(await verifyPackageFolder(staging), isInside(source, options.bundledDir));
+          const installed = manifests.get(manifest.appId);
+          if (installed) assertMayUpdate({ manifest: installed, publisher: readInstalled().find((i) => i.appId === manifest.appId)?.publisher }, { manifest, publisher });
           const finalDir = join(appsDir, manifest.appId);
           const old = join(appsDir, `.old-${installId}`);
           const existed = await access(finalDir).then(() => true, () => false);
@@ -133,7 +136,14 @@ export async function createCatalog(options: CatalogOptions): Promise<Catalog> {
         }
         manifests.set(manifest.appId, manifest);
         const list = readInstalled().filter((i) => i.appId !== manifest.appId);
-        const item = { appId: manifest.appId, installedAt: options.clock.now(), dev: installOptions?.dev ?? false, source: installOptions?.dev ? source : undefined };
+        const item = {
+          appId: manifest.appId,
+          installedAt: options.clock.now(),
+          // an unsigned package is only ever a dev app
+          dev: (installOptions?.dev ?? false) || publisher.kind === 'unsigned',
+          source: installOptions?.dev ? source : undefined,
+          publisher,
+        };
         writeInstalled([...list, item]);
         report('done');
         return toEntry(item);
@@ -150,6 +160,10 @@ export async function createCatalog(options: CatalogOptions): Promise<Catalog> {
   return {
     list: () => readInstalled().filter((i) => manifests.has(i.appId)).map(toEntry),
     manifest: (appId) => manifests.get(appId),
+    appInfo(appId) {
+      const m = manifests.get(appId);
+      return m && appInfoOf(m, readInstalled().find((i) => i.appId === appId)?.publisher);
+    },
     install,
     async uninstall(appId) {
       if (!manifests.has(appId)) throw new ShellCommandError(`"${appId}" is not installed`, 'Refresh the catalog.');

@@ -126,6 +126,8 @@ export interface ShellOptions {
 export interface Catalog {
   list(): CatalogEntry[];
   manifest(appId: string): Manifest | undefined;
+  /** who the app is for the platform: developerId follows the package's signing key (core/catalog/publisher.ts) */
+  appInfo(appId: string): AppInfo | undefined;
   /** copies a folder or .zip into the data folder; rejects with a message naming every bad manifest field */
   install(source: string, onProgress?: (p: InstallProgress) => void, options?: { dev?: boolean }): Promise<CatalogEntry>;
   uninstall(appId: string): Promise<void>;
@@ -174,6 +176,8 @@ export interface RuntimeOptions {
   data: DataStore;
   /** where installed packages live (a folder the host owns) */
   dataDir: string;
+  /** the host's bundled samples folder: its unsigned packages are trusted as part of the shell */
+  bundledDir?: string;
   viewHost: ViewHost;
   /** host -> shell UI events */
   emit: (event: import('./shell-api').ShellEvent) => void;

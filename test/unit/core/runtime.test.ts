@@ -128,7 +128,8 @@ describe('runtime: a package from another developer that claims an installed app
     expect(await runtime.dispatchFromView(game.viewId, { v: 1, id: 3, api: 'getSetting', params: {} })).toMatchObject({ ok: true, result: { authSetting: {} } });
     // the keys were Tea Corp's (its merchant server holds them): the new developer gets its own
     const gameKeys = runtime.shell.platform!.developerInfo('shop')!;
-    expect(gameKeys.developerId).toBe('evil-inc');
+    // an unsigned package's developer identity is kept apart from any developer that declares the same id (core/catalog/publisher.ts)
+    expect(gameKeys.developerId).toBe('unsigned:evil-inc');
     for (const key of ['appSecret', 'payKey', 'appKey'] as const) expect(gameKeys[key]).not.toBe(teaKeys[key]);
   });
 });
