@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { STORAGE_LIMIT_BYTES } from '../../../../core/contracts/storage-quota';
+import { STORAGE_LIMIT_BYTES, STORAGE_MAX_DEPTH } from '../../../../core/contracts/storage-quota';
 import { createAppStorage } from '../../../../core/storage/app-storage';
 import { memoryData } from '../../../support/memory-data';
 import { failureOf, harness, resultOf } from '../dispatcher/harness';
@@ -51,6 +51,23 @@ describe('storage APIs through the dispatcher', () => {
       errno: 1001,
     });
     expect(h.shell.storage.snapshot('app-a')).toEqual({});
+  });
+
+  it('data nested deeper than storage keeps is a parameter error, not an internal error; the limit itself is stored', async () => {
+    const h = harness();
+    const nested = (depth: number) => {
+      let v: unknown = 'leaf';
+      for (let i = 0; i < depth; i++) v = i % 2 ? [v] : { a: v };
+      return v;
+    };
+    expect(failureOf(await h.call('setStorage', { key: 'deep', data: nested(STORAGE_MAX_DEPTH + 1) }))).toEqual({
+      errMsg: `setStorage:fail parameter error: parameter.data is nested more than ${STORAGE_MAX_DEPTH} levels deep, deeper than storage keeps;`,
+      errno: 1001,
+    });
+    // brackets inside strings are text, not nesting
+    expect(resultOf(await h.call('setStorage', { key: 'ok', data: { s: '{'.repeat(5000), v: nested(STORAGE_MAX_DEPTH - 1) } })).errMsg).toBe('setStorage:ok');
+    expect(resultOf(await h.call('getStorage', { key: 'ok' })).data).toEqual({ s: '{'.repeat(5000), v: nested(STORAGE_MAX_DEPTH - 1) });
+    expect(h.shell.storage.snapshot('app-a')).not.toHaveProperty('deep');
   });
 
   it('the service refuses data JSON cannot carry, in the same wording', () => {
