@@ -1,4 +1,3 @@
-import { appInfoFromManifest } from './contracts/app';
 import { systemClock } from './contracts/ports';
 import type { Runtime, RuntimeOptions } from './contracts/services';
 import { FailureEnvelope, RequestEnvelope, WIRE_VERSION } from './contracts/wire';
@@ -16,7 +15,7 @@ export const DEFAULT_KEEP_ALIVE = 3;
 export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   const clock = options.clock ?? systemClock;
   const keepAlive = options.keepAlive ?? DEFAULT_KEEP_ALIVE;
-  const catalog = await createCatalog({ dataDir: options.dataDir, store: options.store, clock, assetUrl: options.assetUrl });
+  const catalog = await createCatalog({ dataDir: options.dataDir, store: options.store, clock, assetUrl: options.assetUrl, bundledDir: options.bundledDir });
   const sheets = new SheetBroker(options.emit, {
     opened: (viewId) => options.viewHost.sheetOpened?.(viewId),
     closed: (viewId) => options.viewHost.sheetClosed?.(viewId),
@@ -25,12 +24,10 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
       return iconUrl ? { ...sheet, app: { ...sheet.app, iconUrl } } : sheet;
     },
   });
-  const appInfo = (appId: string) => {
-    const m = catalog.manifest(appId);
-    return m ? appInfoFromManifest(m) : undefined;
-  };
+  const appInfo = (appId: string) => catalog.appInfo(appId);
   const shell = createShell({
     store: options.store,
+    data: options.data,
     prompter: sheets,
     clock,
     openApi: options.openApi,

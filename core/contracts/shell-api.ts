@@ -18,8 +18,12 @@ export const CatalogEntry = z.object({
   /** URL the shell UI can load the icon from, or undefined for a generated placeholder */
   iconUrl: z.string().optional(),
   installedAt: z.number(),
-  /** true for an app loaded from a development folder (`--app`), reloaded on change */
+  /** true for an app loaded from a development folder (`--app`), reloaded on change, and for every unsigned package */
   dev: z.boolean().default(false),
+  /** the package carried no signature: installed as a dev app, its updates are not tied to any key */
+  unsigned: z.boolean().optional(),
+  /** the fingerprint of the key the app's package is signed with (pinned at its first install) */
+  keyFingerprint: z.string().optional(),
 });
 export type CatalogEntry = z.infer<typeof CatalogEntry>;
 
