@@ -61,7 +61,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     shell,
     catalog,
     service,
-    async dispatchFromView(viewId, raw) {
+    async dispatchFromView(viewId, raw, wire) {
       const caller = service.callerFor(viewId);
       if (!caller) {
         const id = RequestEnvelope.shape.id.safeParse((raw as { id?: unknown } | null)?.id);
@@ -72,7 +72,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
           errMsg: 'bridge:fail this view is closed; relaunch the mini program',
         });
       }
-      return shell.dispatch(raw, caller);
+      return shell.dispatch(raw, caller, wire);
     },
     storageMirror(viewId) {
       const caller = service.callerFor(viewId);
