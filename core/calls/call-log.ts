@@ -1,6 +1,6 @@
 import type { CallLog } from '../contracts/services';
 import type { CallRecord } from '../contracts/shell-api';
-import { DEFAULT_PREVIEW_LIMITS, previewJson, sizeIfSmall, type PreviewLimits } from './json-preview';
+import { DEFAULT_PREVIEW_LIMITS, detachedSlice, previewJson, sizeIfSmall, type PreviewLimits } from './json-preview';
 
 /**
  * How much the inspector's log may hold, in (approximate) bytes. Bounded by size, not count: a count bound
@@ -26,7 +26,7 @@ export interface CallLogOptions {
   preview?: PreviewLimits;
 }
 
-const clip = (text: string): string => (text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT)}…(${text.length} characters in all)` : text);
+const clip = (text: string): string => (text.length > MAX_TEXT ? `${detachedSlice(text, MAX_TEXT)}…(${text.length} characters in all)` : text);
 
 /**
  * Small plain values stay as they are; a large or deep one is replaced by its preview and its true size is

@@ -72,6 +72,14 @@ export function sizeIfSmall(value: unknown, limits: PreviewLimits, depth = 0, bu
   }
 }
 
+/**
+ * A copy of part of a string that does not keep the whole alive: V8 represents `slice` of a long string as
+ * a view into it, so a 500-character preview would otherwise hold on to a 1 MB param.
+ */
+export function detachedSlice(text: string, end: number): string {
+  return JSON.parse(JSON.stringify(text.slice(0, end))) as string;
+}
+
 interface Budget {
   left: number;
   truncated: boolean;
@@ -89,7 +97,7 @@ function cut(value: unknown, limits: PreviewLimits, depth: number, budget: Budge
       budget.truncated = true;
       const keep = Math.max(0, Math.min(limits.maxString, budget.left - 40));
       budget.left -= keep + 40;
-      return `${value.slice(0, keep)}…(${value.length} characters in all)`;
+      return `${detachedSlice(value, keep)}…(${value.length} characters in all)`;
     }
     case 'number':
     case 'boolean':
@@ -100,7 +108,7 @@ function cut(value: unknown, limits: PreviewLimits, depth: number, budget: Budge
     case 'bigint':
       budget.truncated = true;
       budget.left -= 24;
-      return `[BigInt ${String(value).slice(0, 20)}]`;
+      return `[BigInt ${detachedSlice(String(value), 20)}]`;
     case 'object': {
       if (value === null) {
         budget.left -= 4;
@@ -134,7 +142,7 @@ function cut(value: unknown, limits: PreviewLimits, depth: number, budget: Budge
           out['…'] = `${keys.length - i} more keys`;
           break;
         }
-        const shownKey = key.length > 64 ? `${key.slice(0, 64)}…` : key;
+        const shownKey = key.length > 64 ? `${detachedSlice(key, 64)}…` : key;
         if (shownKey !== key) budget.truncated = true;
         budget.left -= shownKey.length + 4;
         const item = cut((value as Record<string, unknown>)[key], limits, depth + 1, budget);
@@ -161,7 +169,7 @@ export function previewJson(value: unknown, limits: PreviewLimits = DEFAULT_PREV
     return { value: kept, chars: limits.maxChars - budget.left, truncated: budget.truncated, size: jsonSize(value) };
   } catch (e) {
     // a getter or a proxy that throws: the inspector says so instead of failing the call
-    const note = `[unreadable value: ${e instanceof Error ? e.message : String(e)}]`.slice(0, 200);
+    const note = detachedSlice(`[unreadable value: ${e instanceof Error ? e.message : String(e)}]`, 200);
     return { value: note, chars: note.length + 2, truncated: true, size: -1 };
   }
 }
