@@ -59,7 +59,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     shell,
     catalog,
     service,
-    async dispatchFromView(viewId, raw) {
+    async dispatchFromView(viewId, raw, wire) {
       const caller = service.callerFor(viewId);
       if (!caller) {
         const id = RequestEnvelope.shape.id.safeParse((raw as { id?: unknown } | null)?.id);
@@ -70,7 +70,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
           errMsg: 'bridge:fail this view is closed; relaunch the mini program',
         });
       }
-      return shell.dispatch(raw, caller);
+      return shell.dispatch(raw, caller, wire);
     },
     storageMirror(viewId) {
       const caller = service.callerFor(viewId);

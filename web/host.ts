@@ -145,7 +145,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   );
 
   const shellSockets = new WebSocketServer({ noServer: true, maxPayload: MAX_SHELL_FRAME });
-  const bridgeSockets = new WebSocketServer({ noServer: true, maxPayload: MAX_BRIDGE_FRAME });
+  // One message per socket per event-loop turn (ws defers each 'message' to setImmediate): a page flooding its
+  // socket then takes turns with every other socket instead of running its whole backlog first.
+  const bridgeSockets = new WebSocketServer({ noServer: true, maxPayload: MAX_BRIDGE_FRAME, allowSynchronousEvents: false });
 
   const onRequest = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const target = classifyHost(req.headers.host, port);

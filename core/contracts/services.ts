@@ -4,7 +4,7 @@ import type { AppInfo, CallerIdentity, Manifest } from './app';
 import type { MiniAppApiHandler, OpenApiHandler } from './integrator';
 import type { Clock, DataStore, KeyValueStore, Prompter } from './ports';
 import type { AuditEntry, CallRecord, CatalogEntry, DeveloperInfo, MockRule, Profile, Wallet, InstallProgress, InstallPreview } from './shell-api';
-import type { EventEnvelope, ResponseEnvelope } from './wire';
+import type { EventEnvelope, ResponseEnvelope, WireFacts } from './wire';
 
 /**
  * Interfaces between core modules and the hosts. Implementations live in core/ (host-neutral);
@@ -89,7 +89,7 @@ export interface AppStorageService {
 
 export interface Shell {
   /** Every bridge message goes through here. Never throws; always answers with a well-formed envelope. */
-  dispatch(raw: unknown, caller: CallerIdentity): Promise<ResponseEnvelope>;
+  dispatch(raw: unknown, caller: CallerIdentity, wire?: WireFacts): Promise<ResponseEnvelope>;
   registerMiniAppApi(apiName: string, handler: MiniAppApiHandler, options?: { replace?: boolean }): void;
   unregisterMiniAppApi(apiName: string): void;
   calls: CallLog;
@@ -209,7 +209,7 @@ export interface Runtime {
   catalog: Catalog;
   service: ShellService;
   /** bridge entry for a view: identity comes from the host's view id, never from the message */
-  dispatchFromView(viewId: number, raw: unknown): Promise<ResponseEnvelope>;
+  dispatchFromView(viewId: number, raw: unknown, wire?: WireFacts): Promise<ResponseEnvelope>;
   /** the Sync-storage mirror to embed in a view's entry page before its scripts run */
   storageMirror(viewId: number): Record<string, unknown>;
 }

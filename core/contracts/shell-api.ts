@@ -81,9 +81,15 @@ export const CallRecord = z.object({
   appId: z.string(),
   webViewId: z.number().int(),
   api: z.string(),
+  /** the params as sent, or a size-capped preview of them when they were large or deep (see paramsSize) */
   params: z.unknown(),
+  /** JSON size of the whole params, present when `params` is only a preview */
+  paramsSize: z.number().int().optional(),
   outcome: CallOutcome,
+  /** the result, or a size-capped preview of it (see resultSize) */
   result: z.unknown().optional(),
+  /** JSON size of the whole result, present when `result` is only a preview */
+  resultSize: z.number().int().optional(),
   errMsg: z.string().optional(),
   /** the handler's own message for crashes: shown in the inspector, never sent to the app */
   internalError: z.string().optional(),
