@@ -5,6 +5,7 @@ import { htmlResponse, rangedFileResponse, readHtml, textResponse } from './file
 import type { Logger } from './logger';
 import { STORAGE_MIRROR_SCRIPT_PATH } from '../core/contracts/ipc-channels';
 import { injectStorageMirror, STORAGE_MIRROR_SCRIPT } from './storage-mirror';
+import type { WechatRoute } from './wechat-routes';
 
 /**
  * The superapp: handler of ONE app's session partition. It serves that app's package files and
@@ -24,6 +25,8 @@ export interface AppProtocolOptions {
   storageMirror(appId: string): Record<string, unknown>;
   /** base URL of the app's merchant backend when this host runs one (bundled samples) */
   backendUrl?(appId: string): string | undefined;
+  /** a WeChat-format app's view page and compiled files (main/wechat-routes.ts) */
+  wechat?(appId: string, urlPath: string, request: Request): Promise<WechatRoute>;
   /** for tests: the fetch used to reach the backend on loopback */
   fetchBackend?: typeof fetch;
   log: Logger;
@@ -72,6 +75,17 @@ export function createAppProtocolHandler(options: AppProtocolOptions): (request:
     if (isSuspiciousPath(url.pathname)) {
       options.log.warn(`app ${options.appId}: refused path ${url.pathname}`);
       return textResponse(404, 'Not found.');
+    }
+    const wechat = await options.wechat?.(options.appId, url.pathname, request);
+    if (wechat?.kind === 'page') {
+      const html = request.method === 'HEAD' ? '' : injectStorageMirror(wechat.html, options.storageMirror(options.appId));
+      return htmlResponse(html, APP_PAGE_HEADERS);
+    }
+    if (wechat) {
+      // The runtime's logic.js is a Worker script: a worker takes its policy from its own response, so the
+      // runtime and bundle files carry the page policy too (a script or stylesheet ignores it).
+      for (const [name, value] of Object.entries(APP_PAGE_HEADERS)) wechat.response.headers.set(name, value);
+      return wechat.response;
     }
     let urlPath = url.pathname;
     if (urlPath === '/' || urlPath === '') {

@@ -1,5 +1,5 @@
 import { app, BaseWindow, dialog, ipcMain, Menu, session, type WebContentsView } from 'electron';
-import type { KeyValueStore, MiniAppApiHandler, Runtime, RuntimeOptions, ShellEvent } from '../core/contracts';
+import type { DataStore, KeyValueStore, MiniAppApiHandler, Runtime, RuntimeOptions, ShellEvent } from '../core/contracts';
 import { ipcChannels } from '../core/contracts/ipc-channels';
 import { findSampleFolders, hasBackend, seedSamplesOnFirstStart, type BackendSource } from '../core/samples';
 import { buildMenuTemplate } from './app-menu';
@@ -17,6 +17,9 @@ import { createAppView, createShellView, SHELL_PARTITION } from './view-factory'
 import { DesktopViewHost } from './view-host';
 import { DESKTOP_SEEDED_KEY } from './state-store';
 import { applySessionPolicies } from './view-policies';
+import { createWechatRoutes } from './wechat-routes';
+import { viewEntryPath } from '../core/wechat/serve-paths';
+import { dirname, join } from 'node:path';
 
 /**
  * Builds the desktop superapp once Electron is ready: one BaseWindow, the shell UI in its own view,
@@ -40,6 +43,8 @@ export interface DesktopPaths {
 export interface DesktopShellOptions {
   createRuntime(options: RuntimeOptions): Promise<Runtime>;
   store: KeyValueStore;
+  /** the user's data (core/persistence/open-data.ts) */
+  data: DataStore;
   paths: DesktopPaths;
   version: string;
   /** the integrator's backend (integration/index.ts); the embedded platform when absent */
@@ -113,6 +118,11 @@ export async function startDesktopShell(options: DesktopShellOptions): Promise<D
       return view ? runtime.storageMirror(view.viewId) : runtime.shell.storage.snapshot(appId);
     },
     backendUrl: (appId) => backends.urlOf(appId),
+    wechat: createWechatRoutes({
+      manifest: (appId) => late.runtime?.catalog.manifest(appId),
+      buildDir: async (appId) => late.runtime?.catalog.wechatBuild(appId),
+      runtimeDir: join(dirname(paths.rendererDir), 'miniprogram'),
+    }),
     log,
   });
 
@@ -124,7 +134,7 @@ export async function startDesktopShell(options: DesktopShellOptions): Promise<D
       return { width, height };
     },
     createAppView: (entry, viewId) => createAppView(entry, viewId, { preloadPath: paths.miniappPreload, prepareSession: (appId) => appSessions.prepare(appId), log }),
-    entryUrl: (appId) => appEntryUrl(appId, late.runtime?.catalog.manifest(appId)?.entry ?? 'index.html'),
+    entryUrl: (appId) => appEntryUrl(appId, viewEntryPath(late.runtime?.catalog.manifest(appId)) ?? 'index.html'),
     onViewGone: (viewId) => late.runtime?.service.viewGone(viewId),
     log,
   });
@@ -157,7 +167,10 @@ export async function startDesktopShell(options: DesktopShellOptions): Promise<D
 
   const rt = await options.createRuntime({
     store,
+    data: options.data,
     dataDir: paths.dataDir,
+    // the samples inside the app bundle: trusted as the shell itself (unsigned, but not dev apps)
+    bundledDir: paths.examplesDir,
     viewHost,
     emit,
     host: { name: 'electron', version: options.version, platform: process.platform, language: app.getLocale() },

@@ -129,7 +129,7 @@ describe('shell service: tabs', () => {
   it('identity of a view comes from the launch, with the manifest app info', async () => {
     const { service } = await setup();
     await service.handle('launch', { appId: 'app-b' });
-    expect(service.callerFor(1)).toEqual({ webViewId: 1, appInfo: { appId: 'app-b', name: 'APP-B', version: '1.0.0', developerId: 'app-b' } });
+    expect(service.callerFor(1)).toEqual({ webViewId: 1, appInfo: { appId: 'app-b', name: 'APP-B', version: '1.0.0', developerId: 'unsigned:app-b' } });
   });
 });
 
