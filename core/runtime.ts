@@ -54,6 +54,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     host: options.host,
     keepAlive,
     pickPackage: options.pickPackage,
+    saveFile: options.saveFile,
     serverApi: options.serverApi,
   });
 

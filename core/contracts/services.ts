@@ -181,6 +181,8 @@ export interface RuntimeOptions {
   assetUrl: (appId: string, path: string) => string;
   /** Electron's native dialog; absent in the browser host */
   pickPackage?: () => Promise<string | null>;
+  /** Electron's native save dialog: writes the text where the user chose, or null when cancelled; absent in the browser host */
+  saveFile?: (fileName: string, content: string) => Promise<string | null>;
   /** base URL of the loopback server API when it is on */
   serverApi?: () => string | undefined;
   handlerTimeoutMs?: number;

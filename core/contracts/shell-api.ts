@@ -132,6 +132,8 @@ export type InstallProgress = z.infer<typeof InstallProgress>;
 export const ViewportBounds = z.object({ x: z.number(), y: z.number(), width: z.number().nonnegative(), height: z.number().nonnegative() });
 
 const none = z.object({}).strict();
+/** The largest text saveFile takes (characters): a full inspector export is far smaller. */
+export const SAVE_FILE_MAX_CHARS = 64 * 1024 * 1024;
 const ok = z.object({ ok: z.literal(true) });
 
 /** One entry per command: the input and output schemas. */
@@ -147,6 +149,18 @@ export const shellCommands = {
   /** reads (and for a WeChat project, compiles) a package without installing it */
   previewInstall: { input: z.object({ source: z.string().min(1) }), output: InstallPreview },
   install: { input: z.object({ source: z.string().min(1) }), output: CatalogEntry },
+  /**
+   * Electron: the native save dialog, then the host writes `content` there; path null = the user cancelled.
+   * Hosts without a dialog refuse it: the browser host's page downloads the file itself (a desktop shell
+   * page cannot, its session takes no downloads).
+   */
+  saveFile: {
+    input: z.object({
+      fileName: z.string().min(1).max(255).regex(/^[^/\\]+$/, 'a file name, not a path'),
+      content: z.string().max(SAVE_FILE_MAX_CHARS),
+    }),
+    output: z.object({ path: z.string().nullable() }),
+  },
   uninstall: { input: z.object({ appId: z.string() }), output: ok },
   getProfile: { input: none, output: Profile },
   updateProfile: { input: Profile.partial(), output: Profile },
