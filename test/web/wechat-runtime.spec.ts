@@ -9,6 +9,8 @@ import { repoRoot } from './packages';
  */
 const APP_ID = 'wxrtbasics0001';
 
+test.describe.configure({ timeout: 120_000 });
+
 test.beforeEach(async ({ host }) => {
   const installed = (await host.runtime.service.handle('listApps', {})) as Array<{ appId: string }>;
   if (!installed.some((a) => a.appId === APP_ID)) {
@@ -23,7 +25,8 @@ function visiblePage(app: FrameLocator): Locator {
 
 async function launch(shell: ShellPage): Promise<FrameLocator> {
   const app = await shell.launch(APP_ID);
-  await expect(visiblePage(app).locator('#title')).toHaveText('Hello WeChat');
+  // the Worker parses glass-easel and the app's bundle first: allow for a slow, shared machine
+  await expect(visiblePage(app).locator('#title')).toHaveText('Hello WeChat', { timeout: 30_000 });
   return app;
 }
 
@@ -35,6 +38,8 @@ test('each WXML construct renders and updates after a tap', async ({ shell }) =>
   await expect(page.locator('#hidden-box')).toBeHidden();
   await expect(page.locator('#tpl')).toHaveText('tpl-0');
   await expect(page.locator('#wxs')).toHaveText('0');
+  await expect(page.locator('#imported')).toHaveText('imported WeChat');
+  await expect(page.locator('#footer')).toHaveText('included footer');
   await expect(page.locator('#card')).toContainText('WeChat card slot content');
 
   await page.locator('#inc').click();
@@ -134,4 +139,24 @@ test('an endless loop in page code does not freeze the shell; an exception reach
   await shell.showCatalog();
   await shell.showSettings();
   await expect(shell.page.getByTestId('settings')).toBeVisible();
+});
+
+test('pull-down refresh, page scroll and reach-bottom reach the page', async ({ shell }) => {
+  const app = await launch(shell);
+  await visiblePage(app).locator('#to-detail').click();
+  await visiblePage(app).locator('#to-tab').click();
+  await app.getByRole('tab', { name: 'Tab B' }).click();
+  const page = visiblePage(app);
+  await expect(page.locator('#tab-name')).toHaveText('Tab B content');
+  const box = (await page.boundingBox())!;
+  await shell.page.mouse.move(box.x + box.width / 2, box.y + 200);
+  // wheel up at the top pulls the page down: onPullDownRefresh; the page stops it with wx.stopPullDownRefresh
+  await shell.page.mouse.wheel(0, -300);
+  await expect(page.locator('#log')).toContainText('tab-b.onPullDownRefresh');
+  await expect(page).not.toHaveClass(/wx-refreshing/);
+
+  await shell.page.mouse.wheel(0, 400);
+  await expect.poll(async () => Number((await page.locator('#scroll-top').textContent())?.replace(/\D/g, ''))).toBeGreaterThan(0);
+  await page.evaluate((frame) => frame.scrollTo({ top: frame.scrollHeight }));
+  await expect(page.locator('#log')).toContainText('tab-b.onReachBottom');
 });
