@@ -84,6 +84,8 @@ test('lifecycle order: launch, navigateTo, navigateBack, redirectTo, switchTab, 
   await expect(log()).toHaveText(/\|tab-a\.onHide\|tab-b\.onLoad \{\}\|tab-b\.onShow\|tab-b\.onReady$/);
   await app.getByRole('tab', { name: 'Tab A' }).click();
   await expect(log()).toHaveText(/\|tab-b\.onHide\|tab-a\.onShow$/);
+  await expect(app.getByRole('tab', { name: 'Tab A' })).toHaveAttribute('aria-selected', 'true');
+  await shell.page.screenshot({ path: test.info().outputPath('wechat-tab-page.png') });
 
   // hide/show: another app comes to the front, then this one again
   await host.runtime.service.handle('install', { source: join(repoRoot, 'examples', 'api-showcase') }).catch(() => undefined);
@@ -92,6 +94,10 @@ test('lifecycle order: launch, navigateTo, navigateBack, redirectTo, switchTab, 
   await shell.launch(other);
   await shell.switchTo(APP_ID);
   await expect(log()).toHaveText(/\|tab-a\.onHide\|App\.onHide\|App\.onShow\|tab-a\.onShow$/);
+
+  await visiblePage(app).locator('#relaunch').click();
+  await expect(log()).toHaveText(/\|tab-a\.onShow\|tab-a\.onUnload\|tab-b\.onUnload\|index\.onLoad \{"again":"1"\}\|index\.onShow\|index\.onReady$/);
+  await expect(app.getByRole('tablist')).toBeHidden();
 });
 
 test('the 11th page fails with WeChat\'s errMsg and the stack stays at 10', async ({ shell }) => {
@@ -159,4 +165,23 @@ test('pull-down refresh, page scroll and reach-bottom reach the page', async ({ 
   await expect.poll(async () => Number((await page.locator('#scroll-top').textContent())?.replace(/\D/g, ''))).toBeGreaterThan(0);
   await page.evaluate((frame) => frame.scrollTo({ top: frame.scrollHeight }));
   await expect(page.locator('#log')).toContainText('tab-b.onReachBottom');
+});
+
+test('navigationStyle custom hides the navigation bar; a top tab bar sits above the page', async ({ shell, host }) => {
+  await host.runtime.service.handle('install', { source: join(repoRoot, 'test', 'fixtures', 'wechat', 'rt-chrome') });
+  const app = await shell.launch('wxrtchrome0001');
+  await expect(visiblePage(app).locator('#home')).toBeVisible({ timeout: 30_000 });
+  await expect(app.locator('.wx-navbar')).toBeHidden();
+  const tabs = app.getByRole('tablist');
+  const tabBox = (await tabs.boundingBox())!;
+  const pageBox = (await visiblePage(app).boundingBox())!;
+  expect(tabBox.y + tabBox.height).toBeLessThanOrEqual(pageBox.y + 1);
+  await expect(app.getByRole('tab', { name: 'Home' })).toHaveCSS('color', 'rgb(207, 34, 46)');
+  // keyboard: arrows move between tabs, Enter opens one
+  await app.getByRole('tab', { name: 'Home' }).focus();
+  await shell.page.keyboard.press('ArrowRight');
+  await expect(app.getByRole('tab', { name: 'More' })).toBeFocused();
+  await shell.page.keyboard.press('Enter');
+  await expect(visiblePage(app).locator('#more')).toHaveText('More tab');
+  await shell.page.screenshot({ path: test.info().outputPath('wechat-top-tabs.png') });
 });
