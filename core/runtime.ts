@@ -61,6 +61,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     host: options.host,
     keepAlive,
     pickPackage: options.pickPackage,
+    saveFile: options.saveFile,
     serverApi: options.serverApi,
   });
 
@@ -68,7 +69,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     shell,
     catalog,
     service,
-    async dispatchFromView(viewId, raw) {
+    async dispatchFromView(viewId, raw, wire) {
       const caller = service.callerFor(viewId);
       if (!caller) {
         const id = RequestEnvelope.shape.id.safeParse((raw as { id?: unknown } | null)?.id);
@@ -79,7 +80,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
           errMsg: 'bridge:fail this view is closed; relaunch the mini program',
         });
       }
-      return shell.dispatch(raw, caller);
+      return shell.dispatch(raw, caller, wire);
     },
     storageMirror(viewId) {
       const caller = service.callerFor(viewId);

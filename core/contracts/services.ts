@@ -3,8 +3,8 @@ import type { AuthSetting } from './apis';
 import type { AppInfo, CallerIdentity, Manifest } from './app';
 import type { MiniAppApiHandler, OpenApiHandler } from './integrator';
 import type { Clock, DataStore, KeyValueStore, Prompter } from './ports';
-import type { AuditEntry, CallRecord, CatalogEntry, DeveloperInfo, MockRule, Profile, Wallet, InstallProgress } from './shell-api';
-import type { EventEnvelope, ResponseEnvelope } from './wire';
+import type { AuditEntry, CallRecord, CatalogEntry, DeveloperInfo, MockRule, Profile, Wallet, InstallProgress, InstallPreview } from './shell-api';
+import type { EventEnvelope, ResponseEnvelope, WireFacts } from './wire';
 
 /**
  * Interfaces between core modules and the hosts. Implementations live in core/ (host-neutral);
@@ -89,7 +89,7 @@ export interface AppStorageService {
 
 export interface Shell {
   /** Every bridge message goes through here. Never throws; always answers with a well-formed envelope. */
-  dispatch(raw: unknown, caller: CallerIdentity): Promise<ResponseEnvelope>;
+  dispatch(raw: unknown, caller: CallerIdentity, wire?: WireFacts): Promise<ResponseEnvelope>;
   registerMiniAppApi(apiName: string, handler: MiniAppApiHandler, options?: { replace?: boolean }): void;
   unregisterMiniAppApi(apiName: string): void;
   calls: CallLog;
@@ -130,7 +130,11 @@ export interface Catalog {
   appInfo(appId: string): AppInfo | undefined;
   /** copies a folder or .zip into the data folder; rejects with a message naming every bad manifest field */
   install(source: string, onProgress?: (p: InstallProgress) => void, options?: { dev?: boolean }): Promise<CatalogEntry>;
+  /** what a package would install as (format, appId, capabilities), read and checked without installing it */
+  preview(source: string): Promise<InstallPreview>;
   uninstall(appId: string): Promise<void>;
+  /** the folder of a WeChat-format app's current compiled bundle (docs/wechat-format.md), or undefined */
+  wechatBuild(appId: string): Promise<string | undefined>;
   /** absolute path of a file inside the app's package, or undefined when outside it (.., encoded, symlink) */
   resolveFile(appId: string, urlPath: string): Promise<string | undefined>;
 }
@@ -190,6 +194,8 @@ export interface RuntimeOptions {
   assetUrl: (appId: string, path: string) => string;
   /** Electron's native dialog; absent in the browser host */
   pickPackage?: () => Promise<string | null>;
+  /** Electron's native save dialog: writes the text where the user chose, or null when cancelled; absent in the browser host */
+  saveFile?: (fileName: string, content: string) => Promise<string | null>;
   /** base URL of the loopback server API when it is on */
   serverApi?: () => string | undefined;
   handlerTimeoutMs?: number;
@@ -203,7 +209,7 @@ export interface Runtime {
   catalog: Catalog;
   service: ShellService;
   /** bridge entry for a view: identity comes from the host's view id, never from the message */
-  dispatchFromView(viewId: number, raw: unknown): Promise<ResponseEnvelope>;
+  dispatchFromView(viewId: number, raw: unknown, wire?: WireFacts): Promise<ResponseEnvelope>;
   /** the Sync-storage mirror to embed in a view's entry page before its scripts run */
   storageMirror(viewId: number): Record<string, unknown>;
 }

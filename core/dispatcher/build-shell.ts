@@ -12,6 +12,7 @@ import { openSqliteDataStore } from '../persistence/sqlite-data-store';
 import { createAppStorage } from '../storage/app-storage';
 import { callAwarePrompter } from './call-context';
 import { createDispatcher } from './dispatcher';
+import type { WireFacts } from '../contracts/wire';
 import { createRoutes, type HostRequest } from './routes';
 import { DEFAULT_HANDLER_TIMEOUT_MS, DEFAULT_PROMPT_TIMEOUT_MS } from './time-limit';
 
@@ -90,7 +91,7 @@ export function buildShell(options: ShellOptions, defaultOpenApi: OpenApiFactory
   const dispatcher = createDispatcher({ routes, manifestOf: (appId) => manifestOf(appId), mocks, calls, clock, limits });
 
   return {
-    dispatch: (raw: unknown, caller: CallerIdentity) => dispatcher.dispatch(raw, caller),
+    dispatch: (raw: unknown, caller: CallerIdentity, wire?: WireFacts) => dispatcher.dispatch(raw, caller, wire),
     registerMiniAppApi: (apiName, handler, registerOptions) => customApis.register(apiName, handler, registerOptions),
     unregisterMiniAppApi: (apiName) => customApis.unregister(apiName),
     calls,

@@ -24,6 +24,7 @@ export interface ShellServiceDeps {
   host: RuntimeOptions['host'];
   keepAlive: number;
   pickPackage?: () => Promise<string | null>;
+  saveFile?: (fileName: string, content: string) => Promise<string | null>;
   serverApi?: () => string | undefined;
 }
 
@@ -128,6 +129,11 @@ export function createShellService(deps: ShellServiceDeps): ShellService & { tab
     },
     listRunning: () => running(),
     pickPackage: async () => ({ source: deps.pickPackage ? await deps.pickPackage() : null }),
+    saveFile: async ({ fileName, content }) => {
+      if (!deps.saveFile) throw new ShellCommandError('This host has no save dialog.', 'The browser host saves files as downloads from the page.');
+      return { path: await deps.saveFile(fileName, content) };
+    },
+    previewInstall: ({ source }) => catalog.preview(source),
     install: async ({ source }) => {
       const entry = await catalog.install(source, (progress) => emit({ type: 'installProgress', progress }));
       requireApp(entry.appId);

@@ -8,5 +8,6 @@ export default defineConfig({
     environment: 'node',
     testTimeout: 300_000,
     fileParallelism: false,
+    hookTimeout: 60_000,
   },
 });

@@ -143,6 +143,13 @@ describe('shell service: commands', () => {
     await expect(service.handle('launch', { appId: 'nope' })).rejects.toThrow('"nope" is not installed');
   });
 
+  it('saveFile without a host dialog (the browser host) is refused with where the file goes instead', async () => {
+    const { service } = await setup([]);
+    const err = await service.handle('saveFile', { fileName: 'calls.json', content: '[]' }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ShellCommandError);
+    expect(err).toMatchObject({ message: 'This host has no save dialog.', hint: 'The browser host saves files as downloads from the page.' });
+  });
+
   it('answerSheet resolves the waiting request once; a second answer is refused', async () => {
     const { service, sheets, events } = await setup();
     await service.handle('launch', { appId: 'app-a' });
