@@ -140,6 +140,9 @@ async function start(root: HTMLElement): Promise<void> {
       case 'installProgress':
         catalog.onProgress(event.progress);
         break;
+      case 'dataTrouble':
+        toaster.error({ message: event.message });
+        break;
       case 'appExited': {
         queue.removeView(event.viewId);
         const app = state.get().running.find((r) => r.viewId === event.viewId);
