@@ -9,7 +9,7 @@ export default defineConfig({
     include: ['test/soak/**/*.soak.test.ts'],
     environment: 'node',
     fileParallelism: false,
-    testTimeout: 240_000,
+    testTimeout: 300_000,
     hookTimeout: 60_000,
   },
 });
