@@ -1,9 +1,9 @@
 import { EventEmitter } from 'node:events';
-import { runInNewContext } from 'node:vm';
+import { createContext, runInContext, runInNewContext } from 'node:vm';
 import { describe, expect, it, vi } from 'vitest';
+import { installWx } from '../../../client/install-wx';
 import { ipcChannels } from '../../../core/contracts/ipc-channels';
 import { injectStorageMirror } from '../../../main/storage-mirror';
-import { installWxInMainWorld } from '../../../preload/main-world-wx';
 import { createWx } from '../../../client';
 import { okAnswer, scriptedTransport } from '../client/fake-transport';
 import { createIpcTransport } from '../../../preload/miniapp-bridge';
@@ -22,6 +22,7 @@ function fakeIpcRenderer(answers: Record<string, unknown> = {}) {
       return answers[channel];
     }),
     on: (channel: string, listener: (...args: unknown[]) => void) => emitter.on(channel, listener),
+    send: vi.fn((channel: string) => void invoked.push({ channel, args: [] })),
     removeListener: (channel: string, listener: (...args: unknown[]) => void) => emitter.removeListener(channel, listener),
   };
 }
@@ -70,7 +71,10 @@ describe('mini program preload', () => {
     const events: unknown[] = [];
     transport.onEvent((e) => events.push(e));
     expect(await transport.request({ v: 1, id: 1, api: 'login', params: {} })).toMatchObject({ ok: true });
-    expect(ipc.invoked).toEqual([{ channel: 'bridge:call', args: [{ v: 1, id: 1, api: 'login', params: {} }] }]);
+    expect(ipc.invoked).toEqual([
+      { channel: 'bridge:ready', args: [] },
+      { channel: 'bridge:call', args: [{ v: 1, id: 1, api: 'login', params: {} }] },
+    ]);
     ipc.emitter.emit(ipcChannels.bridgeEvent, {}, { v: 1, event: 'appHide', data: {} });
     expect(events).toEqual([{ v: 1, event: 'appHide', data: {} }]);
   });
@@ -89,11 +93,12 @@ describe('mini program preload', () => {
     expect(readStorageMirror({ getElementById: () => ({ textContent: '[1,2]' }) } as never)).toEqual({});
   });
 
-  it('inserts the mirror first in <head>, or creates a head when the page has none', () => {
+  it("inserts the mirror, then main's own script that hands it over, first in <head> (or a new head)", () => {
+    const handOver = '<script src="/__superapp__/storage-mirror.js"></script>';
     expect(injectStorageMirror('<html lang="en"><body>x</body></html>', {})).toBe(
-      '<html lang="en"><head><script type="application/json" id="superapp-storage-mirror">{}</script></head><body>x</body></html>',
+      `<html lang="en"><head><script type="application/json" id="superapp-storage-mirror">{}</script>${handOver}</head><body>x</body></html>`,
     );
-    expect(injectStorageMirror('<!DOCTYPE html><p>bare</p>', { a: 1 })).toBe('<!DOCTYPE html><script type="application/json" id="superapp-storage-mirror">{"a":1}</script><p>bare</p>');
+    expect(injectStorageMirror('<!DOCTYPE html><p>bare</p>', { a: 1 })).toBe(`<!DOCTYPE html><script type="application/json" id="superapp-storage-mirror">{"a":1}</script>${handOver}<p>bare</p>`);
     expect(injectStorageMirror('<HEAD data-x="1"><meta charset="utf-8"></HEAD>', {})).toMatch(/^<HEAD data-x="1"><script type="application\/json"/);
   });
 });
@@ -102,7 +107,7 @@ describe('window.wx in the page world', () => {
   /** runs the installer the way executeInMainWorld does: its source alone, in a fresh global */
   function install(bridged: Record<string, unknown>) {
     const world: Record<string, unknown> = { console };
-    runInNewContext(`(${installWxInMainWorld.toString()})(bridged)`, Object.assign(world, { bridged }));
+    runInNewContext(`(${installWx.toString()})(bridged)`, Object.assign(world, { bridged }));
     return world.wx as Record<string, (...args: unknown[]) => unknown>;
   }
 
@@ -120,12 +125,24 @@ describe('window.wx in the page world', () => {
     };
   }
 
-  it('is self-contained (runs from its source alone) and exposes every bridged API, frozen and not replaceable', () => {
+  it('is self-contained (runs from its source alone) and exposes every bridged API, frozen and not assignable', () => {
     const { bridged } = bridgedWx();
     const wx = install(bridged);
     expect(wx.login!()).toBe('login-called');
     expect(Object.isFrozen(wx)).toBe(true);
     expect(Object.keys(wx).sort()).toEqual(['login', 'offAppHide', 'offAppShow', 'onAppHide', 'onAppShow']);
+  });
+
+  it("leaves window.wx configurable, so a classic script's top-level `const wx = window.wx` runs", () => {
+    const world = createContext({ console });
+    runInContext('globalThis.window = globalThis', world);
+    runInContext(`(${installWx.toString()})(bridged)`, Object.assign(world, { bridged: bridgedWx().bridged }));
+    expect(Object.getOwnPropertyDescriptor(world, 'wx')).toMatchObject({ writable: false, configurable: true, enumerable: true });
+    // a classic script (not a module): its top-level const meets the global object's own property
+    runInContext("const wx = window.wx;\nglobalThis.seen = typeof wx.login + ' ' + (wx === window.wx);", world);
+    expect(world.seen).toBe('function true');
+    // plain assignment cannot swap the object (non-writable; sloppy mode ignores it, strict mode throws)
+    expect(() => runInContext("'use strict'; window.wx = {}", world)).toThrow(/read only property 'wx'/);
   });
 
   it('offAppShow(listener) removes exactly that listener (identity kept in the page world), off() removes all', () => {
