@@ -1,4 +1,3 @@
-import { appInfoFromManifest } from './contracts/app';
 import { systemClock } from './contracts/ports';
 import type { Runtime, RuntimeOptions } from './contracts/services';
 import { FailureEnvelope, RequestEnvelope, WIRE_VERSION } from './contracts/wire';
@@ -16,7 +15,7 @@ export const DEFAULT_KEEP_ALIVE = 3;
 export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   const clock = options.clock ?? systemClock;
   const keepAlive = options.keepAlive ?? DEFAULT_KEEP_ALIVE;
-  const catalog = await createCatalog({ dataDir: options.dataDir, store: options.store, clock, assetUrl: options.assetUrl });
+  const catalog = await createCatalog({ dataDir: options.dataDir, store: options.store, clock, assetUrl: options.assetUrl, bundledDir: options.bundledDir });
   const sheets = new SheetBroker(options.emit, {
     opened: (viewId) => options.viewHost.sheetOpened?.(viewId),
     closed: (viewId) => options.viewHost.sheetClosed?.(viewId),
@@ -25,12 +24,10 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
       return iconUrl ? { ...sheet, app: { ...sheet.app, iconUrl } } : sheet;
     },
   });
-  const appInfo = (appId: string) => {
-    const m = catalog.manifest(appId);
-    return m ? appInfoFromManifest(m) : undefined;
-  };
+  const appInfo = (appId: string) => catalog.appInfo(appId);
   const shell = createShell({
     store: options.store,
+    data: options.data,
     prompter: sheets,
     clock,
     openApi: options.openApi,
@@ -62,7 +59,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     shell,
     catalog,
     service,
-    async dispatchFromView(viewId, raw) {
+    async dispatchFromView(viewId, raw, wire) {
       const caller = service.callerFor(viewId);
       if (!caller) {
         const id = RequestEnvelope.shape.id.safeParse((raw as { id?: unknown } | null)?.id);
@@ -73,7 +70,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
           errMsg: 'bridge:fail this view is closed; relaunch the mini program',
         });
       }
-      return shell.dispatch(raw, caller);
+      return shell.dispatch(raw, caller, wire);
     },
     storageMirror(viewId) {
       const caller = service.callerFor(viewId);

@@ -1,5 +1,5 @@
 import { app, BaseWindow, dialog, ipcMain, Menu, session, type WebContentsView } from 'electron';
-import type { KeyValueStore, MiniAppApiHandler, Runtime, RuntimeOptions, ShellEvent } from '../core/contracts';
+import type { DataStore, KeyValueStore, MiniAppApiHandler, Runtime, RuntimeOptions, ShellEvent } from '../core/contracts';
 import { ipcChannels } from '../core/contracts/ipc-channels';
 import { findSampleFolders, hasBackend, seedSamplesOnFirstStart, type BackendSource } from '../core/samples';
 import { buildMenuTemplate } from './app-menu';
@@ -45,6 +45,8 @@ export interface DesktopPaths {
 export interface DesktopShellOptions {
   createRuntime(options: RuntimeOptions): Promise<Runtime>;
   store: KeyValueStore;
+  /** the user's data (core/persistence/open-data.ts) */
+  data: DataStore;
   paths: DesktopPaths;
   version: string;
   /** the integrator's backend (integration/index.ts); the embedded platform when absent */
@@ -166,7 +168,10 @@ export async function startDesktopShell(options: DesktopShellOptions): Promise<D
 
   const rt = await options.createRuntime({
     store,
+    data: options.data,
     dataDir: paths.dataDir,
+    // the samples inside the app bundle: trusted as the shell itself (unsigned, but not dev apps)
+    bundledDir: paths.examplesDir,
     viewHost,
     emit,
     host: { name: 'electron', version: options.version, platform: process.platform, language: app.getLocale() },

@@ -14,6 +14,13 @@ export interface BridgeSocketOptions {
 }
 
 /**
+ * How much of one socket's traffic may be between "received" and "answered". Past either bound the socket
+ * stops reading (TCP pushes back on the page) until half of it is answered, so a page that floods the
+ * bridge, or sends 1 MB calls as fast as it can, holds at most this much parsed JSON in the host.
+ */
+export const BRIDGE_BACKPRESSURE = { calls: 64, bytes: 8 * 1024 * 1024 };
+
+/**
  * One mini program view's bridge socket. The view (and so the caller's identity) was fixed when the
  * socket was accepted; nothing in a message can change it. Messages after the view closed are refused.
  */
@@ -29,6 +36,13 @@ export function serveBridge(socket: WebSocket, binding: ViewBinding, views: WebV
     options.log,
   );
   if (!views.attach(binding, socket, options.token)) return;
+  let inFlightCalls = 0;
+  let inFlightBytes = 0;
+  const answered = (bytes: number) => {
+    inFlightCalls--;
+    inFlightBytes -= bytes;
+    if (socket.isPaused && inFlightCalls <= BRIDGE_BACKPRESSURE.calls / 2 && inFlightBytes <= BRIDGE_BACKPRESSURE.bytes / 2) socket.resume();
+  };
   socket.on('message', (data, isBinary) => {
     if (!views.isCurrent(binding, socket)) {
       socket.close(4000, 'view closed');
@@ -51,14 +65,20 @@ export function serveBridge(socket: WebSocket, binding: ViewBinding, views: WebV
       if (echo.success) socket.send(JSON.stringify(echo.data));
       return;
     }
+    // the frame's own size is the request's size: the dispatcher checks its limit on this, without re-serialising
+    const bytes = Buffer.isBuffer(data) ? data.length : Buffer.byteLength(JSON.stringify(json));
+    inFlightCalls++;
+    inFlightBytes += bytes;
+    if (inFlightCalls >= BRIDGE_BACKPRESSURE.calls || inFlightBytes >= BRIDGE_BACKPRESSURE.bytes) socket.pause();
     void runtime
-      .dispatchFromView(binding.viewId, json)
+      .dispatchFromView(binding.viewId, json, { bytes })
       .catch(() => {
         // dispatchFromView never throws by contract; if it ever does, the app still gets an answer.
         const id = (json as { id?: unknown } | null)?.id;
         return FailureEnvelope.parse({ v: WIRE_VERSION, id: typeof id === 'string' || typeof id === 'number' ? id : null, ok: false, errMsg: 'bridge:fail internal error' });
       })
       .then((response) => {
+        answered(bytes);
         if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(response));
       });
   });

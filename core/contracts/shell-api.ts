@@ -18,8 +18,12 @@ export const CatalogEntry = z.object({
   /** URL the shell UI can load the icon from, or undefined for a generated placeholder */
   iconUrl: z.string().optional(),
   installedAt: z.number(),
-  /** true for an app loaded from a development folder (`--app`), reloaded on change */
+  /** true for an app loaded from a development folder (`--app`), reloaded on change, and for every unsigned package */
   dev: z.boolean().default(false),
+  /** the package carried no signature: installed as a dev app, its updates are not tied to any key */
+  unsigned: z.boolean().optional(),
+  /** the fingerprint of the key the app's package is signed with (pinned at its first install) */
+  keyFingerprint: z.string().optional(),
 });
 export type CatalogEntry = z.infer<typeof CatalogEntry>;
 
@@ -77,9 +81,15 @@ export const CallRecord = z.object({
   appId: z.string(),
   webViewId: z.number().int(),
   api: z.string(),
+  /** the params as sent, or a size-capped preview of them when they were large or deep (see paramsSize) */
   params: z.unknown(),
+  /** JSON size of the whole params, present when `params` is only a preview */
+  paramsSize: z.number().int().optional(),
   outcome: CallOutcome,
+  /** the result, or a size-capped preview of it (see resultSize) */
   result: z.unknown().optional(),
+  /** JSON size of the whole result, present when `result` is only a preview */
+  resultSize: z.number().int().optional(),
   errMsg: z.string().optional(),
   /** the handler's own message for crashes: shown in the inspector, never sent to the app */
   internalError: z.string().optional(),

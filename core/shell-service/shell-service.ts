@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { appInfoFromManifest, type CallerIdentity } from '../contracts/app';
+import type { CallerIdentity } from '../contracts/app';
 import type { Catalog, RuntimeOptions, Shell, ShellService, ViewHost } from '../contracts/services';
 import { ShellCommandError } from '../contracts/services';
 import { shellCommands, type RunningApp, type ShellCommand, type ShellEvent } from '../contracts/shell-api';
@@ -101,14 +101,14 @@ export function createShellService(deps: ShellServiceDeps): ShellService & { tab
   const handlers: Handlers = {
     listApps: () => catalog.list(),
     launch: ({ appId }) => {
-      const manifest = requireApp(appId);
+      requireApp(appId);
       const existing = tabs.all().find((t) => t.caller.appInfo.appId === appId);
       if (existing) {
         bringToFront(existing, false);
         return { ...running().find((r) => r.viewId === existing.viewId)! };
       }
       const viewId = nextViewId++;
-      const caller: CallerIdentity = { appInfo: appInfoFromManifest(manifest), webViewId: viewId };
+      const caller: CallerIdentity = { appInfo: catalog.appInfo(appId)!, webViewId: viewId };
       const entry = catalog.list().find((e) => e.appId === appId)!;
       const { url } = viewHost.open(viewId, entry, caller);
       const tab: Tab = { viewId, caller, url };
@@ -128,14 +128,15 @@ export function createShellService(deps: ShellServiceDeps): ShellService & { tab
     },
     listRunning: () => running(),
     pickPackage: async () => ({ source: deps.pickPackage ? await deps.pickPackage() : null }),
-    previewInstall: ({ source }) => catalog.preview(source),
     saveFile: async ({ fileName, content }) => {
       if (!deps.saveFile) throw new ShellCommandError('This host has no save dialog.', 'The browser host saves files as downloads from the page.');
       return { path: await deps.saveFile(fileName, content) };
     },
+    previewInstall: ({ source }) => catalog.preview(source),
     install: async ({ source }) => {
       const entry = await catalog.install(source, (progress) => emit({ type: 'installProgress', progress }));
-      shell.platform?.registerApp(appInfoFromManifest(requireApp(entry.appId)));
+      requireApp(entry.appId);
+      shell.platform?.registerApp(catalog.appInfo(entry.appId)!);
       emit({ type: 'appsChanged' });
       return entry;
     },

@@ -58,7 +58,7 @@ export function createCatalog(ctx: ShellContext): { el: HTMLElement; onProgress(
       h('div', { class: 'app-tags' },
         h('span', { class: 'app-id mono', text: app.appId }),
         running ? h('span', { class: 'badge badge-accent', text: 'Running' }) : null,
-        app.dev ? h('span', { class: 'badge', attrs: { title: 'Loaded from a development folder and reloaded on change' }, text: 'Dev' }) : null,
+        publisherBadge(app),
       ),
       h('div', { class: 'card-actions' },
         launch,
@@ -134,4 +134,21 @@ export function createCatalog(ctx: ShellContext): { el: HTMLElement; onProgress(
     install.onProgress(progress);
   };
   return { el, onProgress };
+}
+
+/** Dev apps say so (an unsigned package is only ever a dev app); a signed app shows the key it is pinned to. */
+function publisherBadge(app: CatalogEntry): HTMLElement | null {
+  if (app.unsigned) {
+    return h('span', {
+      class: 'badge badge-warning',
+      testid: 'dev-badge',
+      attrs: { title: 'Unsigned package: installed as a development app. Its updates are not tied to any developer key.' },
+      text: 'Dev · unsigned',
+    });
+  }
+  if (app.dev) return h('span', { class: 'badge', testid: 'dev-badge', attrs: { title: 'Loaded from a development folder and reloaded on change' }, text: 'Dev' });
+  if (app.keyFingerprint) {
+    return h('span', { class: 'badge badge-success', testid: 'signed-badge', attrs: { title: `Signed by its developer's key ${app.keyFingerprint}; only that key can update it` }, text: 'Signed' });
+  }
+  return null;
 }

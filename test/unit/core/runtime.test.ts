@@ -4,6 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { ViewHost } from '../../../core/contracts/services';
 import type { ShellEvent } from '../../../core/contracts/shell-api';
 import { createRuntime } from '../../../core/runtime';
+import { memoryData } from '../../support/memory-data';
 import { memoryStore } from '../../support/memory-store';
 import { manifest, tempDir, writePackage } from '../../support/packages';
 
@@ -18,6 +19,7 @@ async function setup(promptTimeoutMs?: number) {
   const viewHost: ViewHost = { open: (id) => ({ url: `view:${id}` }), show() {}, hide() {}, close() {}, send() {} };
   const runtime = await createRuntime({
     store: memoryStore(),
+    data: memoryData(),
     dataDir: await tempDir(),
     viewHost,
     emit: (e) => void events.push(e),
@@ -81,7 +83,7 @@ describe('runtime: an appId that names an Object.prototype member', () => {
     await writePackage(join(dataDir, 'apps', 'constructor'), { 'manifest.json': JSON.stringify(manifest({ appId: 'constructor' })), 'index.html': '' });
     const viewHost: ViewHost = { open: (id) => ({ url: `view:${id}` }), show() {}, hide() {}, close() {}, send() {} };
     const start = () =>
-      createRuntime({ store, dataDir, viewHost, emit: () => {}, host: { name: 'web', version: '0.1.0', platform: 'linux' }, assetUrl: (a, p) => `${a}/${p}` });
+      createRuntime({ store, data: memoryData(), dataDir, viewHost, emit: () => {}, host: { name: 'web', version: '0.1.0', platform: 'linux' }, assetUrl: (a, p) => `${a}/${p}` });
     const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
     const runtime = await start();
     expect(runtime.catalog.list()).toEqual([]);
@@ -97,6 +99,7 @@ describe('runtime: a package from another developer that claims an installed app
     const viewHost: ViewHost = { open: (id) => ({ url: `view:${id}` }), show() {}, hide() {}, close() {}, send() {} };
     const runtime = await createRuntime({
       store: memoryStore(),
+    data: memoryData(),
       dataDir: await tempDir(),
       viewHost,
       emit: () => {},
@@ -125,7 +128,8 @@ describe('runtime: a package from another developer that claims an installed app
     expect(await runtime.dispatchFromView(game.viewId, { v: 1, id: 3, api: 'getSetting', params: {} })).toMatchObject({ ok: true, result: { authSetting: {} } });
     // the keys were Tea Corp's (its merchant server holds them): the new developer gets its own
     const gameKeys = runtime.shell.platform!.developerInfo('shop')!;
-    expect(gameKeys.developerId).toBe('evil-inc');
+    // an unsigned package's developer identity is kept apart from any developer that declares the same id (core/catalog/publisher.ts)
+    expect(gameKeys.developerId).toBe('unsigned:evil-inc');
     for (const key of ['appSecret', 'payKey', 'appKey'] as const) expect(gameKeys[key]).not.toBe(teaKeys[key]);
   });
 });

@@ -9,6 +9,7 @@ import { SHELL_ENTRY_URL } from '../../../main/app-scheme';
 import { startDesktopShell, type DesktopShell } from '../../../main/desktop-shell';
 import { memoryLogger } from '../../../main/logger';
 import { DESKTOP_SEEDED_KEY } from '../../../main/state-store';
+import { memoryData } from '../../support/memory-data';
 import { memoryStore } from '../../support/memory-store';
 import { manifest, tempDir, writePackage } from '../../support/packages';
 import { dialog, FakeBaseWindow, FakeWebContentsView, invoke, ipcMain, Menu, resetFakeElectron, sendFromRenderer, session, type FakeWebContents } from './support/fake-electron';
@@ -38,6 +39,7 @@ async function startShell(keepAlive?: number, withBackend = false, createRuntime
   const shell = await startDesktopShell({
     createRuntime: createRuntimeFor,
     store,
+    data: memoryData(),
     version: '9.9.9',
     customApis: demoPlugins(),
     keepAlive,

@@ -129,7 +129,7 @@ describe('shell service: tabs', () => {
   it('identity of a view comes from the launch, with the manifest app info', async () => {
     const { service } = await setup();
     await service.handle('launch', { appId: 'app-b' });
-    expect(service.callerFor(1)).toEqual({ webViewId: 1, appInfo: { appId: 'app-b', name: 'APP-B', version: '1.0.0', developerId: 'app-b' } });
+    expect(service.callerFor(1)).toEqual({ webViewId: 1, appInfo: { appId: 'app-b', name: 'APP-B', version: '1.0.0', developerId: 'unsigned:app-b' } });
   });
 });
 
@@ -192,6 +192,6 @@ describe('shell service: commands', () => {
     expect(events).toEqual([]);
     expect(await service.handle('listApps', {})).toEqual([]);
     await service.handle('install', { source: 'test/fixtures/wechat/compile-basic' });
-    expect((await service.handle('listApps', {})).map((a) => a.appId)).toEqual(['wxcompilebasic01']);
+    expect(((await service.handle('listApps', {})) as Array<{ appId: string }>).map((a) => a.appId)).toEqual(['wxcompilebasic01']);
   });
 });
