@@ -40,8 +40,67 @@ export function installWx(source: Record<string, unknown>): void {
     else sets[name].delete(listener as Listener);
   };
 
+  // The same for the network tasks' on*/off* pairs and the global wx.onSocket* forms: listeners live here,
+  // one bridged fan-out per event. contextBridge also copies a getter's value once, so SocketTask's
+  // readyState is kept here from its own open/close events.
+  type Fn = (...args: unknown[]) => unknown;
+  const listenerPairs = (from: Record<string, unknown>, target: Record<string, unknown>, events: string[], label: string): void => {
+    for (const event of events) {
+      const set = new Set<(result: unknown) => void>();
+      let subscribed = false;
+      target[`on${event}`] = (listener: unknown) => {
+        if (typeof listener !== 'function') throw new TypeError(`${label}.on${event}: listener must be a function`);
+        set.add(listener as (result: unknown) => void);
+        if (subscribed) return;
+        subscribed = true;
+        (from[`on${event}`] as Fn)((result: unknown) => {
+          for (const each of Array.from(set)) {
+            try {
+              each(result);
+            } catch (error) {
+              console.error(`wx: an on${event} listener threw`, error);
+            }
+          }
+        });
+      };
+      target[`off${event}`] = (listener?: unknown) => {
+        if (listener === undefined) set.clear();
+        else set.delete(listener as (result: unknown) => void);
+      };
+    }
+  };
+  const taskEvents: Record<string, string[]> = {
+    request: ['HeadersReceived'],
+    downloadFile: ['ProgressUpdate', 'HeadersReceived'],
+    uploadFile: ['ProgressUpdate', 'HeadersReceived'],
+    connectSocket: ['Open', 'Message', 'Error', 'Close'],
+  };
+
   const wx: Record<string, unknown> = {};
   for (const key of Object.keys(source)) wx[key] = source[key];
+  for (const api of Object.keys(taskEvents)) {
+    const start = source[api];
+    if (typeof start !== 'function') continue;
+    wx[api] = (options: unknown) => {
+      const bridgedTask = (start as Fn)(options) as Record<string, unknown>;
+      const task: Record<string, unknown> = {};
+      for (const key of Object.keys(bridgedTask)) task[key] = bridgedTask[key];
+      listenerPairs(bridgedTask, task, taskEvents[api]!, `${api} task`);
+      if (api === 'connectSocket') {
+        let readyState = 0;
+        (bridgedTask.onOpen as Fn)(() => (readyState = 1));
+        (bridgedTask.onClose as Fn)(() => (readyState = 3));
+        const close = bridgedTask.close as Fn;
+        task.close = (closeOptions?: unknown) => {
+          if (readyState < 2) readyState = 2;
+          return close(closeOptions);
+        };
+        Object.defineProperty(task, 'readyState', { get: () => readyState, enumerable: true });
+      }
+      return Object.freeze(task);
+    };
+  }
+  if (typeof source.onSocketOpen === 'function') listenerPairs(source, wx, ['SocketOpen', 'SocketMessage', 'SocketError', 'SocketClose'], 'wx');
   wx.onAppShow = on('appShow', 'onAppShow');
   wx.offAppShow = off('appShow');
   wx.onAppHide = on('appHide', 'onAppHide');

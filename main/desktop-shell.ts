@@ -11,6 +11,7 @@ import { createMerchantBackends, type MerchantBackends } from './merchant-backen
 import { saveFile } from './file-saver';
 import { pickPackage } from './package-picker';
 import { reloadBudget } from './reload-budget';
+import { serverApiPorts } from './network-ports';
 import { createServerApi, type ServerApi } from './server-api';
 import { createShellProtocolHandler } from './shell-protocol';
 import { createAppView, createShellView, SHELL_PARTITION } from './view-factory';
@@ -101,7 +102,8 @@ export async function startDesktopShell(options: DesktopShellOptions): Promise<D
     }),
   );
 
-  const window = new BaseWindow({ width: 1280, height: 820, minWidth: 760, minHeight: 520, title: 'Superapp Shell', backgroundColor: '#f4f5f7', show: false });
+  // the window's own colour shows wherever the (transparent) shell page paints nothing: the page's --bg
+  const window = new BaseWindow({ width: 1280, height: 820, minWidth: 760, minHeight: 520, title: 'Superapp Shell', backgroundColor: '#f5f6f8', show: false });
   const shellView = createShellView({ preloadPath: paths.shellPreload, log });
   window.contentView.addChildView(shellView);
 
@@ -119,6 +121,7 @@ export async function startDesktopShell(options: DesktopShellOptions): Promise<D
       return view ? runtime.storageMirror(view.viewId) : runtime.shell.storage.snapshot(appId);
     },
     backendUrl: (appId) => backends.urlOf(appId),
+    tempFile: (appId, urlPath) => requireRuntime().network.service.tempFile(appId, urlPath),
     wechat: createWechatRoutes({
       manifest: (appId) => late.runtime?.catalog.manifest(appId),
       buildDir: async (appId) => late.runtime?.catalog.wechatBuild(appId),
@@ -182,6 +185,8 @@ export async function startDesktopShell(options: DesktopShellOptions): Promise<D
     pickPackage: () => pickPackage(dialog, window),
     saveFile: (fileName, content) => saveFile(dialog, window, app.getPath('downloads'), fileName, content),
     serverApi: () => serverApi.url(),
+    // wx.request never reaches the server API (loopback, while it is on)
+    network: { hostPorts: () => serverApiPorts(serverApi.url()) },
   });
   late.runtime = rt;
 
@@ -286,6 +291,8 @@ export async function startDesktopShell(options: DesktopShellOptions): Promise<D
         if (!info || shutdownDone) continue;
         await backends
           .start(sample, { platformUrl, appId: sample.appId, appSecret: info.appSecret, payKey: info.payKey, appKey: info.appKey, allowOrigin: appOrigin(sample.appId) })
+          // this host started that server, so the sample may reach its loopback origin with wx.request
+          .then((url) => rt.network.loopback.allowForRun(sample.appId, new URL(url).origin))
           .catch((error: unknown) => log.warn(`merchant backend of ${sample.appId} not started: ${(error as Error).message}`));
       }
       refreshMenu();

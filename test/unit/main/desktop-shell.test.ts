@@ -28,7 +28,10 @@ async function startShell(keepAlive?: number, withBackend = false, createRuntime
   const examplesDir = await tempDir();
   for (const appId of ['app-a', 'app-b', 'app-c']) {
     await writePackage(join(examplesDir, appId), {
-      'manifest.json': JSON.stringify(manifest({ appId, name: appId.toUpperCase(), permissions: { openApi: ['login', 'getPhoneNumber'], customApi: ['echo'] } })),
+      'manifest.json': JSON.stringify({
+        ...manifest({ appId, name: appId.toUpperCase(), permissions: { openApi: ['login', 'getPhoneNumber'], customApi: ['echo'] } }),
+        ...(appId === 'app-c' ? { domains: { request: ['http://127.0.0.1'] } } : {}),
+      }),
       'index.html': PAGE,
       ...(withBackend && appId === 'app-c' ? { 'backend/index.mjs': BACKEND } : {}),
     });
@@ -92,6 +95,18 @@ describe('the desktop shell wiring (Electron mocked, real runtime)', () => {
       });
     }
     expect(new Set(FakeWebContentsView.created.map((v) => v.options.webPreferences!.partition)).size).toBe(3);
+  });
+
+  it('the shell view is transparent (a raised shell dims the app instead of hiding it); app views are opaque white', async () => {
+    const t = await startShell();
+    running = t.shell;
+    await t.command('launch', { appId: 'app-a' });
+    // #AARRGGBB, as View.setBackgroundColor takes it
+    expect(t.shellView.background).toBe('#00000000');
+    expect(t.viewOfApp('app-a').background).toBe('#ffffff');
+    // what shows where the shell page paints nothing is the page's own --bg
+    const css = await readFile(join(process.cwd(), 'renderer', 'styles.css'), 'utf8');
+    expect(t.window.options.backgroundColor).toBe(/--bg: (#[0-9a-f]{6});/.exec(css)![1]);
   });
 
   it('loads the shell page from its own origin, installs the samples once and lists them to the shell', async () => {
@@ -323,7 +338,15 @@ describe('the desktop shell wiring (Electron mocked, real runtime)', () => {
     await t.command('launch', { appId: 'app-c' });
     await t.command('launch', { appId: 'app-a' });
     const info2 = await (await session.fromPartition('persist:app-app-c').fetch('superapp://app-c/__superapp__/backend.json')).json();
-    expect(info2).toEqual({ url: 'superapp://app-c/__superapp__/backend' });
+    expect(info2).toEqual({ url: 'http://127.0.0.1:9' });
+    // the host started that backend, so app-c (and only app-c) may reach its loopback origin with wx.request
+    expect([...t.shell.runtime.network.loopback.allowed('app-c')]).toEqual(['http://127.0.0.1:9']);
+    expect([...t.shell.runtime.network.loopback.allowed('app-a')]).toEqual([]);
+    // wx.request never reaches the server API's port, even when its origin is allowed
+    const apiPort = Number(new URL(t.shell.serverApi.url()!).port);
+    t.shell.runtime.network.loopback.allowForRun('app-c', `http://127.0.0.1:${apiPort}`);
+    const refused = await t.call(t.viewOfApp('app-c').webContents, 'request', { taskId: 't1', url: `http://127.0.0.1:${apiPort}/v1/sns/jscode2session` });
+    expect(refused).toMatchObject({ ok: false, errMsg: `request:fail address not allowed: 127.0.0.1:${apiPort} is the shell itself` });
     expect((await session.fromPartition('persist:app-app-a').fetch('superapp://app-a/__superapp__/backend.json')).status).toBe(404);
   });
 

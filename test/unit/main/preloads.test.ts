@@ -4,6 +4,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { installWx } from '../../../client/install-wx';
 import { ipcChannels } from '../../../core/contracts/ipc-channels';
 import { injectStorageMirror } from '../../../main/storage-mirror';
+import { createWx } from '../../../client';
+import { okAnswer, scriptedTransport } from '../client/fake-transport';
 import { createIpcTransport } from '../../../preload/miniapp-bridge';
 import { createShellBridge } from '../../../preload/shell-bridge';
 import { readStorageMirror } from '../../../preload/storage-mirror-reader';
@@ -176,4 +178,41 @@ describe('window.wx in the page world', () => {
     expect(() => wx.onAppShow!('nope')).toThrow('wx.onAppShow: listener must be a function');
     errors.mockRestore();
   });
+
+  it('task listeners and the global socket listeners keep their identity, and SocketTask.readyState follows its events', async () => {
+    const transport = scriptedTransport((msg) => okAnswer(msg));
+    const real = createWx(transport) as unknown as Record<string, (...args: unknown[]) => unknown>;
+    // contextBridge hands the page copies: a getter's value is read once, functions are proxied
+    const copy = (fn: (...args: unknown[]) => unknown) => (...args: unknown[]) => ({ ...(fn(...args) as object) });
+    const bridged = { ...real, request: copy(real.request!), connectSocket: copy(real.connectSocket!) };
+    const wx = install(bridged);
+
+    const task = wx.request!({ url: 'https://api.example.com/' }) as Record<string, (...args: unknown[]) => unknown>;
+    const requestId = (transport.sent.at(-1)!.params as { taskId: string }).taskId;
+    const seen: string[] = [];
+    const first = () => seen.push('first');
+    task.onHeadersReceived!(first);
+    task.onHeadersReceived!(() => seen.push('second'));
+    task.offHeadersReceived!(first);
+    transport.emit({ v: 1, event: 'networkTask', data: { taskId: requestId, type: 'headersReceived', detail: { statusCode: 200, header: {}, cookies: [] } } });
+    expect(seen).toEqual(['second']);
+
+    const socket = wx.connectSocket!({ url: 'wss://chat.example.com/' }) as Record<string, unknown> & { readyState: number };
+    const socketId = (transport.sent.at(-1)!.params as { taskId: string }).taskId;
+    const messages: unknown[] = [];
+    const onMessage = (m: unknown) => messages.push(m);
+    wx.onSocketMessage!(onMessage);
+    expect(socket.readyState).toBe(0);
+    const event = (type: string, detail: Record<string, unknown> = {}) => transport.emit({ v: 1, event: 'networkTask', data: { taskId: socketId, type, detail } });
+    event('open', { header: {} });
+    expect(socket.readyState).toBe(1);
+    event('message', { data: 'one' });
+    wx.offSocketMessage!(onMessage);
+    event('message', { data: 'two' });
+    expect(messages).toEqual([{ data: 'one' }]);
+    event('close', { code: 1000, reason: '' });
+    expect(socket.readyState).toBe(3);
+    expect(Object.isFrozen(socket)).toBe(true);
+  });
 });
+
