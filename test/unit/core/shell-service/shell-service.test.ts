@@ -192,6 +192,6 @@ describe('shell service: commands', () => {
     expect(events).toEqual([]);
     expect(await service.handle('listApps', {})).toEqual([]);
     await service.handle('install', { source: 'test/fixtures/wechat/compile-basic' });
-    expect((await service.handle('listApps', {})).map((a) => a.appId)).toEqual(['wxcompilebasic01']);
+    expect(((await service.handle('listApps', {})) as Array<{ appId: string }>).map((a) => a.appId)).toEqual(['wxcompilebasic01']);
   });
 });
