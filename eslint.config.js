@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'release/**', 'test-results/**', 'playwright-report/**', 'examples/**/*.js', '.data/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'release/**', 'test-results/**', 'playwright-report/**', 'examples/**/*.js', 'test/fixtures/wechat/**/*.js', '.data/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
