@@ -21,6 +21,19 @@ export default tseslint.config(
     languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly', __dirname: 'readonly' } },
   },
   {
+    // WeChat-format test apps: classic scripts in the mini program logic layer, with its globals
+    files: ['test/fixtures/wechat/**/*.js'],
+    languageOptions: {
+      sourceType: 'script',
+      globals: {
+        App: 'readonly', Page: 'readonly', Component: 'readonly', Behavior: 'readonly', getApp: 'readonly', getCurrentPages: 'readonly',
+        wx: 'readonly', require: 'readonly', module: 'writable', exports: 'writable', requirePlugin: 'readonly', console: 'readonly',
+        setTimeout: 'readonly', clearTimeout: 'readonly', Date: 'readonly',
+      },
+    },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     files: ['scripts/**/*.mjs', 'test/**/*.mjs'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', setTimeout: 'readonly', Buffer: 'readonly' } },
   },

@@ -20,6 +20,9 @@ function withHook<T extends object, K extends keyof T>(target: T, name: K, repla
   });
 }
 
+/** After telling the user the data folder cannot be written, stay quiet this long about it. */
+export const DATA_TROUBLE_QUIET_MS = 30_000;
+
 /** Default number of background mini programs kept alive next to the front one. */
 export const DEFAULT_KEEP_ALIVE = 3;
 
@@ -71,6 +74,13 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   for (const entry of catalog.list()) shell.platform?.registerApp(appInfo(entry.appId)!);
   shell.calls.subscribe((record) => options.emit({ type: 'call', record }));
   shell.platform?.onWalletChanged(() => options.emit({ type: 'walletChanged' }));
+  // The user hears about a full or read-only data folder once per episode, not once per failed write.
+  let lastTrouble = -Infinity;
+  options.data.onTrouble?.((message) => {
+    if (clock.now() - lastTrouble < DATA_TROUBLE_QUIET_MS) return;
+    lastTrouble = clock.now();
+    options.emit({ type: 'dataTrouble', message });
+  });
 
   const service = createShellService({
     shell,

@@ -82,9 +82,8 @@ export function createAppProtocolHandler(options: AppProtocolOptions): (request:
       return htmlResponse(html, APP_PAGE_HEADERS);
     }
     if (wechat) {
-      // The runtime's logic.js is a Worker script: a worker takes its policy from its own response, so the
-      // runtime and bundle files carry the page policy too (a script or stylesheet ignores it).
-      for (const [name, value] of Object.entries(APP_PAGE_HEADERS)) wechat.response.headers.set(name, value);
+      // the runtime's logic.js is the Worker script: it carries the policy like every other file
+      for (const [name, value] of Object.entries(APP_FILE_HEADERS)) wechat.response.headers.set(name, value);
       return wechat.response;
     }
     let urlPath = url.pathname;

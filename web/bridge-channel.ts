@@ -2,6 +2,7 @@ import type { WebSocket } from 'ws';
 import type { Runtime } from '../core/contracts/services';
 import { FailureEnvelope, MAX_REQUEST_BYTES, WIRE_VERSION } from '../core/contracts/wire';
 import { EchoFrame } from '../client/transports/boot-config';
+import { BridgeFlow } from './bridge-flow';
 import { closeOnSocketError } from './socket-errors';
 import type { ViewBinding, WebViewHost } from './view-host';
 
@@ -12,13 +13,6 @@ export interface BridgeSocketOptions {
   maxPayload: number;
   log: (message: string) => void;
 }
-
-/**
- * How much of one socket's traffic may be between "received" and "answered". Past either bound the socket
- * stops reading (TCP pushes back on the page) until half of it is answered, so a page that floods the
- * bridge, or sends 1 MB calls as fast as it can, holds at most this much parsed JSON in the host.
- */
-export const BRIDGE_BACKPRESSURE = { calls: 64, bytes: 8 * 1024 * 1024 };
 
 /**
  * One mini program view's bridge socket. The view (and so the caller's identity) was fixed when the
@@ -36,40 +30,32 @@ export function serveBridge(socket: WebSocket, binding: ViewBinding, views: WebV
     options.log,
   );
   if (!views.attach(binding, socket, options.token)) return;
-  let inFlightCalls = 0;
-  let inFlightBytes = 0;
-  const answered = (bytes: number) => {
-    inFlightCalls--;
-    inFlightBytes -= bytes;
-    if (socket.isPaused && inFlightCalls <= BRIDGE_BACKPRESSURE.calls / 2 && inFlightBytes <= BRIDGE_BACKPRESSURE.bytes / 2) socket.resume();
-  };
+  const flow = new BridgeFlow(socket);
   socket.on('message', (data, isBinary) => {
     if (!views.isCurrent(binding, socket)) {
       socket.close(4000, 'view closed');
       return;
     }
     if (isBinary) {
-      socket.send(JSON.stringify(FailureEnvelope.parse({ v: WIRE_VERSION, id: null, ok: false, errMsg: 'bridge:fail binary frames are not accepted; send JSON text' })));
+      flow.send(JSON.stringify(FailureEnvelope.parse({ v: WIRE_VERSION, id: null, ok: false, errMsg: 'bridge:fail binary frames are not accepted; send JSON text' })));
       return;
     }
     let json: unknown;
     try {
       json = JSON.parse(data.toString());
     } catch {
-      socket.send(JSON.stringify(FailureEnvelope.parse({ v: WIRE_VERSION, id: null, ok: false, errMsg: 'bridge:fail the message is not JSON' })));
+      flow.send(JSON.stringify(FailureEnvelope.parse({ v: WIRE_VERSION, id: null, ok: false, errMsg: 'bridge:fail the message is not JSON' })));
       return;
     }
     // Dev-only raw echo (bench): answered here, before dispatch, so it measures the transport alone.
     if (json && typeof json === 'object' && 'echo' in json && !('api' in json)) {
       const echo = EchoFrame.safeParse(json);
-      if (echo.success) socket.send(JSON.stringify(echo.data));
+      if (echo.success) flow.send(JSON.stringify(echo.data));
       return;
     }
     // the frame's own size is the request's size: the dispatcher checks its limit on this, without re-serialising
     const bytes = Buffer.isBuffer(data) ? data.length : Buffer.byteLength(JSON.stringify(json));
-    inFlightCalls++;
-    inFlightBytes += bytes;
-    if (inFlightCalls >= BRIDGE_BACKPRESSURE.calls || inFlightBytes >= BRIDGE_BACKPRESSURE.bytes) socket.pause();
+    flow.received(bytes);
     void runtime
       .dispatchFromView(binding.viewId, json, { bytes })
       .catch(() => {
@@ -78,8 +64,8 @@ export function serveBridge(socket: WebSocket, binding: ViewBinding, views: WebV
         return FailureEnvelope.parse({ v: WIRE_VERSION, id: typeof id === 'string' || typeof id === 'number' ? id : null, ok: false, errMsg: 'bridge:fail internal error' });
       })
       .then((response) => {
-        answered(bytes);
-        if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(response));
+        flow.answered(bytes);
+        flow.send(JSON.stringify(response));
       });
   });
 }

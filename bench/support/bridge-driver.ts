@@ -42,7 +42,9 @@ export interface DriverReport {
   ms: number;
 }
 
-const DEADLINE_MS = 120_000;
+const DEADLINE_MS = 200_000;
+/** the `api` of a sequential plan that measures raw echo frames */
+export const ECHO = '(echo)';
 
 /** *.localhost resolves to loopback here, as it does in Chromium, so the real host names can be used. */
 const loopbackLookup = ((_host: string, options: { all?: boolean }, callback: (...args: unknown[]) => void) => {
@@ -187,7 +189,10 @@ async function run(plan: DriverPlan, stop: Promise<void>, ready: () => void): Pr
       const ws = await connect(plan.view);
       let waiter: (() => void) | undefined;
       listen(ws, plan.view, report, () => waiter?.());
-      const frames = Array.from({ length: plan.calls }, (_, i) => JSON.stringify({ v: 1, id: i + 1, api: plan.api, params: plan.params }));
+      // api "(echo)" sends the host's raw echo frame instead of a call: the same socket without dispatch
+      const frames = Array.from({ length: plan.calls }, (_, i) =>
+        JSON.stringify(plan.api === ECHO ? { v: 1, echo: { seq: i + 1, payload: null } } : { v: 1, id: i + 1, api: plan.api, params: plan.params }),
+      );
       for (let i = 0; i < plan.calls && ws.readyState === ws.OPEN && Date.now() < deadline; i++) {
         const answered = new Promise<void>((r) => (waiter = r));
         const t0 = performance.now();
@@ -240,5 +245,5 @@ async function main(): Promise<void> {
   process.exit(0);
 }
 
-// The host side imports only this file's types, which are erased, so this runs only as the script.
-void main();
+// Only as the script: the host side imports this file's types and constants.
+if (process.argv[1]?.endsWith('bridge-driver.ts')) void main();

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findRepoRoot } from '../../web/repo-root';
 import { startWebHost, type WebHost } from '../../web/host';
-import type { DriverPlan, DriverReport, ViewTicket } from './bridge-driver';
+import { ECHO, type DriverPlan, type DriverReport, type ViewTicket } from './bridge-driver';
 
 /**
  * The host side of the load runs (bench/load.bench.ts and test/soak/load-*.soak.test.ts): a real browser
@@ -13,7 +13,7 @@ import type { DriverPlan, DriverReport, ViewTicket } from './bridge-driver';
  * (bridge-driver.ts) so that this process's CPU and memory are the host's alone.
  */
 
-export type { DriverPlan, DriverReport, ViewTicket };
+export { ECHO, type DriverPlan, type DriverReport, type ViewTicket };
 
 export interface LoadHost {
   host: WebHost;
@@ -126,17 +126,19 @@ export function runDriver(plan: DriverPlan): DriverRun {
   };
 }
 
-/** Samples this process's RSS every 20 ms until stopped: where it started and how high it went. */
-export function watchRss(): { stop(): { startMb: number; peakMb: number; endMb: number } } {
+/** Samples this process's RSS every 20 ms until stopped (where it started, how high it went) and its CPU time. */
+export function watchHost(): { stop(): { startMb: number; peakMb: number; endMb: number; cpuS: number } } {
   const mb = () => process.memoryUsage.rss() / (1024 * 1024);
   const startMb = mb();
+  const cpu = process.cpuUsage();
   let peakMb = startMb;
   const timer = setInterval(() => (peakMb = Math.max(peakMb, mb())), 20);
   return {
     stop() {
       clearInterval(timer);
       const endMb = mb();
-      return { startMb, peakMb: Math.max(peakMb, endMb), endMb };
+      const used = process.cpuUsage(cpu);
+      return { startMb, peakMb: Math.max(peakMb, endMb), endMb, cpuS: (used.user + used.system) / 1e6 };
     },
   };
 }

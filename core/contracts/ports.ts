@@ -26,6 +26,8 @@ export interface DataStore extends KeyValueStore {
   transaction<R>(work: () => R): R;
   /** wx storage: one row per (app, key), so a write costs the size of the change */
   readonly storage: StorageRows;
+  /** tells `listener` a sentence for the user each time a write fails because the disk is full or read-only */
+  onTrouble?(listener: (userMessage: string) => void): () => void;
 }
 
 export interface StorageRow {

@@ -206,6 +206,8 @@ export const ShellEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('permissionsChanged') }),
   z.object({ type: z.literal('installProgress'), progress: InstallProgress }),
   z.object({ type: z.literal('appExited'), viewId: z.number().int() }),
+  /** the data folder could not take a write (disk full, read-only): a sentence for the user */
+  z.object({ type: z.literal('dataTrouble'), message: z.string() }),
 ]);
 export type ShellEvent = z.infer<typeof ShellEvent>;
 

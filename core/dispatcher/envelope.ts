@@ -35,16 +35,40 @@ export function quickEnvelope(raw: unknown): RequestEnvelope | undefined {
   return { v: WIRE_VERSION, id, api, params: params as Record<string, unknown> };
 }
 
+const isRecord = (value: unknown): boolean => {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
+  const proto = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+};
+
+/**
+ * The fields a message gets wrong, checked by the same rules as the schema, in the schema's order. A flood
+ * of malformed messages then costs no schema error (with its stack trace) per message; when this finds
+ * nothing wrong, the schema decides.
+ */
+function fieldProblems(message: Record<string, unknown>): string[] {
+  const problems: string[] = [];
+  if (message['v'] !== WIRE_VERSION) problems.push(FIELD_PROBLEMS['v']!);
+  if (!isCallId(message['id'])) problems.push(FIELD_PROBLEMS['id']!);
+  const api = message['api'];
+  if (typeof api !== 'string' || api.length < 1 || api.length > 128) problems.push(FIELD_PROBLEMS['api']!);
+  if (message['params'] !== undefined && !isRecord(message['params'])) problems.push(FIELD_PROBLEMS['params']!);
+  return problems;
+}
+
 /** Checks a raw bridge message against the wire schema; on failure says what is wrong and keeps the id if it can. */
 export function readEnvelope(raw: unknown): EnvelopeReading {
   const quick = quickEnvelope(raw);
   if (quick) return { ok: true, request: quick };
-  const parsed = RequestEnvelope.safeParse(raw);
-  if (parsed.success) return { ok: true, request: parsed.data };
-
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     return { ok: false, id: null, problem: `expected an object { v: ${WIRE_VERSION}, id, api, params }, got ${jsTypeName(raw)}` };
   }
+  const message = raw as Record<string, unknown>;
+  const known = fieldProblems(message);
+  if (known.length > 0) return { ok: false, id: isCallId(message['id']) ? message['id'] : null, problem: known.join('; ') };
+
+  const parsed = RequestEnvelope.safeParse(raw);
+  if (parsed.success) return { ok: true, request: parsed.data };
   const problems = new Set<string>();
   for (const issue of parsed.error.issues) {
     const field = String(issue.path[0] ?? '');

@@ -44,9 +44,13 @@ export interface SqliteDataStore extends DataStore {
  */
 export function openSqliteDataStore(file: string, options: SqliteDataStoreOptions = {}): SqliteDataStore {
   const where = file === ':memory:' ? 'memory' : dirname(file);
+  const listeners = new Set<(userMessage: string) => void>();
   const trouble = (e: unknown): unknown => {
     const mapped = asDataError(e, where);
-    if (mapped instanceof DataUnavailableError) options.onTrouble?.(mapped);
+    if (mapped instanceof DataUnavailableError) {
+      options.onTrouble?.(mapped);
+      for (const listener of [...listeners]) listener(mapped.userMessage);
+    }
     return mapped;
   };
 
@@ -152,6 +156,10 @@ export function openSqliteDataStore(file: string, options: SqliteDataStoreOption
       docs.set(key, undefined);
     },
     transaction,
+    onTrouble(listener) {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
     storage: {
       get: (appId, key) => toRow(sql.getRow.get(appId, key)),
       list: (appId) => sql.listRows.all(appId).map((r) => toRow(r)!),

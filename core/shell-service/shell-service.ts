@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { CallerIdentity } from '../contracts/app';
 import type { Catalog, RuntimeOptions, Shell, ShellService, ViewHost } from '../contracts/services';
 import { ShellCommandError } from '../contracts/services';
+import { DataUnavailableError } from '../persistence/data-errors';
 import { shellCommands, type RunningApp, type ShellCommand, type ShellEvent } from '../contracts/shell-api';
 import { WIRE_VERSION } from '../contracts/wire';
 import type { SheetBroker } from './sheet-broker';
@@ -209,7 +210,13 @@ export function createShellService(deps: ShellServiceDeps): ShellService & { tab
       const parsed = spec.input.safeParse(input ?? {});
       if (!parsed.success) throw new ShellCommandError(`Invalid input for ${name}: ${describeZodIssues(parsed.error.issues, '(input)')}`, 'Correct the highlighted values and try again.');
       const handler = handlers[name] as (i: unknown) => unknown;
-      const output = await handler(parsed.data);
+      let output: unknown;
+      try {
+        output = await handler(parsed.data);
+      } catch (e) {
+        if (e instanceof DataUnavailableError) throw new ShellCommandError(e.userMessage, 'Nothing was changed; try again once the data folder can be written.');
+        throw e;
+      }
       return spec.output.parse(output);
     },
     callerFor: (viewId) => tabs.get(viewId)?.caller,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CALL_LOG_BYTES } from '../../core/calls/call-log';
-import { percentile, runDriver, startLoadHost, watchRss, type LoadHost } from '../../bench/support/load-host';
+import { percentile, runDriver, startLoadHost, watchHost, type LoadHost } from '../../bench/support/load-host';
 
 /**
  * Issue 11's attacks and load, against a real browser host (this process) from real bridge sockets
@@ -28,11 +28,11 @@ const fmt = (mb: number) => `${mb.toFixed(0)} MB`;
 
 describe('bridge soak (browser host)', () => {
   it('100,000 malformed messages on one bound socket: every one answered, RSS growth under 150 MB', async () => {
-    const rss = watchRss();
+    const rss = watchHost();
     const report = await runDriver({ kind: 'fuzz', view: load.views[0]!, messages: 100_000, seed: 11 }).report;
     const memory = rss.stop();
     console.log(
-      `[soak] fuzz: ${report.sent} sent, ${report.answered} answered in ${report.ms} ms; host RSS ${fmt(memory.startMb)} -> peak ${fmt(memory.peakMb)} ` +
+      `[soak] fuzz: ${report.sent} sent, ${report.answered} answered in ${report.ms} ms (host CPU ${memory.cpuS.toFixed(1)} s); host RSS ${fmt(memory.startMb)} -> peak ${fmt(memory.peakMb)} ` +
         `(+${fmt(memory.peakMb - memory.startMb)}), end ${fmt(memory.endMb)}`,
     );
     expect(report.closedEarly).toBeNull();
@@ -43,12 +43,12 @@ describe('bridge soak (browser host)', () => {
   });
 
   it('1,000 calls of ~1 MB each from one page: all answered, the call log stays within its budget, RSS growth under 150 MB', async () => {
-    const rss = watchRss();
+    const rss = watchHost();
     const report = await runDriver({ kind: 'big', view: load.views[1]!, calls: 1_000, bytes: 1_000_000 }).report;
     const memory = rss.stop();
     const logged = JSON.stringify(load.host.runtime.shell.calls.list()).length;
     console.log(
-      `[soak] 1 MB calls: ${report.sent} sent, ${report.ok} ok in ${report.ms} ms; host RSS ${fmt(memory.startMb)} -> peak ${fmt(memory.peakMb)} ` +
+      `[soak] 1 MB calls: ${report.sent} sent, ${report.ok} ok in ${report.ms} ms (host CPU ${memory.cpuS.toFixed(1)} s); host RSS ${fmt(memory.startMb)} -> peak ${fmt(memory.peakMb)} ` +
         `(+${fmt(memory.peakMb - memory.startMb)}), end ${fmt(memory.endMb)}; call log ${(logged / 1024).toFixed(0)} KB as JSON`,
       report.errors,
     );

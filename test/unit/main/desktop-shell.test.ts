@@ -97,6 +97,18 @@ describe('the desktop shell wiring (Electron mocked, real runtime)', () => {
     expect(new Set(FakeWebContentsView.created.map((v) => v.options.webPreferences!.partition)).size).toBe(3);
   });
 
+  it('the shell view is transparent (a raised shell dims the app instead of hiding it); app views are opaque white', async () => {
+    const t = await startShell();
+    running = t.shell;
+    await t.command('launch', { appId: 'app-a' });
+    // #AARRGGBB, as View.setBackgroundColor takes it
+    expect(t.shellView.background).toBe('#00000000');
+    expect(t.viewOfApp('app-a').background).toBe('#ffffff');
+    // what shows where the shell page paints nothing is the page's own --bg
+    const css = await readFile(join(process.cwd(), 'renderer', 'styles.css'), 'utf8');
+    expect(t.window.options.backgroundColor).toBe(/--bg: (#[0-9a-f]{6});/.exec(css)![1]);
+  });
+
   it('loads the shell page from its own origin, installs the samples once and lists them to the shell', async () => {
     const t = await startShell();
     running = t.shell;

@@ -184,4 +184,14 @@ describe('shell service: commands', () => {
     expect(shell.storage.clear).toHaveBeenCalledWith('app-a');
     expect(await service.handle('listApps', {})).toEqual([]);
   });
+
+  it('previewInstall reads a WeChat project without installing it or telling the shell UI anything changed', async () => {
+    const { service, events } = await setup([]);
+    const preview = await service.handle('previewInstall', { source: 'test/fixtures/wechat/compile-basic' });
+    expect(preview).toMatchObject({ format: 'wechat', appId: 'wxcompilebasic01', openApi: ['login', 'requestPayment'], customApi: ['notes.add'] });
+    expect(events).toEqual([]);
+    expect(await service.handle('listApps', {})).toEqual([]);
+    await service.handle('install', { source: 'test/fixtures/wechat/compile-basic' });
+    expect(await service.handle('listApps', {})).toMatchObject([{ appId: 'wxcompilebasic01' }]);
+  });
 });
