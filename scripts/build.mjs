@@ -31,6 +31,11 @@ async function sampleBackends() {
 const bundles = [
   // the wx client, injected into every mini program page served by the browser host
   { entryPoints: ['client/inject.ts'], outfile: 'dist/client/wx.js', format: 'iife', platform: 'browser', target: 'chrome120', minify: true },
+  // the WeChat-format runtime (miniprogram/): the view layer in the app's page and the logic layer's Worker;
+  // served from the app's own origin under /__wx/runtime/ (docs/wechat-format.md). Minified, no eval.
+  { entryPoints: ['miniprogram/view/main.ts'], outfile: 'dist/miniprogram/view.js', format: 'iife', platform: 'browser', target: 'chrome120', minify: true },
+  { entryPoints: ['miniprogram/view/view.css'], outfile: 'dist/miniprogram/view.css', minify: true },
+  { entryPoints: ['miniprogram/logic/worker.ts'], outfile: 'dist/miniprogram/logic.js', format: 'iife', platform: 'browser', target: 'chrome120', minify: true, define: { 'process.env.NODE_ENV': '"production"' } },
   // the shell UI, shared by both hosts
   { entryPoints: ['renderer/main.ts'], outfile: 'dist/renderer/app.js', format: 'esm', platform: 'browser', target: 'chrome120' },
   // browser host (Node)
@@ -85,8 +90,8 @@ console.log(`build: ${ready.length} bundles in dist/`);
 if (watch) runElectron();
 
 function runElectron() {
-  const electron = join(root, 'node_modules', '.bin', process.platform === 'win32' ? 'electron.cmd' : 'electron');
-  const child = spawn(electron, ['.'], { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' });
+  // the same launcher as npm start: it says what to do when this machine cannot run Chromium's sandbox
+  const child = spawn(process.execPath, [join(root, 'scripts', 'start-electron.mjs')], { cwd: root, stdio: 'inherit' });
   let stopping = false;
   const stop = async (code) => {
     if (stopping) return;

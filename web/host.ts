@@ -5,10 +5,9 @@ import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { join, resolve } from 'node:path';
 import { WebSocketServer } from 'ws';
-import { appInfoFromManifest } from '../core/contracts/app';
 import type { MiniAppApiHandler } from '../core/contracts/integrator';
 import type { Clock } from '../core/contracts/ports';
-import type { Runtime, RuntimeOptions } from '../core/contracts/services';
+import type { Runtime, RuntimeNetworkOptions, RuntimeOptions } from '../core/contracts/services';
 import { MAX_REQUEST_BYTES } from '../core/contracts/wire';
 import createIntegration from '../integration';
 import { createRuntime } from '../core/runtime';
@@ -17,6 +16,7 @@ import { serveAppRequest } from './app-pages';
 import { BackendManager } from './backend-manager';
 import { serveBridge } from './bridge-channel';
 import { watchDevApp } from './dev-apps';
+import { viewEntryPath } from '../core/wechat/serve-paths';
 import { refuseUpgrade, sendText } from './http-util';
 import { appOrigin, classifyHost, loopbackOrigin, originIs, shellOrigin } from './origins';
 import { findRepoRoot, packageVersion } from './repo-root';
@@ -24,6 +24,7 @@ import { ShellFrameUrls } from './frame-urls';
 import { serveServerApi } from '../core/http/server-api';
 import { ShellChannel } from './shell-channel';
 import { serveShellFile } from './shell-page';
+import { openDataFolder } from '../core/persistence/open-data';
 import { createConfStore, WEB_SEEDED_KEY } from './store';
 import { newToken, sameToken } from './tokens';
 import { receiveUpload, removeUpload, uploadFolderOf } from './upload';
@@ -48,12 +49,18 @@ export interface WebHostOptions {
   /** overrides for tests: the built shell UI folder and wx client file */
   rendererDir?: string;
   wxScriptFile?: string;
+  /** default: <repo>/dist/miniprogram (the WeChat-format runtime) */
+  wxRuntimeDir?: string;
   /** added to (and may replace) the demo custom APIs */
   customApis?: Record<string, MiniAppApiHandler>;
   openApi?: RuntimeOptions['openApi'];
   handlerTimeoutMs?: number;
   promptTimeoutMs?: number;
+  /** loopback origins (http://127.0.0.1:3000) the dev apps may reach with wx.request, for this run */
+  allowLoopback?: string[];
   clock?: Clock;
+  /** wx.request and friends: DNS, CAs and limits for tests (the host's own port is always refused) */
+  network?: Omit<RuntimeNetworkOptions, 'hostPorts'>;
   /** quiet time before a changed dev app is reinstalled */
   devDebounceMs?: number;
 }
@@ -111,6 +118,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   // Uploads are only needed until installed; anything left from an earlier run is stale.
   await rm(uploadsDir, { recursive: true, force: true });
   const store = createConfStore(dataDir);
+  // the user's data: SQLite beside the preferences file, which hands its data keys over once
+  const { data, migration, staleTempFiles } = await openDataFolder(dataDir, store, store.path, (e) => warn(e.userMessage));
+  if (migration.moved.length) log(`Moved ${migration.moved.length} data entries from ${store.path} into ${data.file}.`);
+  if (staleTempFiles.length) log(`Removed ${staleTempFiles.length} stale temporary cop${staleTempFiles.length === 1 ? 'y' : 'ies'} of the state file.`);
   const shellToken = newToken();
 
   let port = 0;
@@ -118,7 +129,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   let backends: BackendManager | undefined;
   const devWatchers: Array<{ close(): void }> = [];
 
-  const views = new WebViewHost(() => port, (appId) => runtime?.catalog.manifest(appId)?.entry);
+  const views = new WebViewHost(() => port, (appId) => viewEntryPath(runtime?.catalog.manifest(appId)));
+  // A dev app whose last save does not compile: the error shows in its view; its previous build keeps serving.
+  const compileErrors = new Map<string, string>();
+  const wxRuntimeDir = options.wxRuntimeDir ?? join(root, 'dist', 'miniprogram');
   const shellChannel = new ShellChannel(
     async (command, input) => {
       if (!runtime) throw new Error('the host is still starting');
@@ -151,7 +165,15 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     }
     const path = (req.url ?? '/').split('?')[0]!;
     if (target.kind === 'app') {
-      await serveAppRequest(req, res, target.label, { runtime, views, port, wxScriptFile, backendUrl: (appId) => backends?.url(appId) });
+      await serveAppRequest(req, res, target.label, {
+        runtime,
+        views,
+        port,
+        wxScriptFile,
+        wxRuntimeDir,
+        backendUrl: (appId) => backends?.url(appId),
+        compileError: (appId) => compileErrors.get(appId),
+      });
       return;
     }
     if (path.startsWith('/ws/')) {
@@ -227,11 +249,15 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   server.on('upgrade', onUpgrade);
   port = await listen(server, options.port ?? 0);
 
+  // the samples shipped with the shell: installed on first start, trusted as the shell itself (unsigned, not dev apps)
+  const examplesDir = options.examplesDir === undefined ? join(root, 'examples') : options.examplesDir;
   try {
     const integration = createIntegration();
     runtime = await createRuntime({
       store,
+      data,
       dataDir,
+      bundledDir: examplesDir ?? undefined,
       viewHost: views,
       emit: (event) => {
         shellChannel.broadcast(event);
@@ -244,18 +270,20 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       customApis: { ...integration.customApis, ...options.customApis },
       assetUrl: (appId, path) => `${appOrigin(appId, port)}/${path.split('/').map(encodeURIComponent).join('/')}`,
       serverApi: () => loopbackOrigin(port),
+      // wx.request never reaches this host's own port (shell page, shell channel, server API, app origins)
+      network: { hostPorts: () => [port], ...options.network },
       handlerTimeoutMs: options.handlerTimeoutMs,
       promptTimeoutMs: options.promptTimeoutMs,
       clock: options.clock,
     });
   } catch (e) {
     server.close();
+    data.close();
     throw e;
   }
   const rt = runtime;
 
   // First start of a data folder: install the samples. Later starts keep whatever the user uninstalled.
-  const examplesDir = options.examplesDir === undefined ? join(root, 'examples') : options.examplesDir;
   const sampleLog = { info: log, warn };
   if (examplesDir) {
     await seedSamplesOnFirstStart({
@@ -275,8 +303,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const appFolders = new Map<string, BackendSource>(samples.map((s) => [s.appId, { ...s, bundlesDir: backendBundlesDir }]));
   const installDev = async (folder: string): Promise<string> => {
     const entry = await rt.catalog.install(folder, undefined, { dev: true });
-    const manifest = rt.catalog.manifest(entry.appId);
-    if (manifest) rt.shell.platform?.registerApp(appInfoFromManifest(manifest));
+    for (const origin of options.allowLoopback ?? []) rt.network.loopback.allowForRun(entry.appId, origin);
+    const info = rt.catalog.appInfo(entry.appId);
+    if (info) rt.shell.platform?.registerApp(info);
     shellChannel.broadcast({ type: 'appsChanged' });
     return entry.appId;
   };
@@ -294,7 +323,21 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         debounceMs: options.devDebounceMs,
         log: warn,
         onChange: async () => {
-          const appId = await installDev(folder);
+          let appId: string;
+          try {
+            appId = await installDev(folder);
+          } catch (e) {
+            // The install failed as a whole, so the previous good build keeps serving; the error goes to the
+            // terminal and, for an app that is running, into its view (file:line:col lines with snippets).
+            const previous = [...appFolders.values()].find((source) => source.folder === folder)?.appId;
+            warn(`dev app ${folder} not reinstalled:\n${(e as Error).message}`);
+            if (previous) {
+              compileErrors.set(previous, (e as Error).message);
+              views.reloadApp(previous);
+            }
+            return;
+          }
+          compileErrors.delete(appId);
           appFolders.set(appId, { appId, folder });
           const reloaded = views.reloadApp(appId);
           log(`dev app ${appId} changed: reinstalled${reloaded ? `, reloaded ${reloaded} view(s)` : ''}`);
@@ -334,6 +377,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
           server.close(() => done());
           server.closeAllConnections();
         });
+        data.close();
       })();
       return closing;
     },

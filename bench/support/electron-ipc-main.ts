@@ -52,6 +52,7 @@ async function main(): Promise<void> {
     viewForWebContents: (id) => (id === win.webContents.id ? { viewId: 1, origin } : undefined),
     shell: () => undefined,
     dispatchFromView: (_viewId, raw) => shell.dispatch(raw, caller),
+    bridgeReady: () => undefined,
     handleCommand: async () => undefined,
     log: { info: () => undefined, warn: (m: string) => console.error(m), error: (m: string) => console.error(m) },
   });

@@ -18,8 +18,12 @@ export const CatalogEntry = z.object({
   /** URL the shell UI can load the icon from, or undefined for a generated placeholder */
   iconUrl: z.string().optional(),
   installedAt: z.number(),
-  /** true for an app loaded from a development folder (`--app`), reloaded on change */
+  /** true for an app loaded from a development folder (`--app`), reloaded on change, and for every unsigned package */
   dev: z.boolean().default(false),
+  /** the package carried no signature: installed as a dev app, its updates are not tied to any key */
+  unsigned: z.boolean().optional(),
+  /** the fingerprint of the key the app's package is signed with (pinned at its first install) */
+  keyFingerprint: z.string().optional(),
 });
 export type CatalogEntry = z.infer<typeof CatalogEntry>;
 
@@ -109,6 +113,28 @@ export const MockRule = z.object({
 });
 export type MockRule = z.infer<typeof MockRule>;
 
+/**
+ * What a package will be installed as, shown to the user before anything is copied: for a WeChat
+ * DevTools project, the capability list the install read from its code (or its manifest.json) and the
+ * appId, which the shell makes up for a test project that has none.
+ */
+export const InstallPreview = z.object({
+  format: z.enum(['web', 'wechat']),
+  appId: z.string(),
+  appIdGenerated: z.boolean(),
+  name: z.string(),
+  version: z.string(),
+  developer: z.string().optional(),
+  openApi: z.array(z.string()),
+  customApi: z.array(z.string()),
+  capabilitySource: z.enum(['manifest', 'code']),
+  /** what the scan of the code could not read */
+  notes: z.array(z.string()),
+  /** the name of the installed app this package would replace */
+  replaces: z.string().optional(),
+});
+export type InstallPreview = z.infer<typeof InstallPreview>;
+
 export const InstallProgress = z.object({ installId: z.string(), phase: z.enum(['reading', 'copying', 'done', 'failed']), bytes: z.number(), totalBytes: z.number() });
 export type InstallProgress = z.infer<typeof InstallProgress>;
 
@@ -116,6 +142,8 @@ export type InstallProgress = z.infer<typeof InstallProgress>;
 export const ViewportBounds = z.object({ x: z.number(), y: z.number(), width: z.number().nonnegative(), height: z.number().nonnegative() });
 
 const none = z.object({}).strict();
+/** The largest text saveFile takes (characters): a full inspector export is far smaller. */
+export const SAVE_FILE_MAX_CHARS = 64 * 1024 * 1024;
 const ok = z.object({ ok: z.literal(true) });
 
 /** One entry per command: the input and output schemas. */
@@ -128,7 +156,21 @@ export const shellCommands = {
   /** source is a host path (Electron dialog, --app) or, in the browser host, an upload id */
   /** Electron: native open dialog (folder or .zip). Browser host: returns null; the UI uploads a .zip instead. */
   pickPackage: { input: none, output: z.object({ source: z.string().nullable() }) },
+  /** reads (and for a WeChat project, compiles) a package without installing it */
+  previewInstall: { input: z.object({ source: z.string().min(1) }), output: InstallPreview },
   install: { input: z.object({ source: z.string().min(1) }), output: CatalogEntry },
+  /**
+   * Electron: the native save dialog, then the host writes `content` there; path null = the user cancelled.
+   * Hosts without a dialog refuse it: the browser host's page downloads the file itself (a desktop shell
+   * page cannot, its session takes no downloads).
+   */
+  saveFile: {
+    input: z.object({
+      fileName: z.string().min(1).max(255).regex(/^[^/\\]+$/, 'a file name, not a path'),
+      content: z.string().max(SAVE_FILE_MAX_CHARS),
+    }),
+    output: z.object({ path: z.string().nullable() }),
+  },
   uninstall: { input: z.object({ appId: z.string() }), output: ok },
   getProfile: { input: none, output: Profile },
   updateProfile: { input: Profile.partial(), output: Profile },
@@ -164,6 +206,8 @@ export const ShellEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('permissionsChanged') }),
   z.object({ type: z.literal('installProgress'), progress: InstallProgress }),
   z.object({ type: z.literal('appExited'), viewId: z.number().int() }),
+  /** the data folder could not take a write (disk full, read-only): a sentence for the user */
+  z.object({ type: z.literal('dataTrouble'), message: z.string() }),
 ]);
 export type ShellEvent = z.infer<typeof ShellEvent>;
 
