@@ -132,7 +132,9 @@ export type ToLogic =
   | { t: 'reachBottom'; pageId: number }
   | { t: 'pullDownRefresh'; pageId: number }
   | { t: 'hostEvent'; event: 'appShow' | 'appHide'; data: Record<string, unknown> }
-  | { t: 'resize'; width: number; height: number };
+  | { t: 'resize'; width: number; height: number }
+  /** liveness check: the logic layer answers `pong` with the same seq when it is not stuck */
+  | { t: 'ping'; seq: number };
 
 /** The app's settings the view needs to draw the chrome. */
 export interface AppChrome {
@@ -144,7 +146,8 @@ export type ToView =
   | { t: 'render'; seq: number; ops: RenderOp[] }
   | { t: 'ready'; chrome: AppChrome }
   | { t: 'error'; message: string; stack?: string; where?: string }
-  | { t: 'fatal'; message: string };
+  | { t: 'fatal'; message: string }
+  | { t: 'pong'; seq: number };
 
 /** Messages on the wx port between the logic Worker and the view, which holds the bridge connection. */
 export type WxPortMessage =

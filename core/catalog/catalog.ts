@@ -133,7 +133,8 @@ export async function createCatalog(options: CatalogOptions): Promise<Catalog> {
   const checkPublisher = async (source: string, staging: string, manifest: Manifest): Promise<Publisher> => {
     const publisher = publisherOf(await verifyPackageFolder(staging), isInside(source, options.bundledDir));
     const installed = manifests.get(manifest.appId);
-    if (installed) assertMayUpdate({ manifest: installed, publisher: readInstalled().find((i) => i.appId === manifest.appId)?.publisher }, { manifest, publisher });
+    const item = readInstalled().find((i) => i.appId === manifest.appId);
+    if (installed) assertMayUpdate({ manifest: installed, publisher: item?.publisher, dev: item?.dev ?? false }, { manifest, publisher });
     return publisher;
   };
 

@@ -12,8 +12,8 @@ import type { PackageSigner } from './package-signature';
  *   bundle): trusted as the shell itself, updated only from there.
  * - "unsigned": installed only as a dev app, marked "Dev" in the catalog; its developer identity is
  *   kept apart from every signed or bundled developer with the same declared id.
- * An app installed before signatures existed has no record ("legacy") and keeps the rule of that time:
- * only a package declaring the same developer may update it.
+ * An app installed before signatures existed has no record ("legacy"): nothing proves who made it, so
+ * only the shell's own bundled copy may replace it (a dev app among them: a package declaring the same developer).
  */
 export const Publisher = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('signed'), fingerprint: z.string(), publicKey: z.string() }),
@@ -48,7 +48,10 @@ const uninstallFirst = (installed: Manifest) =>
  * An installed app's storage, grants, sessions and platform keys are keyed by its appId, so a package
  * that claims the appId would inherit all of them. Throws when `incoming` may not replace `installed`.
  */
-export function assertMayUpdate(installed: { manifest: Manifest; publisher: Publisher | undefined }, incoming: { manifest: Manifest; publisher: Publisher }): void {
+export function assertMayUpdate(
+  installed: { manifest: Manifest; publisher: Publisher | undefined; dev: boolean },
+  incoming: { manifest: Manifest; publisher: Publisher },
+): void {
   const was = installed.publisher;
   const now = incoming.publisher;
   const name = `"${incoming.manifest.appId}" is installed as "${installed.manifest.name}"`;
@@ -61,8 +64,13 @@ export function assertMayUpdate(installed: { manifest: Manifest; publisher: Publ
       `Only its developer's key (${was.fingerprint}) can update it. ${uninstallFirst(installed.manifest)}`,
     );
   }
+  const describe = () => (now.kind === 'signed' ? `signed with key ${now.fingerprint}` : 'unsigned');
   if (was?.kind === 'bundled' && now.kind !== 'bundled') {
-    throw new ShellCommandError(`${name}, a sample bundled with the shell; this package is ${now.kind === 'signed' ? `signed with key ${now.fingerprint}` : 'unsigned'}`, uninstallFirst(installed.manifest));
+    throw new ShellCommandError(`${name}, a sample bundled with the shell; this package is ${describe()}`, uninstallFirst(installed.manifest));
+  }
+  // Installed before packages were signed, and not a dev app: whoever claims it now cannot prove they made it.
+  if (was === undefined && !installed.dev && now.kind !== 'bundled') {
+    throw new ShellCommandError(`${name}, installed before package signatures were checked, so no key can prove who made it; this package is ${describe()}`, uninstallFirst(installed.manifest));
   }
   const developerId = (m: Manifest) => m.developer?.id ?? m.appId;
   if (developerId(installed.manifest) === developerId(incoming.manifest)) return;

@@ -135,6 +135,11 @@ export function openSqliteDataStore(file: string, options: SqliteDataStoreOption
     return Number(row.total);
   };
 
+  const deleteDoc = (key: string): void => {
+    alone(() => write(sql.deleteDoc, `doc ${key}`, key));
+    docs.set(key, undefined);
+  };
+
   return {
     file,
     get(key) {
@@ -146,15 +151,12 @@ export function openSqliteDataStore(file: string, options: SqliteDataStoreOption
       return value === undefined ? undefined : structuredClone(value);
     },
     set(key, value) {
-      if (value === undefined) return this.delete(key);
+      if (value === undefined) return deleteDoc(key);
       const json = JSON.stringify(value);
       alone(() => write(sql.putDoc, `doc ${key}`, key, json));
       docs.set(key, JSON.parse(json));
     },
-    delete(key) {
-      alone(() => write(sql.deleteDoc, `doc ${key}`, key));
-      docs.set(key, undefined);
-    },
+    delete: deleteDoc,
     transaction,
     onTrouble(listener) {
       listeners.add(listener);

@@ -154,6 +154,9 @@ export class LogicRuntime {
       case 'hostEvent':
         this.hostEvent({ v: 1, event: message.event, data: message.data });
         return;
+      case 'ping':
+        this.options.post({ t: 'pong', seq: message.seq });
+        return;
       case 'start':
         return;
     }

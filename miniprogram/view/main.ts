@@ -3,6 +3,7 @@ import type { BuiltinContext } from './components/registry';
 import type { ToLogic, ToView } from '../protocol';
 import { AppChromeView } from './chrome/app-chrome';
 import { DomApplier } from './dom-applier';
+import { LogicWatchdog } from './logic-watchdog';
 import { forwardUserEvents } from './user-events';
 import { serveWx, storageSnapshot } from './wx-forwarder';
 
@@ -74,6 +75,11 @@ function boot(): void {
   document.body.append(chrome.element);
   forwardUserEvents(chrome.element, applier, post);
 
+  const watchdog = new LogicWatchdog(
+    (seq) => post({ t: 'ping', seq }),
+    () => location.reload(),
+  );
+
   worker.onmessage = (ev: MessageEvent) => {
     const message = ev.data as ToView;
     switch (message.t) {
@@ -93,6 +99,9 @@ function boot(): void {
         return;
       case 'fatal':
         showFatal(message.message);
+        return;
+      case 'pong':
+        watchdog.pong(message.seq);
         return;
     }
   };

@@ -140,8 +140,13 @@ test('an endless loop in page code does not freeze the shell; an exception reach
 
   await visiblePage(app).locator('#to-busy').click();
   await visiblePage(app).locator('#spin').click();
-  // the app's view and the shell still answer: the back button draws, the catalog opens
-  await expect(app.locator('.wx-navbar-back')).toBeVisible();
+  // the app's view still answers and says the app is not responding, with a way out; the shell answers too
+  await expect(app.getByRole('alert')).toContainText('This mini program is not responding.', { timeout: 20_000 });
+  await expect(app.getByRole('button', { name: 'Reload' })).toBeVisible();
+  await shell.page.screenshot({ path: test.info().outputPath('wechat-not-responding.png') });
+  await app.getByRole('button', { name: 'Reload' }).click();
+  await expect(visiblePage(app).locator('#title')).toHaveText('Hello WeChat', { timeout: 30_000 });
+  await expect(app.getByRole('alert')).toBeHidden();
   await shell.showCatalog();
   await shell.showSettings();
   await expect(shell.page.getByTestId('settings')).toBeVisible();

@@ -165,3 +165,25 @@ describe('unsigned and bundled packages', () => {
     expect((await catalog.install(sample)).dev).toBe(false);
   });
 });
+
+describe('apps installed before signatures existed', () => {
+  it('only the shell\'s bundled copy may replace one; a package claiming its appId and developer is refused, signed or not', async () => {
+    const dataDir = await tempDir();
+    const claimed = manifest({ developer: { id: 'superapp-samples', name: 'Samples' } });
+    await writePackage(join(dataDir, 'apps', 'demo-app'), { 'manifest.json': JSON.stringify(claimed), 'index.html': 'mine' });
+    const bundledDir = await tempDir();
+    const { catalog } = await setup(memoryStore({ catalog: [{ appId: 'demo-app', installedAt: 1, dev: false }] }), dataDir, bundledDir);
+    expect(catalog.appInfo('demo-app')!.developerId).toBe('superapp-samples');
+
+    const unsigned = await writePackage(await tempDir(), { 'manifest.json': JSON.stringify(claimed), 'index.html': 'steal()' });
+    await expect(catalog.install(unsigned)).rejects.toThrow(
+      '"demo-app" is installed as "Demo", installed before package signatures were checked, so no key can prove who made it; this package is unsigned',
+    );
+    const signedClaim = await signed(await keyIn(), { developer: { id: 'superapp-samples', name: 'Samples' } });
+    await expect(catalog.install(signedClaim.outFile)).rejects.toThrow(`this package is signed with key ${signedClaim.fingerprint}`);
+    expect(await readFile(join(dataDir, 'apps', 'demo-app', 'index.html'), 'utf8')).toBe('mine');
+
+    const bundled = await writePackage(join(bundledDir, 'demo'), { 'manifest.json': JSON.stringify(claimed), 'index.html': 'new sample' });
+    expect((await catalog.install(bundled)).dev).toBe(false);
+  });
+});
