@@ -54,7 +54,6 @@ async function main(): Promise<void> {
     dispatchFromView: (_viewId, raw) => shell.dispatch(raw, caller),
     bridgeReady: () => undefined,
     handleCommand: async () => undefined,
-    bridgeReady: () => undefined,
     log: { info: () => undefined, warn: (m: string) => console.error(m), error: (m: string) => console.error(m) },
   });
   ipcMain.handle('bench:echo', (_event, message: unknown) => message);
