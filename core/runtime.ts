@@ -39,6 +39,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     handlerTimeoutMs: options.handlerTimeoutMs,
     promptTimeoutMs: options.promptTimeoutMs,
     appInfo,
+    ...(options.extConfig ? { extConfig: options.extConfig } : {}),
   });
   shell.setManifestSource((appId) => catalog.manifest(appId));
   for (const entry of catalog.list()) shell.platform?.registerApp(appInfo(entry.appId)!);

@@ -1,7 +1,7 @@
 import { app, BaseWindow, dialog, ipcMain, Menu, session, type WebContentsView } from 'electron';
 import type { KeyValueStore, MiniAppApiHandler, Runtime, RuntimeOptions, ShellEvent } from '../core/contracts';
 import { ipcChannels } from '../core/contracts/ipc-channels';
-import { findSampleFolders, hasBackend, seedSamplesOnFirstStart, type BackendSource } from '../core/samples';
+import { backendExtConfig, findSampleFolders, hasBackend, seedSamplesOnFirstStart, type BackendSource } from '../core/samples';
 import { buildMenuTemplate } from './app-menu';
 import { APP_SCHEME, appEntryUrl, appOrigin, SHELL_ENTRY_URL, SHELL_ORIGIN, shellAssetUrl } from './app-scheme';
 import { createAppSessions, type AppSessions } from './app-sessions';
@@ -161,6 +161,7 @@ export async function startDesktopShell(options: DesktopShellOptions): Promise<D
     assetUrl: shellAssetUrl,
     pickPackage: () => pickPackage(dialog, window),
     serverApi: () => serverApi.url(),
+    extConfig: (appId) => backendExtConfig(backends.urlOf(appId)),
   });
   late.runtime = rt;
 

@@ -114,6 +114,8 @@ export interface ShellOptions {
   handlerTimeoutMs?: number;
   promptTimeoutMs?: number;
   appInfo?: (appId: string) => AppInfo | undefined;
+  /** wx.getExtConfig's extConfig for an app; default {} */
+  extConfig?: (appId: string) => Record<string, unknown>;
 }
 
 /** Installed mini programs on disk. */
@@ -182,6 +184,8 @@ export interface RuntimeOptions {
   handlerTimeoutMs?: number;
   promptTimeoutMs?: number;
   clock?: Clock;
+  /** wx.getExtConfig's extConfig for an app (the hosts give the origin of its running merchant backend) */
+  extConfig?: ShellOptions['extConfig'];
 }
 
 /** Everything a host needs, wired: `await createRuntime(options)` in core/runtime.ts (async: it reads the installed catalog). */

@@ -80,6 +80,7 @@ export function buildShell(options: ShellOptions, defaultOpenApi: OpenApiFactory
     scopeApis: createScopeApis(ledger, prompter),
     storage,
     host: options.host,
+    extConfig: (appId) => options.extConfig?.(appId) ?? {},
     requestHost(request) {
       for (const listener of [...hostListeners]) listener(request);
     },

@@ -23,6 +23,7 @@ export interface RouteDeps {
   scopeApis: ScopeApis;
   storage: AppStorage;
   host: ShellOptions['host'];
+  extConfig(appId: string): Record<string, unknown>;
   requestHost(request: HostRequest): void;
 }
 
@@ -59,5 +60,6 @@ export function createRoutes(deps: RouteDeps): RouteTable {
     removeStorage: (c, p) => storage.remove(appId(c), p.key),
     clearStorage: (c) => storage.clear(appId(c)),
     getStorageInfo: (c) => storage.info(appId(c)),
+    getExtConfig: (c) => ({ extConfig: deps.extConfig(appId(c)) }),
   };
 }

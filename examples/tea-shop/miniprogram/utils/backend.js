@@ -1,13 +1,25 @@
 // The merchant backend: where it runs and one way to call it. Everything goes through wx.request; the
 // session token of our own backend (never WeChat's session_key) rides in the x-session header.
 let session = '';
+let origin;
 
-/** The backend's origin. The superapp starts the sample backend on a free loopback port at launch. */
-function origin() {
-  const config = wx.getExtConfigSync ? wx.getExtConfigSync() : {};
-  const url = config && config.backendUrl;
-  if (typeof url !== 'string' || !url) throw new Error('no merchant backend: the host gave this mini program no backendUrl');
-  return url.replace(/\/+$/, '');
+/**
+ * The backend's origin. The superapp runs the sample backend on a free loopback port and, as the platform
+ * hosting this mini program, hands its address over in the ext config (wx.getExtConfig).
+ */
+function backendOrigin() {
+  if (!origin) {
+    origin = wx.getExtConfig().then(({ extConfig }) => {
+      const url = extConfig && extConfig.backendUrl;
+      if (typeof url !== 'string' || !url) throw new Error('no merchant backend: the shell runs none for this mini program (extConfig has no backendUrl)');
+      return url.replace(/\/+$/, '');
+    });
+    // A failed look-up is tried again on the next call, not remembered.
+    origin.catch(() => {
+      origin = undefined;
+    });
+  }
+  return origin;
 }
 
 function useSession(token) {
@@ -15,10 +27,11 @@ function useSession(token) {
 }
 
 /** Resolves with the backend's JSON answer; rejects with the backend's own explanation when it refuses. */
-function call(method, path, data) {
+async function call(method, path, data) {
+  const base = await backendOrigin();
   return new Promise((resolve, reject) => {
     wx.request({
-      url: origin() + path,
+      url: base + path,
       method,
       ...(data === undefined ? {} : { data }),
       header: session ? { 'x-session': session } : {},

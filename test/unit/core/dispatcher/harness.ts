@@ -51,6 +51,7 @@ export const VALID_PARAMS: Record<ApiName, Record<string, unknown>> = {
   removeStorage: { key: 'k' },
   clearStorage: {},
   getStorageInfo: {},
+  getExtConfig: {},
 };
 
 export function fakeOpenApi(): { [K in keyof OpenApiHandler]: ReturnType<typeof vi.fn> } & OpenApiHandler {
@@ -80,7 +81,9 @@ export interface Harness {
 
 let nextId = 0;
 
-export function harness(options: { store?: ReturnType<typeof memoryStore>; clock?: Clock; manifests?: Manifest[]; handlerTimeoutMs?: number } = {}): Harness {
+export function harness(
+  options: { store?: ReturnType<typeof memoryStore>; clock?: Clock; manifests?: Manifest[]; handlerTimeoutMs?: number; extConfig?: (appId: string) => Record<string, unknown> } = {},
+): Harness {
   const store = options.store ?? memoryStore();
   const openApi = fakeOpenApi();
   const sheets: Sheet[] = [];
@@ -99,6 +102,7 @@ export function harness(options: { store?: ReturnType<typeof memoryStore>; clock
       openApi,
       host: { name: 'web', version: '1.2.3', platform: 'linux', language: 'en' },
       handlerTimeoutMs: options.handlerTimeoutMs,
+      ...(options.extConfig ? { extConfig: options.extConfig } : {}),
     },
     () => {
       throw new Error('the default platform must not be used when openApi is given');
