@@ -2,19 +2,13 @@ import { apiTable } from '../../core/contracts/apis';
 import { utf8ByteLength } from '../../core/contracts/storage-quota';
 import { MAX_REQUEST_BYTES, WIRE_VERSION } from '../../core/contracts/wire';
 import type { WxTransport } from '../transport';
+import { typeName } from './type-name';
 import { AppEvents } from './app-events';
 import { createInvoker } from './invoke';
 import { StorageMirror } from './storage-mirror';
 import type { CreateWxOptions, Wx } from './types';
 
 const MAX_KEY_LENGTH = 512;
-
-function typeName(value: unknown): string {
-  if (value === null) return 'Null';
-  if (Array.isArray(value)) return 'Array';
-  const t = typeof value;
-  return t.charAt(0).toUpperCase() + t.slice(1);
-}
 
 /** The Sync forms throw, as WeChat's do; the message has the same shape as the async form's errMsg. */
 function checkKey(api: string, key: unknown): string {

@@ -1,15 +1,9 @@
 import { utf8ByteLength } from '../../core/contracts/storage-quota';
 import { MAX_REQUEST_BYTES, WIRE_VERSION, type RequestEnvelope } from '../../core/contracts/wire';
 import type { WxTransport } from '../transport';
+import { typeName } from './type-name';
 import { runCallbacks, splitOptions } from './callbacks';
 import { bridgeError, readResponse, type CallOutcome } from './response';
-
-function typeName(value: unknown): string {
-  if (value === null) return 'Null';
-  if (Array.isArray(value)) return 'Array';
-  const t = typeof value;
-  return t.charAt(0).toUpperCase() + t.slice(1);
-}
 
 /**
  * The call as the dispatcher will measure it (UTF-8 bytes of its JSON), or undefined when it is not JSON

@@ -1,0 +1,80 @@
+import type { CodeSpace, ComponentEnv, MiniProgramEnv } from 'glass-easel-miniprogram-adapter';
+import type { AppBundle } from './bundle';
+import type { ModuleLoader } from './module-loader';
+import { parseRouteUrl } from './route-url';
+
+/**
+ * Registers a compiled bundle in one main code space: static configs, templates, style scope names,
+ * then runs each component's and page's module inside its definition environment, components before the
+ * pages and components that use them.
+ */
+export class BundleSpace {
+  readonly codeSpace: CodeSpace;
+  private current: ComponentEnv | undefined;
+  private readonly defined = new Set<string>();
+
+  constructor(
+    env: MiniProgramEnv,
+    private readonly bundle: AppBundle,
+  ) {
+    const cs = env.createCodeSpace('', true);
+    this.codeSpace = cs;
+    const pages = new Set(bundle.pages);
+    for (const [path, config] of Object.entries(bundle.configs)) {
+      // A page's classes are scoped like a component's (the compiler prefixed its WXSS), and app.wxss
+      // still applies to it: glass-easel's "page-apply-shared".
+      const withIsolation = pages.has(path) && config['styleIsolation'] === undefined ? { ...config, styleIsolation: 'page-apply-shared' } : config;
+      cs.addComponentStaticConfig(path, withIsolation as Parameters<CodeSpace['addComponentStaticConfig']>[1]);
+    }
+    for (const [path, scope] of Object.entries(bundle.styleScopes)) cs.addStyleSheet(path, undefined, scope);
+    const groupList = bundle.tmpl as NonNullable<Parameters<CodeSpace['addCompiledTemplate']>[1]['groupList']>;
+    for (const path of Object.keys(bundle.configs)) {
+      const content = groupList[path];
+      // bindtap without a colon must reach native nodes too, as in WeChat
+      if (content) cs.addCompiledTemplate(path, { groupList, content, fallbackListenerOnNativeNode: true });
+    }
+  }
+
+  /** `Page`/`Component`/`Behavior` as the package's modules see them: bound to the module being defined */
+  globals(): { Page: unknown; Component: unknown; Behavior: unknown } {
+    const need = (what: string): ComponentEnv => {
+      if (!this.current) throw new Error(`${what}() can only be called while a page or component file is loading (it was called from a plain module or later)`);
+      return this.current;
+    };
+    const cs = this.codeSpace;
+    return {
+      Page: (definition: unknown) => (need('Page').Page as (d: unknown) => unknown)(definition),
+      Component: (definition?: unknown) => (need('Component').Component as (d?: unknown) => unknown)(definition),
+      Behavior: (definition?: unknown) => (definition === undefined ? cs.behavior() : cs.behavior().definition(definition as never).register()),
+    };
+  }
+
+  /** runs the modules of every page (and, first, the components they use) */
+  defineAll(loader: ModuleLoader): void {
+    for (const page of this.bundle.pages) this.define(page, loader);
+  }
+
+  private define(path: string, loader: ModuleLoader): void {
+    if (this.defined.has(path)) return;
+    this.defined.add(path);
+    const using = this.bundle.configs[path]?.['usingComponents'];
+    if (using && typeof using === 'object') {
+      for (const target of Object.values(using as Record<string, unknown>)) {
+        if (typeof target !== 'string' || target.includes('://')) continue;
+        const dep = parseRouteUrl(target, path).route;
+        if (this.bundle.configs[dep]) this.define(dep, loader);
+      }
+    }
+    const file = `${path}.js`;
+    if (!loader.has(file)) return;
+    this.codeSpace.componentEnv(path, (env) => {
+      const previous = this.current;
+      this.current = env;
+      try {
+        loader.load(file);
+      } finally {
+        this.current = previous;
+      }
+    });
+  }
+}

@@ -1,0 +1,224 @@
+import type * as glassEasel from 'glass-easel';
+import { Op, type RenderOp } from '../protocol';
+import type { OpQueue } from './op-queue';
+
+type Ctx = glassEasel.composedBackend.Context;
+type El = glassEasel.composedBackend.Element;
+type EventListener = Parameters<Ctx['onEvent']>[0];
+
+/** BackendMode.Composed: an ambient const enum, which isolated modules cannot read */
+const COMPOSED_MODE = 2 as Ctx['mode'];
+
+export interface WindowSize {
+  width: number;
+  height: number;
+  pixelRatio: number;
+}
+
+/**
+ * glass-easel's composed backend, implemented without a DOM: every backend element is a number, and every
+ * call becomes an operation in the queue that the view layer replays on real DOM nodes. glass-easel keeps
+ * the composed tree itself, so nothing here tracks children.
+ */
+export class RecordingBackend implements Ctx {
+  readonly mode = COMPOSED_MODE;
+  private nextId = 1;
+  private readonly nodes = new Map<number, RecordedElement>();
+  private listener: EventListener | undefined;
+  private readonly root: RecordedElement;
+  private styleSheetIndex = 0;
+
+  constructor(
+    readonly queue: OpQueue,
+    /** glass-easel's style scope id -> the name the compiler used as class prefix ('' for app.wxss) */
+    readonly scopeName: (scope: number) => string | undefined,
+    public windowSize: WindowSize,
+  ) {
+    this.root = this.createElement('wx-root', 'wx-root');
+  }
+
+  /** the element for a node id the view sent back, if it still exists */
+  element(id: number): RecordedElement | undefined {
+    return this.nodes.get(id);
+  }
+
+  get eventListener(): EventListener | undefined {
+    return this.listener;
+  }
+
+  /** @internal used by elements */
+  allocate(element: RecordedElement): number {
+    const id = this.nextId++;
+    this.nodes.set(id, element);
+    return id;
+  }
+
+  /** @internal */
+  forget(id: number): void {
+    this.nodes.delete(id);
+  }
+
+  destroy(): void {
+    this.nodes.clear();
+  }
+  getWindowWidth(): number {
+    return this.windowSize.width;
+  }
+  getWindowHeight(): number {
+    return this.windowSize.height;
+  }
+  getDevicePixelRatio(): number {
+    return this.windowSize.pixelRatio;
+  }
+  getTheme(): string {
+    return 'light';
+  }
+  registerStyleSheetContent(): void {
+    // every style sheet is already in app.css, which the view page links
+  }
+  appendStyleSheetPath(): number {
+    return ++this.styleSheetIndex;
+  }
+  disableStyleSheet(): void {
+    // app.css stays whole; scoped classes keep one component's rules off another's nodes
+  }
+  render(cb: (err: Error | null) => void): void {
+    this.queue.afterCommit(() => cb(null));
+  }
+  getRootNode(): El {
+    return this.root;
+  }
+  createElement(logicalName: string, stylingName: string): RecordedElement {
+    const element = new RecordedElement(this);
+    this.queue.push([Op.element, element.id, logicalName, stylingName]);
+    return element;
+  }
+  createTextNode(content: string): RecordedElement {
+    const element = new RecordedElement(this);
+    this.queue.push([Op.text, element.id, content]);
+    return element;
+  }
+  createFragment(): RecordedElement {
+    const element = new RecordedElement(this);
+    this.queue.push([Op.fragment, element.id]);
+    return element;
+  }
+  onEvent(listener: EventListener): void {
+    this.listener = listener;
+  }
+}
+
+export class RecordedElement implements El {
+  readonly id: number;
+  __wxElement?: glassEasel.Element;
+
+  constructor(private readonly ctx: RecordingBackend) {
+    this.id = ctx.allocate(this);
+  }
+
+  private push(op: RenderOp): void {
+    this.ctx.queue.push(op);
+  }
+
+  release(): void {
+    this.ctx.forget(this.id);
+    this.__wxElement = undefined;
+    this.push([Op.release, this.id]);
+  }
+  associateValue(v: glassEasel.Element): void {
+    this.__wxElement = v;
+  }
+  appendChild(child: El): void {
+    this.push([Op.append, this.id, idOf(child)]);
+  }
+  removeChild(child: El): void {
+    this.push([Op.remove, this.id, idOf(child)]);
+  }
+  insertBefore(child: El, before: El | undefined): void {
+    if (before) this.push([Op.insert, this.id, idOf(child), idOf(before)]);
+    else this.push([Op.append, this.id, idOf(child)]);
+  }
+  replaceChild(child: El, oldChild: El): void {
+    this.push([Op.replace, this.id, idOf(child), idOf(oldChild)]);
+  }
+  spliceBefore(before: El, deleteCount: number, list: El): void {
+    this.push([Op.spliceBefore, this.id, idOf(before), deleteCount, idOf(list)]);
+  }
+  spliceAppend(list: El): void {
+    this.push([Op.spliceAppend, this.id, idOf(list)]);
+  }
+  spliceRemove(before: El, deleteCount: number): void {
+    this.push([Op.spliceRemove, this.id, idOf(before), deleteCount]);
+  }
+  setId(id: string): void {
+    this.push([Op.setId, this.id, this.withoutIdPrefix(id)]);
+  }
+  setStyleScope(_styleScope: number, _extraStyleScope?: number, hostStyleScope?: number): void {
+    if (hostStyleScope === undefined) return;
+    const name = this.ctx.scopeName(hostStyleScope);
+    if (name) this.push([Op.setHostScope, this.id, name]);
+  }
+  setStyle(styleText: string): void {
+    this.push([Op.setStyle, this.id, styleText]);
+  }
+  addClass(elementClass: string, styleScope?: number): void {
+    this.push([Op.addClass, this.id, this.scoped(elementClass, styleScope)]);
+  }
+  removeClass(elementClass: string, styleScope?: number): void {
+    this.push([Op.removeClass, this.id, this.scoped(elementClass, styleScope)]);
+  }
+  clearClasses(): void {
+    this.push([Op.clearClasses, this.id]);
+  }
+  setAttribute(name: string, value: unknown): void {
+    this.push([Op.setAttr, this.id, name, cloneable(value)]);
+  }
+  removeAttribute(name: string): void {
+    this.push([Op.removeAttr, this.id, name]);
+  }
+  setText(content: string): void {
+    this.push([Op.setText, this.id, content]);
+  }
+  setModelBindingStat(): void {
+    // two-way bindings (model:value) arrive with the built-in components that need them
+  }
+  setListenerStats(type: string, capture: boolean): void {
+    this.push([Op.listen, this.id, type, capture]);
+  }
+
+  /** the compiler prefixed class selectors the same way: `<scope>--<class>`, unprefixed for app.wxss */
+  private scoped(elementClass: string, styleScope: number | undefined): string {
+    const prefix = styleScope === undefined ? '' : this.ctx.scopeName(styleScope);
+    return prefix ? `${prefix}--${elementClass}` : elementClass;
+  }
+
+  /**
+   * The adapter gives every component a random id prefix (`<prefix>--<id>`) so ids cannot clash across
+   * components; WXSS `#id` selectors are written without it, so the DOM gets the id as the author wrote it.
+   */
+  private withoutIdPrefix(id: string): string {
+    const host = this.__wxElement?.ownerShadowRoot?.getHostNode() as { _$idPrefix?: string } | undefined;
+    const prefix = host?._$idPrefix;
+    if (prefix && id.startsWith(`${prefix}--`)) return id.slice(prefix.length + 2);
+    return id;
+  }
+}
+
+function idOf(element: El): number {
+  return (element as RecordedElement).id;
+}
+
+/** attribute values cross to the view by structured clone: functions and the like become strings */
+function cloneable(value: unknown): unknown {
+  if (value === null || value === undefined) return value;
+  const type = typeof value;
+  if (type === 'string' || type === 'number' || type === 'boolean') return value;
+  if (type === 'object') {
+    try {
+      return JSON.parse(JSON.stringify(value)) as unknown;
+    } catch {
+      return String(value);
+    }
+  }
+  return String(value);
+}

@@ -1,0 +1,94 @@
+import * as glassEasel from 'glass-easel';
+import type { AssociatedBackend, CodeSpace, Root } from 'glass-easel-miniprogram-adapter';
+import { Op, type PageWindow } from '../protocol';
+import type { RecordingBackend } from './composed-backend';
+import { EventChannel } from './event-channel';
+
+/** One page in the stack (or a hidden tab page kept alive). */
+export interface PageRecord {
+  pageId: number;
+  route: string;
+  query: Record<string, string>;
+  root: Root;
+  /** the page instance the page's code sees as `this` */
+  instance: Record<string, unknown>;
+  window: PageWindow;
+  isTab: boolean;
+  shown: boolean;
+}
+
+export interface PageFactoryDeps {
+  backend: RecordingBackend;
+  associated: AssociatedBackend;
+  codeSpace: CodeSpace;
+  windowOf(route: string): PageWindow;
+  isTab(route: string): boolean;
+}
+
+/**
+ * Creates, shows, hides and destroys pages, running their lifecycles in WeChat's order and telling the
+ * view which page container to draw. The routing rules (what happens to which page) live in router.ts.
+ */
+export class PageLifecycle {
+  private nextPageId = 1;
+
+  constructor(private readonly deps: PageFactoryDeps) {}
+
+  /** builds the page's component tree, attaches it, runs onLoad(query); nothing is visible yet */
+  load(route: string, query: Record<string, string>, opener?: EventChannel): PageRecord {
+    const { backend, associated, codeSpace } = this.deps;
+    const pageId = this.nextPageId++;
+    const root = associated.createRoot('page', codeSpace, route);
+    const holder = backend.createElement('wx-page-holder', 'wx-page-holder');
+    const placeholder = backend.createElement('wx-placeholder', 'wx-placeholder');
+    holder.appendChild(placeholder);
+    const window = { ...this.deps.windowOf(route) };
+    const instance = root.get() as unknown as Record<string, unknown>;
+    const channel = opener ?? EventChannel.pair()[1];
+    Object.defineProperty(instance, 'route', { value: route, configurable: true, enumerable: true });
+    Object.defineProperty(instance, '__route__', { value: route, configurable: true });
+    Object.defineProperty(instance, 'options', { value: { ...query }, configurable: true, enumerable: true });
+    Object.defineProperty(instance, 'getOpenerEventChannel', { value: () => channel, configurable: true });
+    root.attach(holder, placeholder);
+    backend.queue.push([Op.pageCreate, pageId, holder.id, route, window]);
+    const page: PageRecord = { pageId, route, query, root, instance, window, isTab: this.deps.isTab(route), shown: false };
+    this.call(page, 'onLoad', [{ ...query }]);
+    return page;
+  }
+
+  /** the page becomes the visible top: view switch, onShow, components' pageLifetimes.show */
+  show(page: PageRecord, canGoBack: boolean): void {
+    page.window.canGoBack = canGoBack;
+    this.deps.backend.queue.push([Op.pageWindow, page.pageId, page.window]);
+    this.deps.backend.queue.push([Op.pageShow, page.pageId]);
+    if (page.shown) return;
+    page.shown = true;
+    this.call(page, 'onShow', []);
+    page.root.getComponent().triggerPageLifetime('show', []);
+  }
+
+  /** onReady once the view has drawn the page's first render */
+  readyAfterFirstRender(page: PageRecord): void {
+    this.deps.backend.queue.afterCommit(() => this.call(page, 'onReady', []));
+  }
+
+  hide(page: PageRecord): void {
+    if (!page.shown) return;
+    page.shown = false;
+    this.call(page, 'onHide', []);
+    page.root.getComponent().triggerPageLifetime('hide', []);
+  }
+
+  unload(page: PageRecord): void {
+    this.call(page, 'onUnload', []);
+    page.root.release();
+    this.deps.backend.queue.push([Op.pageDestroy, page.pageId]);
+  }
+
+  /** a page method by name (Page() functions and Component() methods alike), errors to the app's onError */
+  call(page: PageRecord, name: string, args: unknown[]): unknown {
+    const fn = page.instance[name];
+    if (typeof fn !== 'function') return undefined;
+    return glassEasel.safeCallback(`Page ${name}`, fn as (...a: unknown[]) => unknown, page.instance, args, page.root.getComponent());
+  }
+}

@@ -1,0 +1,247 @@
+import * as glassEasel from 'glass-easel';
+import { MiniProgramEnv, type AssociatedBackend } from 'glass-easel-miniprogram-adapter';
+import { createWx } from '../../client/wx/create-wx';
+import type { WxTransport } from '../../client/transport';
+import { Op, type ToLogic, type ToView, type ViewEvent } from '../protocol';
+import { AppHolder, type LaunchInfo } from './app-instance';
+import type { AppBundle } from './bundle';
+import { BundleSpace } from './code-space';
+import { RecordingBackend, type WindowSize } from './composed-backend';
+import { ErrorLocator } from './error-location';
+import { ModuleLoader } from './module-loader';
+import { OpQueue } from './op-queue';
+import { pageWindow, tabBarConfig } from './page-window';
+import { PageLifecycle } from './pages';
+import { Router } from './router';
+import { RuntimeApis } from './runtime-apis';
+
+// Before any component is defined: glass-easel reads these when a definition is registered.
+glassEasel.globalOptions.writeIdToDOM = true;
+
+export interface LogicRuntimeOptions {
+  bundle: AppBundle;
+  post: (message: ToView) => void;
+  transport: WxTransport;
+  storageMirror?: Record<string, unknown>;
+  window: WindowSize;
+  launch?: { path?: string; query?: Record<string, string> };
+}
+
+/** WeChat's launch scene for "opened from the app list"; the shell has no other entry yet */
+const LAUNCH_SCENE = 1001;
+
+/**
+ * The logic layer of one mini program: the glass-easel environment, the package's modules, App, the page
+ * stack and routing, `wx`, and the traffic with the view. DOM-free, so unit tests drive it in Node.
+ */
+export class LogicRuntime {
+  readonly queue: OpQueue;
+  readonly backend: RecordingBackend;
+  readonly app = new AppHolder();
+  readonly apis = new RuntimeApis();
+  readonly router: Router;
+  readonly wx: Record<string, unknown>;
+  private readonly associated: AssociatedBackend;
+  private readonly space: BundleSpace;
+  private readonly loader: ModuleLoader;
+  private readonly locator: ErrorLocator;
+  private readonly errorListeners = new Set<(message: string) => void>();
+  private launchInfo: LaunchInfo | undefined;
+  private appVisible = true;
+
+  constructor(private readonly options: LogicRuntimeOptions) {
+    const { bundle } = options;
+    this.locator = new ErrorLocator(bundle.lines);
+    this.queue = new OpQueue(
+      (seq, ops) => options.post({ t: 'render', seq, ops }),
+      (e) => this.reportError(e),
+    );
+    const env = new MiniProgramEnv();
+    this.space = new BundleSpace(env, bundle);
+    const scopes = this.space.codeSpace.getComponentSpace().styleScopeManager;
+    this.backend = new RecordingBackend(this.queue, (scope) => scopes.queryName(scope), options.window);
+    this.associated = env.associateBackend(this.backend);
+
+    const tabBar = tabBarConfig(bundle.app.tabBar);
+    const tabRoutes = new Set((tabBar?.list ?? []).map((item) => item.pagePath));
+    const lifecycle = new PageLifecycle({
+      backend: this.backend,
+      associated: this.associated,
+      codeSpace: this.space.codeSpace,
+      windowOf: (route) => pageWindow(bundle.app.window, bundle.configs[route]),
+      isTab: (route) => tabRoutes.has(route),
+    });
+    this.router = new Router(lifecycle, new Set(bundle.pages), tabRoutes);
+    this.router.register(this.apis);
+    this.registerPageApis();
+
+    const hostWx = createWx(options.transport, { storageMirror: options.storageMirror ?? {} }) as unknown as Record<string, unknown>;
+    this.wx = Object.freeze({
+      ...hostWx,
+      ...this.apis.methods(),
+      onError: (listener: unknown) => {
+        if (typeof listener !== 'function') throw new TypeError('wx.onError: listener must be a function');
+        this.errorListeners.add(listener as (m: string) => void);
+      },
+      offError: (listener?: unknown) => {
+        if (listener === undefined) this.errorListeners.clear();
+        else this.errorListeners.delete(listener as (m: string) => void);
+      },
+    });
+    options.transport.onEvent((event) => this.hostEvent(event));
+
+    const globals = this.space.globals();
+    this.loader = new ModuleLoader(bundle.modules, {
+      wx: this.wx,
+      App: this.app.App,
+      Page: globals.Page,
+      Component: globals.Component,
+      Behavior: globals.Behavior,
+      getApp: this.app.getApp,
+      getCurrentPages: () => this.router.stack.map((p) => p.instance),
+      requirePlugin: (name: unknown) => {
+        throw new Error(`requirePlugin("${String(name)}"): plugins are not supported in this shell`);
+      },
+    });
+    glassEasel.addGlobalErrorListener((error) => {
+      this.reportError(error);
+      return false;
+    });
+  }
+
+  /** app.js, every page and component module, App.onLaunch/onShow, then the entry page */
+  start(): void {
+    const { bundle } = this.options;
+    const tabBar = tabBarConfig(bundle.app.tabBar);
+    this.options.post({ t: 'ready', chrome: { ...(tabBar ? { tabBar } : {}) } });
+    this.runModule(bundle.entry.app);
+    this.space.defineAll(this.loader);
+    const entry = this.entryRoute();
+    this.launchInfo = { path: entry.route, query: entry.query, scene: LAUNCH_SCENE, referrerInfo: {} };
+    this.app.call('onLaunch', [{ ...this.launchInfo }]);
+    this.app.call('onShow', [{ ...this.launchInfo }]);
+    this.router.launch(entry.route, entry.query);
+  }
+
+  receive(message: ToLogic): void {
+    switch (message.t) {
+      case 'committed':
+        this.queue.committed(message.seq);
+        return;
+      case 'event':
+        this.dispatchEvent(message);
+        return;
+      case 'navigate':
+        this.navigateFromView(message.openType, message.url, message.delta);
+        return;
+      case 'pageScroll':
+        this.pageCall(message.pageId, 'onPageScroll', [{ scrollTop: message.scrollTop }]);
+        return;
+      case 'reachBottom':
+        this.pageCall(message.pageId, 'onReachBottom', []);
+        return;
+      case 'pullDownRefresh':
+        this.pageCall(message.pageId, 'onPullDownRefresh', []);
+        return;
+      case 'resize':
+        this.backend.windowSize = { ...this.backend.windowSize, width: message.width, height: message.height };
+        for (const page of this.router.all()) {
+          const size = { windowWidth: message.width, windowHeight: message.height };
+          page.root.getComponent().triggerPageLifetime('resize', [{ size }]);
+          this.pageCall(page.pageId, 'onResize', [{ size }]);
+        }
+        return;
+      case 'hostEvent':
+        this.hostEvent({ v: 1, event: message.event, data: message.data });
+        return;
+      case 'start':
+        return;
+    }
+  }
+
+  /** an error in the package's code: App.onError, wx.onError listeners and the console, with file:line */
+  reportError(error: unknown): void {
+    const err = error instanceof Error ? error : new Error(String(error));
+    const where = this.locator.locate(err.stack);
+    const message = `${err.message}${where ? `\n    at ${where}` : ''}${err.stack ? `\n${err.stack}` : ''}`;
+    this.app.callOnError(message);
+    for (const listener of [...this.errorListeners]) {
+      try {
+        listener(message);
+      } catch (e) {
+        console.error('a wx.onError listener threw', e);
+      }
+    }
+    this.options.post({ t: 'error', message: err.message, ...(err.stack ? { stack: err.stack } : {}), ...(where ? { where } : {}) });
+  }
+
+  private runModule(file: string): void {
+    try {
+      this.loader.load(file);
+    } catch (e) {
+      this.reportError(e);
+    }
+  }
+
+  private entryRoute(): { route: string; query: Record<string, string> } {
+    const { bundle } = this.options;
+    const wanted = this.options.launch?.path?.replace(/^\//, '');
+    const route = wanted && bundle.pages.includes(wanted) ? wanted : (bundle.app.entryPagePath?.replace(/^\//, '') ?? bundle.app.pages[0]!);
+    return { route, query: { ...(this.options.launch?.query ?? {}) } };
+  }
+
+  private dispatchEvent(event: ViewEvent): void {
+    const target = this.backend.element(event.node)?.__wxElement;
+    if (!target) return;
+    const extraFields: Record<string, unknown> = {};
+    if (event.touches) extraFields['touches'] = event.touches;
+    if (event.changedTouches) extraFields['changedTouches'] = event.changedTouches;
+    const bubbles = event.bubbles !== false;
+    glassEasel.Event.triggerEvent(target, event.type, event.detail, { bubbles, composed: bubbles, capturePhase: bubbles, extraFields });
+  }
+
+  private navigateFromView(openType: string, url: string | undefined, delta: number | undefined): void {
+    const api = openType === 'navigate' ? 'navigateTo' : openType === 'redirect' ? 'redirectTo' : openType;
+    const result = this.apis.call(api, { ...(url !== undefined ? { url } : {}), ...(delta !== undefined ? { delta } : {}) });
+    // a <navigator> with a bad url reports like the API would, to the console
+    void result?.catch((fail: { errMsg?: string }) => console.error(`navigator: ${fail.errMsg ?? 'failed'}`));
+  }
+
+  private pageCall(pageId: number, name: string, args: unknown[]): void {
+    const page = this.router.all().find((p) => p.pageId === pageId);
+    if (page) this.router.lifecycleOf().call(page, name, args);
+  }
+
+  private hostEvent(raw: unknown): void {
+    const event = (raw as { event?: unknown })?.event;
+    const top = this.router.top();
+    if (event === 'appHide' && this.appVisible) {
+      this.appVisible = false;
+      if (top) this.router.lifecycleOf().hide(top);
+      this.app.call('onHide', []);
+    } else if (event === 'appShow' && !this.appVisible) {
+      this.appVisible = true;
+      this.app.call('onShow', [{ ...(this.launchInfo ?? {}) }]);
+      if (top) this.router.lifecycleOf().show(top, this.router.stack.length > 1);
+    }
+  }
+
+  /** page-level APIs the runtime answers besides routing */
+  private registerPageApis(): void {
+    this.apis.register('setNavigationBarTitle', (p) => {
+      const top = this.router.top();
+      if (top) {
+        top.window.navigationBarTitleText = String(p['title'] ?? '');
+        this.queue.push([Op.pageWindow, top.pageId, top.window]);
+      }
+    });
+    this.apis.register('stopPullDownRefresh', () => {
+      const top = this.router.top();
+      if (top) this.queue.push([Op.stopPullDownRefresh, top.pageId]);
+    });
+    this.apis.register('pageScrollTo', (p) => {
+      const top = this.router.top();
+      if (top) this.queue.push([Op.pageScrollTo, top.pageId, Number(p['scrollTop'] ?? 0), Number(p['duration'] ?? 300)]);
+    });
+  }
+}

@@ -1,0 +1,145 @@
+/**
+ * The messages between the view layer (the app's page) and the logic layer (the Worker).
+ * Render operations are flat arrays so one structured clone carries a whole batch cheaply; node ids are
+ * numbers the logic layer assigns; id 0 is never used.
+ */
+
+/** Render and page operations, in the order the logic layer issued them. */
+export const Op = {
+  /** [op, id, logicalName, stylingName] */
+  element: 1,
+  /** [op, id, text] */
+  text: 2,
+  /** [op, id] */
+  fragment: 3,
+  /** [op, parent, child] */
+  append: 4,
+  /** [op, parent, child, before] */
+  insert: 5,
+  /** [op, parent, child] */
+  remove: 6,
+  /** [op, parent, child, oldChild] */
+  replace: 7,
+  /** [op, parent, before, deleteCount, fragment]: removes deleteCount nodes from `before` on, puts the fragment's children there */
+  spliceBefore: 8,
+  /** [op, parent, fragment] */
+  spliceAppend: 9,
+  /** [op, parent, before, deleteCount] */
+  spliceRemove: 10,
+  /** [op, id, domId] */
+  setId: 11,
+  /** [op, id, hostScopeName]: the component host's scope, written as the wx-host attribute (for :host) */
+  setHostScope: 12,
+  /** [op, id, domClass] (already prefixed with its style scope) */
+  addClass: 13,
+  removeClass: 14,
+  /** [op, id] */
+  clearClasses: 15,
+  /** [op, id, cssText] */
+  setStyle: 16,
+  /** [op, id, name, value] */
+  setAttr: 17,
+  /** [op, id, name] */
+  removeAttr: 18,
+  /** [op, id, text] */
+  setText: 19,
+  /** [op, id, type, capture]: the node has a listener for this WeChat event type */
+  listen: 20,
+  /** [op, id] the node will never be used again */
+  release: 21,
+  /** [op, pageId, rootNodeId, route, window]: a page enters the stack (not yet shown) */
+  pageCreate: 22,
+  /** [op, pageId]: this page is now the visible top of the stack */
+  pageShow: 23,
+  /** [op, pageId] */
+  pageDestroy: 24,
+  /** [op, pageId, window]: navigation bar changes (setNavigationBarTitle ...) */
+  pageWindow: 25,
+  /** [op, pageId] */
+  stopPullDownRefresh: 26,
+  /** [op, pageId, scrollTop, duration] */
+  pageScrollTo: 27,
+} as const;
+
+export type RenderOp = ReadonlyArray<unknown>;
+
+/** The window settings of one page: app.json `window` merged with the page's own json. */
+export interface PageWindow {
+  navigationBarTitleText: string;
+  navigationBarBackgroundColor: string;
+  navigationBarTextStyle: 'white' | 'black';
+  navigationStyle: 'default' | 'custom';
+  backgroundColor: string;
+  enablePullDownRefresh: boolean;
+  onReachBottomDistance: number;
+  /** set by the runtime: the page can go back (not the bottom of the stack) */
+  canGoBack?: boolean;
+}
+
+export interface TabBarItem {
+  pagePath: string;
+  text: string;
+  iconPath?: string;
+  selectedIconPath?: string;
+}
+
+export interface TabBarConfig {
+  color: string;
+  selectedColor: string;
+  backgroundColor: string;
+  borderStyle: 'black' | 'white';
+  position: 'bottom' | 'top';
+  list: TabBarItem[];
+}
+
+/** Touch point in WeChat's shape, made from a pointer event. */
+export interface WxTouch {
+  identifier: number;
+  pageX: number;
+  pageY: number;
+  clientX: number;
+  clientY: number;
+  force: number;
+}
+
+/** A user event on a node, sent to the logic layer. */
+export interface ViewEvent {
+  t: 'event';
+  node: number;
+  type: string;
+  detail: unknown;
+  /** tap and touch events bubble; a component's own events (input, change, scroll...) do not */
+  bubbles?: boolean;
+  touches?: WxTouch[];
+  changedTouches?: WxTouch[];
+}
+
+export interface LaunchOptions {
+  path: string;
+  query: Record<string, string>;
+  scene: number;
+}
+
+/** view -> logic */
+export type ToLogic =
+  | { t: 'start'; bundleUrl: string; storageMirror: Record<string, unknown>; launch?: { path?: string; query?: Record<string, string> }; window: { width: number; height: number; pixelRatio: number } }
+  | { t: 'committed'; seq: number }
+  | ViewEvent
+  | { t: 'navigate'; openType: 'navigate' | 'redirect' | 'switchTab' | 'reLaunch' | 'navigateBack'; url?: string; delta?: number }
+  | { t: 'pageScroll'; pageId: number; scrollTop: number }
+  | { t: 'reachBottom'; pageId: number }
+  | { t: 'pullDownRefresh'; pageId: number }
+  | { t: 'hostEvent'; event: 'appShow' | 'appHide'; data: Record<string, unknown> }
+  | { t: 'resize'; width: number; height: number };
+
+/** The app's settings the view needs to draw the chrome. */
+export interface AppChrome {
+  tabBar?: TabBarConfig;
+}
+
+/** logic -> view */
+export type ToView =
+  | { t: 'render'; seq: number; ops: RenderOp[] }
+  | { t: 'ready'; chrome: AppChrome }
+  | { t: 'error'; message: string; stack?: string; where?: string }
+  | { t: 'fatal'; message: string };
