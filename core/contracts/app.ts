@@ -45,8 +45,19 @@ export const Manifest = z.strictObject({
       customApi: z.array(CustomApiName).default([]),
     })
     .default({ openApi: [], customApi: [] }),
+  /**
+   * Set by the shell, never by a package: "wechat" for a WeChat DevTools project, whose entry is its
+   * app.json and whose "/" the hosts serve as the mini program runtime (docs/wechat-format.md).
+   */
+  format: z.enum(['web', 'wechat']).optional(),
 });
 export type Manifest = z.infer<typeof Manifest>;
+
+/**
+ * The optional manifest.json beside a WeChat project's project.config.json: the same registration,
+ * where `entry` may be left out (the project's app.json is its entry).
+ */
+export const WechatProjectManifest = Manifest.extend({ entry: Manifest.shape.entry.optional() });
 
 /** What a handler learns about the calling app. Derived from the installed manifest, never from params. */
 export const AppInfo = z.object({
