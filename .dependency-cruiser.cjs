@@ -1,7 +1,7 @@
 /**
  * The layering of shared/DESIGN.md section 1, enforced. Imports only go down:
  * main/, web/ -> core/; preload/ -> client/ + core/contracts; renderer/ -> core/contracts only.
- * core/ and client/ never reach a host, the DOM-only UI or Electron.
+ * miniprogram/ -> client/ + core/contracts. core/, client/ and miniprogram/ never reach a host, the DOM-only UI or Electron.
  */
 module.exports = {
   forbidden: [
@@ -13,6 +13,10 @@ module.exports = {
       from: { path: '^client/' }, to: { path: ['^(main|preload|renderer|web|examples)/', '^core/(?!contracts/)', '^electron$', 'node_modules/electron/'] } },
     { name: 'client-has-no-node', severity: 'error', comment: 'client/ runs in a sandboxed page: no Node built-ins',
       from: { path: '^client/' }, to: { dependencyTypes: ['core'] } },
+    { name: 'miniprogram-is-host-neutral', severity: 'error', comment: 'miniprogram/ runs in an app view and its Worker: client/ and contracts only',
+      from: { path: '^miniprogram/' }, to: { path: ['^(main|preload|renderer|web|examples|integration)/', '^core/(?!contracts/)', '^electron$', 'node_modules/electron/'] } },
+    { name: 'miniprogram-has-no-node', severity: 'error', comment: 'miniprogram/ runs in a sandboxed page and a Worker: no Node built-ins',
+      from: { path: '^miniprogram/' }, to: { dependencyTypes: ['core'] } },
     { name: 'renderer-talks-only-to-shell-api', severity: 'error', comment: 'renderer/ sees shared types only',
       from: { path: '^renderer/' }, to: { path: ['^(main|preload|web|client|examples)/', '^core/(?!contracts/)', '^electron$', 'node_modules/electron/'] } },
     { name: 'renderer-has-no-node', severity: 'error', from: { path: '^renderer/' }, to: { dependencyTypes: ['core'] } },

@@ -1,3 +1,5 @@
+import type { RequestEnvelope } from '../core/contracts/wire';
+
 /**
  * The messages between the view layer (the app's page) and the logic layer (the Worker).
  * Render operations are flat arrays so one structured clone carries a whole batch cheaply; node ids are
@@ -143,3 +145,9 @@ export type ToView =
   | { t: 'ready'; chrome: AppChrome }
   | { t: 'error'; message: string; stack?: string; where?: string }
   | { t: 'fatal'; message: string };
+
+/** Messages on the wx port between the logic Worker and the view, which holds the bridge connection. */
+export type WxPortMessage =
+  | { t: 'call'; msg: RequestEnvelope }
+  | { t: 'response'; response: { id?: unknown } & Record<string, unknown> }
+  | { t: 'event'; event: unknown };

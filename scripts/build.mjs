@@ -31,6 +31,11 @@ async function sampleBackends() {
 const bundles = [
   // the wx client, injected into every mini program page served by the browser host
   { entryPoints: ['client/inject.ts'], outfile: 'dist/client/wx.js', format: 'iife', platform: 'browser', target: 'chrome120', minify: true },
+  // the WeChat-format runtime (miniprogram/): the view layer in the app's page and the logic layer's Worker;
+  // served from the app's own origin under /__wx/runtime/ (docs/wechat-format.md). Minified, no eval.
+  { entryPoints: ['miniprogram/view/main.ts'], outfile: 'dist/miniprogram/view.js', format: 'iife', platform: 'browser', target: 'chrome120', minify: true },
+  { entryPoints: ['miniprogram/view/view.css'], outfile: 'dist/miniprogram/view.css', minify: true },
+  { entryPoints: ['miniprogram/logic/worker.ts'], outfile: 'dist/miniprogram/logic.js', format: 'iife', platform: 'browser', target: 'chrome120', minify: true, define: { 'process.env.NODE_ENV': '"production"' } },
   // the shell UI, shared by both hosts
   { entryPoints: ['renderer/main.ts'], outfile: 'dist/renderer/app.js', format: 'esm', platform: 'browser', target: 'chrome120' },
   // browser host (Node)

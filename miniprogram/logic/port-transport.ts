@@ -1,11 +1,6 @@
-import type { RequestEnvelope } from '../../core/contracts/wire';
 import type { WxTransport } from '../../client/transport';
+import type { WxPortMessage } from '../protocol';
 
-/** Messages on the wx port between the logic Worker and the view, which holds the bridge connection. */
-export type WxPortMessage =
-  | { t: 'call'; msg: RequestEnvelope }
-  | { t: 'response'; response: { id?: unknown } & Record<string, unknown> }
-  | { t: 'event'; event: unknown };
 
 export interface PortLike {
   postMessage(message: WxPortMessage): void;

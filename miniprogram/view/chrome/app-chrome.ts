@@ -1,0 +1,106 @@
+import type { AppChrome, PageWindow } from '../../protocol';
+import type { PageHost } from '../dom-applier';
+import { NavBar } from './nav-bar';
+import { PageFrame, type PageFrameEvents } from './page-frame';
+import { TabBar } from './tab-bar';
+
+export interface ChromeActions {
+  back(): void;
+  switchTab(pagePath: string): void;
+  frameEvents(pageId: number): PageFrameEvents;
+  resolveUrl(path: string): string;
+  /** the view's width changed (rpx, resize events) */
+  resized(width: number, height: number): void;
+}
+
+/**
+ * The runtime's window: navigation bar, the page stack (one frame per page, only the top one shown) and
+ * the tab bar. Sets `--wx-rpx` from the page area's width: 750rpx is always the full view width.
+ */
+export class AppChromeView implements PageHost {
+  readonly element = document.createElement('div');
+  private readonly navBar: NavBar;
+  private readonly pagesArea = document.createElement('main');
+  private tabBar: TabBar | undefined;
+  private readonly frames = new Map<number, PageFrame>();
+  private visible: number | undefined;
+  private lastWidth = 0;
+
+  constructor(private readonly actions: ChromeActions) {
+    this.element.className = 'wx-app';
+    this.navBar = new NavBar(() => actions.back());
+    this.pagesArea.className = 'wx-pages';
+    this.element.append(this.navBar.element, this.pagesArea);
+    new ResizeObserver(() => this.measure()).observe(this.pagesArea);
+    document.addEventListener('keydown', (ev) => {
+      // Alt+Left goes back, as in a desktop browser or file manager
+      if (ev.altKey && ev.key === 'ArrowLeft' && this.currentWindow()?.canGoBack) {
+        ev.preventDefault();
+        actions.back();
+      }
+    });
+  }
+
+  setChrome(chrome: AppChrome): void {
+    if (!chrome.tabBar) return;
+    this.tabBar = new TabBar(chrome.tabBar, (path) => this.actions.switchTab(path), this.actions.resolveUrl);
+    this.tabBar.element.hidden = true;
+    if (chrome.tabBar.position === 'top') this.navBar.element.after(this.tabBar.element);
+    else this.element.append(this.tabBar.element);
+  }
+
+  /** rpx follows the width pages are laid out in (scrollbar excluded) */
+  measure(): void {
+    const frame = this.visible === undefined ? undefined : this.frames.get(this.visible);
+    const width = frame && !frame.element.hidden ? frame.element.clientWidth : this.pagesArea.clientWidth;
+    if (!width || width === this.lastWidth) return;
+    this.lastWidth = width;
+    document.documentElement.style.setProperty('--wx-rpx', `${width / 750}px`);
+    this.actions.resized(width, this.pagesArea.clientHeight);
+  }
+
+  create(pageId: number, holder: HTMLElement, route: string, window: PageWindow): void {
+    const frame = new PageFrame(route, holder, window, this.actions.frameEvents(pageId));
+    this.frames.set(pageId, frame);
+    this.pagesArea.append(frame.element);
+  }
+
+  show(pageId: number): void {
+    const frame = this.frames.get(pageId);
+    if (!frame) return;
+    for (const [id, f] of this.frames) f.element.hidden = id !== pageId;
+    this.visible = pageId;
+    this.navBar.render(frame.pageWindow);
+    this.tabBar?.select(frame.route);
+    this.measure();
+  }
+
+  destroy(pageId: number): void {
+    this.frames.get(pageId)?.element.remove();
+    this.frames.delete(pageId);
+    if (this.visible === pageId) this.visible = undefined;
+  }
+
+  setWindow(pageId: number, window: PageWindow): void {
+    const frame = this.frames.get(pageId);
+    if (!frame) return;
+    frame.setWindow(window);
+    if (this.visible === pageId) this.navBar.render(window);
+  }
+
+  stopPullDownRefresh(pageId: number): void {
+    this.frames.get(pageId)?.stopRefresh();
+  }
+
+  scrollTo(pageId: number, scrollTop: number, duration: number): void {
+    this.frames.get(pageId)?.scrollTo(scrollTop, duration);
+  }
+
+  routeOf(pageId: number): string | undefined {
+    return this.frames.get(pageId)?.route;
+  }
+
+  private currentWindow(): PageWindow | undefined {
+    return this.visible === undefined ? undefined : this.frames.get(this.visible)?.pageWindow;
+  }
+}

@@ -1,0 +1,32 @@
+import type { PageWindow } from '../../protocol';
+
+/**
+ * The navigation bar the runtime draws above a page: back button (when the page can go back), title, the
+ * page's colours. A desktop title bar, not a phone's status area: no capsule, no fake clock.
+ */
+export class NavBar {
+  readonly element = document.createElement('header');
+  private readonly back = document.createElement('button');
+  private readonly title = document.createElement('h1');
+
+  constructor(onBack: () => void) {
+    this.element.className = 'wx-navbar';
+    this.back.type = 'button';
+    this.back.className = 'wx-navbar-back';
+    this.back.setAttribute('aria-label', 'Back');
+    this.back.title = 'Back (Alt+Left)';
+    this.back.textContent = '‹';
+    this.back.addEventListener('click', onBack);
+    this.title.className = 'wx-navbar-title';
+    this.element.append(this.back, this.title);
+  }
+
+  render(window: PageWindow): void {
+    this.element.hidden = window.navigationStyle === 'custom';
+    this.element.style.backgroundColor = window.navigationBarBackgroundColor;
+    this.element.dataset['text'] = window.navigationBarTextStyle;
+    this.title.textContent = window.navigationBarTitleText;
+    this.back.hidden = !window.canGoBack;
+    if (document.title !== window.navigationBarTitleText) document.title = window.navigationBarTitleText;
+  }
+}

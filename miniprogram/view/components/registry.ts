@@ -1,0 +1,46 @@
+/**
+ * The DOM side of WeChat's built-in components, one file per component, keyed by WXML tag.
+ *
+ * A built-in gets attribute values as the template computed them (numbers, booleans, strings, objects)
+ * and turns user input into WeChat events with WeChat's `detail`. Whatever it does not handle falls back to
+ * the generic rules of dom-applier.ts (safe attributes copied to the DOM element).
+ */
+export interface BuiltinContext {
+  /** sends a WeChat event from this node (non-bubbling unless said: component events do not bubble) */
+  emit(type: string, detail: unknown, options?: { bubbles?: boolean }): void;
+  /** runs a routing API from the view (navigator) */
+  navigate(openType: 'navigate' | 'redirect' | 'switchTab' | 'reLaunch' | 'navigateBack', url: string | undefined, delta: number | undefined): void;
+  /** the URL of a package file the page refers to ('/images/a.png', 'a.png' relative to the page) */
+  resolveUrl(path: string): string;
+}
+
+export interface BuiltinInstance {
+  /** the node in the page; its position in the tree is the node's */
+  element: HTMLElement;
+  /** where WXML children go (default: `element`) */
+  children?: HTMLElement;
+  /** an attribute changed; return false to let the generic rule handle it */
+  set?(name: string, value: unknown): boolean;
+  remove?(name: string): boolean;
+}
+
+export interface BuiltinComponent {
+  tag: string;
+  create(ctx: BuiltinContext): BuiltinInstance;
+}
+
+const registry = new Map<string, BuiltinComponent>();
+
+export function defineBuiltin(component: BuiltinComponent): void {
+  if (registry.has(component.tag)) throw new Error(`built-in <${component.tag}> is defined twice`);
+  registry.set(component.tag, component);
+}
+
+export function builtin(tag: string): BuiltinComponent | undefined {
+  return registry.get(tag);
+}
+
+/** WeChat attribute values are often "true"/"false" strings as well as booleans */
+export function truthy(value: unknown): boolean {
+  return value === true || (typeof value === 'string' && value !== '' && value !== 'false') || (typeof value === 'number' && value !== 0);
+}

@@ -1,0 +1,111 @@
+import './components';
+import type { BuiltinContext } from './components/registry';
+import type { ToLogic, ToView } from '../protocol';
+import { AppChromeView } from './chrome/app-chrome';
+import { DomApplier } from './dom-applier';
+import { forwardUserEvents } from './user-events';
+import { serveWx, storageSnapshot } from './wx-forwarder';
+
+/** Where the host serves the runtime and the app's compiled bundle (docs/wechat-format.md section 3). */
+const LOGIC_WORKER_URL = '/__wx/runtime/logic.js';
+const APP_BUNDLE_URL = '/__wx/app/logic.js';
+
+/** Timings the benchmark and the end-to-end tests read. */
+interface ViewPerf {
+  /** performance.now() when the first page's first render was in the DOM */
+  firstRender?: number;
+  /** ms spent applying each render batch */
+  applyMs: number[];
+}
+
+/**
+ * /__wx/runtime/view.js: the view layer of a WeChat-format mini program. It runs in the app's page after
+ * the boot block and the wx client, starts the logic Worker, applies its render batches and sends user
+ * input back. Whatever the Worker does (even an endless loop), this page stays responsive.
+ */
+function boot(): void {
+  const hostWx = (window as unknown as { wx?: Record<string, unknown> }).wx;
+  if (!hostWx) console.error('mini program view: no wx on this page (opened outside the shell?); host APIs will fail');
+  const perf: ViewPerf = { applyMs: [] };
+  Object.defineProperty(window, '__wxPerf', { value: perf, enumerable: false });
+
+  const worker = new Worker(LOGIC_WORKER_URL);
+  const post = (message: ToLogic) => worker.postMessage(message);
+  let currentRoute = '';
+  const resolveUrl = (path: string) => {
+    if (/^(https?:|data:|blob:)/.test(path) || path.startsWith('/')) return path;
+    const dir = currentRoute.split('/').slice(0, -1).join('/');
+    return `/${dir ? `${dir}/` : ''}${path}`;
+  };
+
+  const chrome = new AppChromeView({
+    back: () => post({ t: 'navigate', openType: 'navigateBack', delta: 1 }),
+    switchTab: (url) => post({ t: 'navigate', openType: 'switchTab', url: `/${url}` }),
+    frameEvents: (pageId) => ({
+      scroll: (scrollTop) => post({ t: 'pageScroll', pageId, scrollTop }),
+      reachBottom: () => post({ t: 'reachBottom', pageId }),
+      pullDownRefresh: () => post({ t: 'pullDownRefresh', pageId }),
+    }),
+    resolveUrl,
+    resized: (width, height) => post({ t: 'resize', width, height }),
+  });
+  const pageHost = {
+    create: chrome.create.bind(chrome),
+    show: (pageId: number) => {
+      chrome.show(pageId);
+      currentRoute = chrome.routeOf(pageId) ?? currentRoute;
+    },
+    destroy: chrome.destroy.bind(chrome),
+    setWindow: chrome.setWindow.bind(chrome),
+    stopPullDownRefresh: chrome.stopPullDownRefresh.bind(chrome),
+    scrollTo: chrome.scrollTo.bind(chrome),
+  };
+  const contextFor = (node: number): BuiltinContext => ({
+    emit: (type, detail, options) => post({ t: 'event', node, type, detail, bubbles: options?.bubbles ?? false }),
+    navigate: (openType, url, delta) => post({ t: 'navigate', openType, ...(url !== undefined ? { url } : {}), ...(delta !== undefined ? { delta } : {}) }),
+    resolveUrl,
+  });
+  const applier = new DomApplier(pageHost, contextFor);
+  document.body.append(chrome.element);
+  forwardUserEvents(chrome.element, applier, post);
+
+  worker.onmessage = (ev: MessageEvent) => {
+    const message = ev.data as ToView;
+    switch (message.t) {
+      case 'render': {
+        const started = performance.now();
+        applier.apply(message.ops);
+        perf.applyMs.push(performance.now() - started);
+        if (perf.firstRender === undefined && message.ops.length > 0) perf.firstRender = performance.now();
+        post({ t: 'committed', seq: message.seq });
+        return;
+      }
+      case 'ready':
+        chrome.setChrome(message.chrome);
+        return;
+      case 'error':
+        console.error(`mini program error: ${message.message}${message.where ? `\n    at ${message.where}` : ''}`, message.stack ?? '');
+        return;
+      case 'fatal':
+        showFatal(message.message);
+        return;
+    }
+  };
+  worker.onerror = (ev) => showFatal(`the logic layer failed to start: ${ev.message}`);
+
+  const channel = new MessageChannel();
+  serveWx(channel.port1, hostWx);
+  const size = { width: document.documentElement.clientWidth, height: document.documentElement.clientHeight, pixelRatio: window.devicePixelRatio };
+  worker.postMessage({ t: 'start', bundleUrl: APP_BUNDLE_URL, storageMirror: storageSnapshot(hostWx), window: size } satisfies ToLogic, [channel.port2]);
+}
+
+function showFatal(message: string): void {
+  console.error(`mini program: ${message}`);
+  const box = document.createElement('div');
+  box.className = 'wx-fatal';
+  box.setAttribute('role', 'alert');
+  box.textContent = message;
+  document.body.append(box);
+}
+
+boot();
