@@ -5,6 +5,21 @@ import { FailureEnvelope, RequestEnvelope, WIRE_VERSION } from './contracts/wire
 import { createCatalog } from './catalog';
 import { createShell } from './shell';
 import { createShellService, SheetBroker } from './shell-service';
+import { createLoopbackOrigins } from './network/loopback-origins';
+import { createNetworkService } from './network/network-service';
+import { createTempFiles } from './network/temp-files';
+import { join } from 'node:path';
+
+/** The same object with one method replaced; every other member still answers from the original (classes included). */
+function withHook<T extends object, K extends keyof T>(target: T, name: K, replacement: T[K]): T {
+  return new Proxy(target, {
+    get(object, prop) {
+      if (prop === name) return replacement;
+      const value = Reflect.get(object, prop, object) as unknown;
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(object) : value;
+    },
+  });
+}
 
 /** Default number of background mini programs kept alive next to the front one. */
 export const DEFAULT_KEEP_ALIVE = 3;
@@ -29,6 +44,20 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     const m = catalog.manifest(appId);
     return m ? appInfoFromManifest(m) : undefined;
   };
+  // The network tasks' events go to the view that started them, over the same channel as appShow.
+  const loopback = createLoopbackOrigins(options.store);
+  const network = createNetworkService({
+    manifestOf: (appId) => catalog.manifest(appId),
+    isDev: (appId) => catalog.list().find((e) => e.appId === appId)?.dev === true,
+    allowedOrigins: (appId) => loopback.allowed(appId),
+    hostPorts: () => options.network?.hostPorts() ?? [],
+    send: (viewId, data) => options.viewHost.send(viewId, { v: WIRE_VERSION, event: 'networkTask', data }),
+    tempFiles: createTempFiles(join(options.dataDir, 'tmp')),
+    host: options.host,
+    ...(options.network?.resolver ? { resolver: options.network.resolver } : {}),
+    ...(options.network?.ca ? { ca: options.network.ca } : {}),
+    ...(options.network?.limits ? { limits: options.network.limits } : {}),
+  });
   const shell = createShell({
     store: options.store,
     prompter: sheets,
@@ -40,6 +69,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     promptTimeoutMs: options.promptTimeoutMs,
     appInfo,
     ...(options.extConfig ? { extConfig: options.extConfig } : {}),
+    network,
   });
   shell.setManifestSource((appId) => catalog.manifest(appId));
   for (const entry of catalog.list()) shell.platform?.registerApp(appInfo(entry.appId)!);
@@ -48,9 +78,18 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
 
   const service = createShellService({
     shell,
-    catalog,
+    // uninstall also ends the app's tasks and removes its temp files and loopback grants
+    catalog: withHook(catalog, 'uninstall', async (appId: string) => {
+      await catalog.uninstall(appId);
+      loopback.forgetApp(appId);
+      await network.forgetApp(appId);
+    }),
     sheets,
-    viewHost: options.viewHost,
+    // a closed view's requests stop and its sockets close
+    viewHost: withHook(options.viewHost, 'close', (viewId: number) => {
+      network.viewClosed(viewId);
+      options.viewHost.close(viewId);
+    }),
     emit: options.emit,
     host: options.host,
     keepAlive,
@@ -75,6 +114,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
       }
       return shell.dispatch(raw, caller);
     },
+    network: { service: network, loopback },
     storageMirror(viewId) {
       const caller = service.callerFor(viewId);
       return caller ? shell.storage.snapshot(caller.appInfo.appId) : {};

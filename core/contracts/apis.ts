@@ -1,4 +1,16 @@
 import { z } from 'zod';
+import {
+  AbortNetworkTaskParams,
+  CloseSocketParams,
+  ConnectSocketParams,
+  DownloadFileParams,
+  DownloadFileResult,
+  RequestParams,
+  RequestResult,
+  SendSocketMessageParams,
+  UploadFileParams,
+  UploadFileResult,
+} from './network';
 
 /**
  * One table of every API a mini program can call through the bridge.
@@ -139,6 +151,14 @@ export const apiTable = {
   getStorageInfo: { kind: 'base', params: Empty, result: StorageInfoResult },
   // what the platform hosting the app configures for it (WeChat's third-party-platform ext config)
   getExtConfig: { kind: 'base', params: Empty, result: z.object({ extConfig: ExtConfig }) },
+  // network, made by the host within the app's declared domains (core/network)
+  request: { kind: 'base', params: RequestParams, result: RequestResult },
+  downloadFile: { kind: 'base', params: DownloadFileParams, result: DownloadFileResult },
+  uploadFile: { kind: 'base', params: UploadFileParams, result: UploadFileResult },
+  connectSocket: { kind: 'base', params: ConnectSocketParams, result: Empty },
+  sendSocketMessage: { kind: 'base', params: SendSocketMessageParams, result: Empty },
+  closeSocket: { kind: 'base', params: CloseSocketParams, result: Empty },
+  abortNetworkTask: { kind: 'base', params: AbortNetworkTaskParams, result: Empty },
 } as const satisfies Record<string, { kind: 'open' | 'custom' | 'base'; params: z.ZodType; result: z.ZodType }>;
 
 export type ApiName = keyof typeof apiTable;

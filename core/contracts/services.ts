@@ -116,6 +116,8 @@ export interface ShellOptions {
   appInfo?: (appId: string) => AppInfo | undefined;
   /** wx.getExtConfig's extConfig for an app; default {} */
   extConfig?: (appId: string) => Record<string, unknown>;
+  /** wx.request, downloadFile, uploadFile, connectSocket (core/network); the runtime builds one */
+  network?: import('../network/network-service').NetworkService;
 }
 
 /** Installed mini programs on disk. */
@@ -190,6 +192,16 @@ export interface RuntimeOptions {
   clock?: Clock;
   /** wx.getExtConfig's extConfig for an app (the hosts give the origin of its running merchant backend) */
   extConfig?: ShellOptions['extConfig'];
+  /** wx.request and friends: the host's own ports (never reachable) and, for tests, DNS, CAs and limits */
+  network?: RuntimeNetworkOptions;
+}
+
+export interface RuntimeNetworkOptions {
+  /** ports of this host on this machine (shell page, server API, bridge): refused even when loopback is allowed */
+  hostPorts(): Iterable<number>;
+  resolver?: import('../network/guarded-lookup').Resolver;
+  ca?: string[];
+  limits?: Partial<import('../network/network-service').NetworkLimits>;
 }
 
 /** Everything a host needs, wired: `await createRuntime(options)` in core/runtime.ts (async: it reads the installed catalog). */
@@ -201,4 +213,6 @@ export interface Runtime {
   dispatchFromView(viewId: number, raw: unknown): Promise<ResponseEnvelope>;
   /** the Sync-storage mirror to embed in a view's entry page before its scripts run */
   storageMirror(viewId: number): Record<string, unknown>;
+  /** wx.request and friends: the service, and the loopback origins each app may reach */
+  network: { service: import('../network/network-service').NetworkService; loopback: import('../network/loopback-origins').LoopbackOrigins };
 }

@@ -42,7 +42,8 @@ export type ResponseEnvelope = z.infer<typeof ResponseEnvelope>;
 export type SuccessEnvelope = z.infer<typeof SuccessEnvelope>;
 export type FailureEnvelope = z.infer<typeof FailureEnvelope>;
 
-export const AppEventName = z.enum(['appShow', 'appHide', 'storageChanged']);
+/** networkTask: progress, headers and socket messages of a network task (core/contracts/network.ts) */
+export const AppEventName = z.enum(['appShow', 'appHide', 'storageChanged', 'networkTask']);
 export type AppEventName = z.infer<typeof AppEventName>;
 
 /** host -> mini program, unsolicited */

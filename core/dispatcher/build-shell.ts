@@ -81,6 +81,7 @@ export function buildShell(options: ShellOptions, defaultOpenApi: OpenApiFactory
     storage,
     host: options.host,
     extConfig: (appId) => options.extConfig?.(appId) ?? {},
+    ...(options.network ? { network: options.network } : {}),
     requestHost(request) {
       for (const listener of [...hostListeners]) listener(request);
     },

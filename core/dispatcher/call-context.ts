@@ -32,3 +32,8 @@ export function callAwarePrompter(inner: Prompter): Prompter {
     },
   };
 }
+
+/** Aborts when the dispatcher gives up on the call being handled (its time limit), so long I/O stops with it. */
+export function currentCallSignal(): AbortSignal | undefined {
+  return current.getStore()?.signal;
+}

@@ -5,6 +5,8 @@ import type { ConsentLedger, ShellOptions } from '../contracts/services';
 import { requireScope, type ScopeApis } from '../consent/scope-apis';
 import type { CustomApiRegistry } from '../custom-apis/registry';
 import type { AppStorage } from '../storage/app-storage';
+import { ApiError, Errno } from '../contracts/errors';
+import type { NetworkService } from '../network/network-service';
 import { systemInfo } from './system-info';
 
 /** One API's implementation, given validated params. Returns the success payload (errMsg is added later). */
@@ -25,12 +27,18 @@ export interface RouteDeps {
   host: ShellOptions['host'];
   extConfig(appId: string): Record<string, unknown>;
   requestHost(request: HostRequest): void;
+  /** wx.request and friends; absent in a shell built without a runtime (they answer "not supported") */
+  network?: NetworkService;
 }
 
 /** Where every API name lands. Capability, params, mocks and time limits are the dispatcher's job, not this table's. */
 export function createRoutes(deps: RouteDeps): RouteTable {
   const { openApi, storage } = deps;
   const appId = (caller: CallerIdentity) => caller.appInfo.appId;
+  const network = (): NetworkService => {
+    if (!deps.network) throw new ApiError('not supported: this shell has no network service', { errno: Errno.notSupported });
+    return deps.network;
+  };
   return {
     login: (c, p) => openApi.login(c.appInfo, p),
     // Handlers take {} for these; the loose params schema may carry extra keys, which they must not rely on.
@@ -61,5 +69,13 @@ export function createRoutes(deps: RouteDeps): RouteTable {
     clearStorage: (c) => storage.clear(appId(c)),
     getStorageInfo: (c) => storage.info(appId(c)),
     getExtConfig: (c) => ({ extConfig: deps.extConfig(appId(c)) }),
+
+    request: (c, p) => network().request(c, p),
+    downloadFile: (c, p) => network().downloadFile(c, p),
+    uploadFile: (c, p) => network().uploadFile(c, p),
+    connectSocket: (c, p) => network().connectSocket(c, p),
+    sendSocketMessage: (c, p) => network().sendSocketMessage(c, p),
+    closeSocket: (c, p) => network().closeSocket(c, p),
+    abortNetworkTask: (c, p) => network().abortTask(c, p),
   };
 }

@@ -52,6 +52,13 @@ export const VALID_PARAMS: Record<ApiName, Record<string, unknown>> = {
   clearStorage: {},
   getStorageInfo: {},
   getExtConfig: {},
+  request: { taskId: 't1', url: 'https://api.example.test/x' },
+  downloadFile: { taskId: 't2', url: 'https://api.example.test/f.png' },
+  uploadFile: { taskId: 't3', url: 'https://api.example.test/up', filePath: '/__superapp__/tmp/tmp_x', name: 'file' },
+  connectSocket: { taskId: 't4', url: 'wss://api.example.test/ws' },
+  sendSocketMessage: { taskId: 't4', data: 'hi' },
+  closeSocket: { taskId: 't4' },
+  abortNetworkTask: { taskId: 't1' },
 };
 
 export function fakeOpenApi(): { [K in keyof OpenApiHandler]: ReturnType<typeof vi.fn> } & OpenApiHandler {
