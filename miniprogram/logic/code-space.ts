@@ -12,6 +12,8 @@ export class BundleSpace {
   readonly codeSpace: CodeSpace;
   private current: ComponentEnv | undefined;
   private readonly defined = new Set<string>();
+  /** every page's and component's config, with app.json's global usingComponents added */
+  private readonly configs: Record<string, Record<string, unknown>>;
 
   constructor(
     env: MiniProgramEnv,
@@ -19,8 +21,9 @@ export class BundleSpace {
   ) {
     const cs = env.createCodeSpace('', true);
     this.codeSpace = cs;
+    this.configs = withGlobalComponents(bundle);
     const pages = new Set(bundle.pages);
-    for (const [path, config] of Object.entries(bundle.configs)) {
+    for (const [path, config] of Object.entries(this.configs)) {
       // A page's classes are scoped like a component's (the compiler prefixed its WXSS), and app.wxss
       // still applies to it: glass-easel's "page-apply-shared".
       const withIsolation = pages.has(path) && config['styleIsolation'] === undefined ? { ...config, styleIsolation: 'page-apply-shared' } : config;
@@ -57,12 +60,12 @@ export class BundleSpace {
   private define(path: string, loader: ModuleLoader): void {
     if (this.defined.has(path)) return;
     this.defined.add(path);
-    const using = this.bundle.configs[path]?.['usingComponents'];
+    const using = this.configs[path]?.['usingComponents'];
     if (using && typeof using === 'object') {
       for (const target of Object.values(using as Record<string, unknown>)) {
         if (typeof target !== 'string' || target.includes('://')) continue;
         const dep = parseRouteUrl(target, path).route;
-        if (this.bundle.configs[dep]) this.define(dep, loader);
+        if (this.configs[dep]) this.define(dep, loader);
       }
     }
     const file = `${path}.js`;
@@ -77,4 +80,19 @@ export class BundleSpace {
       }
     });
   }
+}
+
+/**
+ * app.json's usingComponents are global: every page and component may use them without declaring them
+ * (WeChat: "在 app.json 中声明的自定义组件视为全局自定义组件"); a name declared locally wins.
+ */
+function withGlobalComponents(bundle: AppBundle): Record<string, Record<string, unknown>> {
+  const global = bundle.app['usingComponents'];
+  if (!global || typeof global !== 'object' || Object.keys(global).length === 0) return bundle.configs;
+  const out: Record<string, Record<string, unknown>> = {};
+  for (const [path, config] of Object.entries(bundle.configs)) {
+    const own = config['usingComponents'];
+    out[path] = { ...config, usingComponents: { ...(global as Record<string, unknown>), ...(own && typeof own === 'object' ? own : {}) } };
+  }
+  return out;
 }
