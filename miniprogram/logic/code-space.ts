@@ -11,6 +11,8 @@ import { parseRouteUrl } from './route-url';
 export class BundleSpace {
   readonly codeSpace: CodeSpace;
   private current: ComponentEnv | undefined;
+  /** the page or component whose module is loading */
+  private currentPath: string | undefined;
   private readonly defined = new Set<string>();
   /** every page's and component's config, with app.json's global usingComponents added */
   private readonly configs: Record<string, Record<string, unknown>>;
@@ -47,7 +49,11 @@ export class BundleSpace {
     const cs = this.codeSpace;
     return {
       Page: (definition: unknown) => (need('Page').Page as (d: unknown) => unknown)(definition),
-      Component: (definition?: unknown) => (need('Component').Component as (d?: unknown) => unknown)(definition),
+      Component: (definition?: unknown) => {
+        const env = need('Component');
+        if (this.currentPath !== undefined) this.applyStyleOptions(this.currentPath, definition);
+        return (env.Component as (d?: unknown) => unknown)(definition);
+      },
       Behavior: (definition?: unknown) => (definition === undefined ? cs.behavior() : cs.behavior().definition(definition as never).register()),
     };
   }
@@ -71,14 +77,32 @@ export class BundleSpace {
     const file = `${path}.js`;
     if (!loader.has(file)) return;
     this.codeSpace.componentEnv(path, (env) => {
-      const previous = this.current;
+      const previous = { env: this.current, path: this.currentPath };
       this.current = env;
+      this.currentPath = path;
       try {
         loader.load(file);
       } finally {
-        this.current = previous;
+        this.current = previous.env;
+        this.currentPath = previous.path;
       }
     });
+  }
+
+  /**
+   * `Component({ options: { styleIsolation | addGlobalClass } })` is documented next to the .json field,
+   * but glass-easel's adapter reads only the static config: copy the JS option there (the .json wins).
+   */
+  private applyStyleOptions(path: string, definition: unknown): void {
+    const options = (definition as { options?: { styleIsolation?: unknown; addGlobalClass?: unknown } } | undefined)?.options;
+    const config = this.configs[path];
+    if (!options || !config || config['styleIsolation'] !== undefined || config['addGlobalClass'] !== undefined) return;
+    const extra: Record<string, unknown> = {};
+    if (typeof options.styleIsolation === 'string') extra['styleIsolation'] = options.styleIsolation;
+    else if (options.addGlobalClass === true) extra['addGlobalClass'] = true;
+    if (Object.keys(extra).length === 0) return;
+    this.configs[path] = { ...config, ...extra };
+    this.codeSpace.addComponentStaticConfig(path, this.configs[path] as Parameters<CodeSpace['addComponentStaticConfig']>[1]);
   }
 }
 
@@ -88,7 +112,7 @@ export class BundleSpace {
  */
 function withGlobalComponents(bundle: AppBundle): Record<string, Record<string, unknown>> {
   const global = bundle.app['usingComponents'];
-  if (!global || typeof global !== 'object' || Object.keys(global).length === 0) return bundle.configs;
+  if (!global || typeof global !== 'object' || Object.keys(global).length === 0) return { ...bundle.configs };
   const out: Record<string, Record<string, unknown>> = {};
   for (const [path, config] of Object.entries(bundle.configs)) {
     const own = config['usingComponents'];

@@ -120,6 +120,36 @@ describe('events', () => {
 });
 
 describe('components', () => {
+  test('Component options.styleIsolation / addGlobalClass in JS take app.wxss classes, as the .json field does', async () => {
+    const withOptions = (options: Record<string, unknown>): ModuleFactory => (_r, _m, _e, _wx, _A, _P, Component) => (Component as PageFn)({ options });
+    const { view } = startApp({
+      wxml: {
+        'pages/index/index': '<shared /><global-class /><plain />',
+        'components/shared/shared': '<view class="card">a</view>',
+        'components/global-class/global-class': '<view class="card">b</view>',
+        'components/plain/plain': '<view class="card">c</view>',
+      },
+      json: {
+        'pages/index/index': { usingComponents: { shared: '/components/shared/shared', 'global-class': '/components/global-class/global-class', plain: '/components/plain/plain' } },
+        'components/shared/shared': { component: true },
+        'components/global-class/global-class': { component: true },
+        'components/plain/plain': { component: true },
+      },
+      js: {
+        'pages/index/index.js': page(() => ({})),
+        'components/shared/shared.js': withOptions({ styleIsolation: 'apply-shared' }),
+        'components/global-class/global-class.js': withOptions({ addGlobalClass: true }),
+        'components/plain/plain.js': withOptions({}),
+      },
+    });
+    await settle();
+    expect(view.html()).toBe(
+      '<page><shared><view class="card scomponentssharedshared--card">a</view></shared>' +
+        '<global-class><view class="card scomponentsglobalclassglobalclass--card">b</view></global-class>' +
+        '<plain><view class="scomponentsplainplain--card">c</view></plain></page>',
+    );
+  });
+
   test("app.json usingComponents are global: a page and a component use them undeclared, a local name wins", async () => {
     const component = (): ModuleFactory => (_r, _m, _e, _wx, _A, _P, Component) => (Component as PageFn)({ properties: { n: { type: Number, value: 0 } } });
     const { view } = startApp({
