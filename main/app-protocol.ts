@@ -75,7 +75,12 @@ export function createAppProtocolHandler(options: AppProtocolOptions): (request:
       const html = request.method === 'HEAD' ? '' : injectStorageMirror(wechat.html, options.storageMirror(options.appId));
       return htmlResponse(html, APP_PAGE_HEADERS);
     }
-    if (wechat) return wechat.response;
+    if (wechat) {
+      // The runtime's logic.js is a Worker script: a worker takes its policy from its own response, so the
+      // runtime and bundle files carry the page policy too (a script or stylesheet ignores it).
+      for (const [name, value] of Object.entries(APP_PAGE_HEADERS)) wechat.response.headers.set(name, value);
+      return wechat.response;
+    }
     let urlPath = url.pathname;
     if (urlPath === '/' || urlPath === '') {
       const entry = options.entry(options.appId);

@@ -17,6 +17,8 @@ import { DesktopViewHost } from './view-host';
 import { DESKTOP_SEEDED_KEY } from './state-store';
 import { applySessionPolicies } from './view-policies';
 import { createWechatRoutes } from './wechat-routes';
+import { confirmInstall } from './install-confirm';
+import type { InstallPreview } from '../core/contracts/shell-api';
 import { viewEntryPath } from '../core/wechat/serve-paths';
 import { dirname, join } from 'node:path';
 
@@ -191,7 +193,9 @@ export async function startDesktopShell(options: DesktopShellOptions): Promise<D
     installPackage: () => {
       void (async () => {
         const picked = (await rt.service.handle('pickPackage', {})) as { source: string | null };
-        if (picked.source) await rt.service.handle('install', { source: picked.source });
+        if (!picked.source) return;
+        const preview = (await rt.service.handle('previewInstall', { source: picked.source })) as InstallPreview;
+        if (await confirmInstall(dialog, window, preview)) await rt.service.handle('install', { source: picked.source });
       })().catch((error: unknown) => {
         log.warn(`install from the menu failed: ${(error as Error).message}`);
         dialog.showErrorBox('Could not install the mini program', (error as Error).message + ((error as { hint?: string }).hint ? `\n\n${(error as { hint?: string }).hint}` : ''));
