@@ -14,6 +14,8 @@ const APP_BUNDLE_URL = '/__wx/app/logic.js';
 interface ViewPerf {
   /** performance.now() when the first page's first render was in the DOM */
   firstRender?: number;
+  /** epoch ms of the page's first contentful paint (the first page, with its navigation bar) */
+  firstPaint?: number;
   /** ms spent applying each render batch */
   applyMs: number[];
 }
@@ -28,6 +30,9 @@ function boot(): void {
   if (!hostWx) console.error('mini program view: no wx on this page (opened outside the shell?); host APIs will fail');
   const perf: ViewPerf = { applyMs: [] };
   Object.defineProperty(window, '__wxPerf', { value: perf, enumerable: false });
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) if (entry.name === 'first-contentful-paint') perf.firstPaint = performance.timeOrigin + entry.startTime;
+  }).observe({ type: 'paint', buffered: true });
 
   const worker = new Worker(LOGIC_WORKER_URL);
   const post = (message: ToLogic) => worker.postMessage(message);
