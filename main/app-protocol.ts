@@ -4,6 +4,7 @@ import { APP_SCHEME, appHost, appOrigin } from './app-scheme';
 import { htmlResponse, rangedFileResponse, readHtml, textResponse } from './file-response';
 import type { Logger } from './logger';
 import { injectStorageMirror } from './storage-mirror';
+import type { WechatRoute } from './wechat-routes';
 
 /**
  * The superapp: handler of ONE app's session partition. It serves that app's package files and
@@ -23,6 +24,8 @@ export interface AppProtocolOptions {
   storageMirror(appId: string): Record<string, unknown>;
   /** base URL of the app's merchant backend when this host runs one (bundled samples) */
   backendUrl?(appId: string): string | undefined;
+  /** a WeChat-format app's view page and compiled files (main/wechat-routes.ts) */
+  wechat?(appId: string, urlPath: string, request: Request): Promise<WechatRoute>;
   /** for tests: the fetch used to reach the backend on loopback */
   fetchBackend?: typeof fetch;
   log: Logger;
@@ -67,6 +70,12 @@ export function createAppProtocolHandler(options: AppProtocolOptions): (request:
       options.log.warn(`app ${options.appId}: refused path ${url.pathname}`);
       return textResponse(404, 'Not found.');
     }
+    const wechat = await options.wechat?.(options.appId, url.pathname, request);
+    if (wechat?.kind === 'page') {
+      const html = request.method === 'HEAD' ? '' : injectStorageMirror(wechat.html, options.storageMirror(options.appId));
+      return htmlResponse(html, APP_PAGE_HEADERS);
+    }
+    if (wechat) return wechat.response;
     let urlPath = url.pathname;
     if (urlPath === '/' || urlPath === '') {
       const entry = options.entry(options.appId);

@@ -1,6 +1,6 @@
 import type { Session } from 'electron';
 import { APP_SCHEME, appOrigin, appPartition } from './app-scheme';
-import { createAppProtocolHandler } from './app-protocol';
+import { createAppProtocolHandler, type AppProtocolOptions } from './app-protocol';
 import type { Logger } from './logger';
 import { applySessionPolicies } from './view-policies';
 
@@ -15,6 +15,8 @@ export interface AppSessionsOptions {
   entry(appId: string): string | undefined;
   storageMirror(appId: string): Record<string, unknown>;
   backendUrl?(appId: string): string | undefined;
+  /** a WeChat-format app's view page and compiled files */
+  wechat?: AppProtocolOptions['wechat'];
   log: Logger;
 }
 
@@ -40,6 +42,7 @@ export function createAppSessions(options: AppSessionsOptions): AppSessions {
           entry: options.entry,
           storageMirror: options.storageMirror,
           backendUrl: options.backendUrl,
+          wechat: options.wechat,
           log: options.log,
         }),
       );

@@ -16,6 +16,9 @@ import { createAppView, createShellView, SHELL_PARTITION } from './view-factory'
 import { DesktopViewHost } from './view-host';
 import { DESKTOP_SEEDED_KEY } from './state-store';
 import { applySessionPolicies } from './view-policies';
+import { createWechatRoutes } from './wechat-routes';
+import { viewEntryPath } from '../core/wechat/serve-paths';
+import { dirname, join } from 'node:path';
 
 /**
  * Builds the desktop superapp once Electron is ready: one BaseWindow, the shell UI in its own view,
@@ -107,6 +110,11 @@ export async function startDesktopShell(options: DesktopShellOptions): Promise<D
       return view ? runtime.storageMirror(view.viewId) : runtime.shell.storage.snapshot(appId);
     },
     backendUrl: (appId) => backends.urlOf(appId),
+    wechat: createWechatRoutes({
+      manifest: (appId) => late.runtime?.catalog.manifest(appId),
+      buildDir: async (appId) => late.runtime?.catalog.wechatBuild(appId),
+      runtimeDir: join(dirname(paths.rendererDir), 'miniprogram'),
+    }),
     log,
   });
 
@@ -118,7 +126,7 @@ export async function startDesktopShell(options: DesktopShellOptions): Promise<D
       return { width, height };
     },
     createAppView: (entry, viewId) => createAppView(entry, viewId, { preloadPath: paths.miniappPreload, prepareSession: (appId) => appSessions.prepare(appId), log }),
-    entryUrl: (appId) => appEntryUrl(appId, late.runtime?.catalog.manifest(appId)?.entry ?? 'index.html'),
+    entryUrl: (appId) => appEntryUrl(appId, viewEntryPath(late.runtime?.catalog.manifest(appId)) ?? 'index.html'),
     onViewGone: (viewId) => late.runtime?.service.viewGone(viewId),
     log,
   });

@@ -7,6 +7,8 @@ import { MINI_PROGRAM_PERMISSIONS_POLICY, miniProgramCsp } from '../core/catalog
 import type { Runtime } from '../core/contracts/services';
 import type { CatalogEntry } from '../core/contracts/shell-api';
 import { LOAD_KEY_PARAM, VIEW_PARAM, WX_SCRIPT_PATH } from '../client/transports/boot-config';
+import { wechatAssetFile } from '../core/wechat/serve-paths';
+import { wechatViewPage } from '../core/wechat/view-page';
 import { injectBoot } from './boot-page';
 import { BASE_HEADERS, sendJson, sendText } from './http-util';
 import { appLabel, appWsOrigin, shellOrigin } from './origins';
@@ -20,6 +22,10 @@ export interface AppPagesDeps {
   wxScriptFile: string;
   /** the merchant backend of an app, when it has one */
   backendUrl(appId: string): string | undefined;
+  /** dist/miniprogram: the WeChat-format runtime (view.js, view.css, logic.js) */
+  wxRuntimeDir: string;
+  /** a dev app's last compile error, shown in its view while the previous build keeps serving */
+  compileError?(appId: string): string | undefined;
 }
 
 /** The shared mini program page policy, framed only by the shell, reaching its bridge socket and its own backend. */
@@ -64,14 +70,30 @@ export async function serveAppRequest(req: IncomingMessage, res: ServerResponse,
     sendText(res, 404, `${path} is reserved by the host and does not exist.`);
     return;
   }
+  const manifest = deps.runtime.catalog.manifest(app.appId);
+  const wechat = manifest?.format === 'wechat';
+  if (wechat && (path === '/' || path === '')) {
+    const page = wechatViewPage({ title: app.name, compileError: deps.compileError?.(app.appId) });
+    return sendAppPage(req, res, page, { appId: app.appId, label, query }, deps);
+  }
   if (path === '/' || path === '') {
-    const entry = deps.runtime.catalog.manifest(app.appId)?.entry ?? 'index.html';
+    const entry = manifest?.entry ?? 'index.html';
     res.writeHead(302, { ...BASE_HEADERS, Location: `/${entry.split('/').map(encodeURIComponent).join('/')}${query ? `?${query}` : ''}`, 'Cache-Control': 'no-store' });
     res.end();
     return;
   }
 
-  const file = await deps.runtime.catalog.resolveFile(app.appId, path);
+  const asset = wechat ? wechatAssetFile(path, { runtimeDir: deps.wxRuntimeDir, buildDir: await deps.runtime.catalog.wechatBuild(app.appId) }) : undefined;
+  if (asset?.kind === 'missing') {
+    sendText(res, 404, asset.reason);
+    return;
+  }
+  if (asset && !(await stat(asset.file).catch(() => undefined))) {
+    // the runtime is built by `npm run build` (dist/miniprogram/); until then its files are plainly absent
+    sendText(res, 404, `${path} is not built (${asset.file} is missing). Run "npm run build" and reload.`);
+    return;
+  }
+  const file = asset ? asset.file : await deps.runtime.catalog.resolveFile(app.appId, path);
   if (!file) {
     sendText(res, 404, `Not found in ${app.appId}: ${path}`);
     return;
@@ -84,44 +106,7 @@ export async function serveAppRequest(req: IncomingMessage, res: ServerResponse,
     'Cache-Control': app.dev ? 'no-store' : 'no-cache',
   };
 
-  if (isHtml(file)) {
-    let html = await readFile(file, 'utf8');
-    const params = new URLSearchParams(query);
-    const viewParam = params.get(VIEW_PARAM);
-    // HEAD gets no body, so it neither uses up a load key nor gets a token.
-    if (viewParam !== null && req.method !== 'HEAD') {
-      const viewId = Number(viewParam);
-      if (!Number.isSafeInteger(viewId)) {
-        sendText(res, 403, `"${viewParam}" is not a view id. Launch the mini program from the shell's catalog.`);
-        return;
-      }
-      // Any page can point a frame at this URL; only a holder of an unused key the host issued gets the token.
-      const load = deps.views.beginLoad(viewId, label, params.get(LOAD_KEY_PARAM));
-      if (!load.ok) {
-        sendText(res, load.status, load.reason);
-        return;
-      }
-      html = injectBoot(html, {
-        v: 1,
-        viewId: load.binding.viewId,
-        token: load.binding.token,
-        reloadKey: load.reloadKey,
-        wsUrl: `${appWsOrigin(app.appId, deps.port)}/ws/bridge`,
-        storageMirror: deps.runtime.storageMirror(load.binding.viewId),
-      });
-    }
-    const body = Buffer.from(html, 'utf8');
-    res.writeHead(200, {
-      ...headers,
-      // The page carries the view token: never cache it.
-      'Cache-Control': 'no-store',
-      'Content-Length': String(body.length),
-      'Content-Security-Policy': appPageCsp(app.appId, deps.port, deps.backendUrl(app.appId)),
-      'Permissions-Policy': MINI_PROGRAM_PERMISSIONS_POLICY,
-    });
-    res.end(req.method === 'HEAD' ? undefined : body);
-    return;
-  }
+  if (isHtml(file)) return sendAppPage(req, res, await readFile(file, 'utf8'), { appId: app.appId, label, query }, deps);
 
   // A single byte range is honoured (the same parser as the Electron host): a mini program's <video>/<audio>
   // seeks by asking for ranges. Pages above are generated per load, so they are always sent whole.
@@ -144,6 +129,56 @@ export async function serveAppRequest(req: IncomingMessage, res: ServerResponse,
   createReadStream(file, range ? { start: range.start, end: range.end } : {})
     .on('error', () => res.destroy())
     .pipe(res);
+}
+
+/**
+ * A mini program page: when loaded by a view (?view=<id>&key=...), with the boot block and wx client
+ * injected first in <head>; always with the mini program page policy and never cached (it carries the
+ * view token).
+ */
+async function sendAppPage(
+  req: IncomingMessage,
+  res: ServerResponse,
+  source: string,
+  page: { appId: string; label: string; query: string },
+  deps: AppPagesDeps,
+): Promise<void> {
+  let html = source;
+  const params = new URLSearchParams(page.query);
+  const viewParam = params.get(VIEW_PARAM);
+  // HEAD gets no body, so it neither uses up a load key nor gets a token.
+  if (viewParam !== null && req.method !== 'HEAD') {
+    const viewId = Number(viewParam);
+    if (!Number.isSafeInteger(viewId)) {
+      sendText(res, 403, `"${viewParam}" is not a view id. Launch the mini program from the shell's catalog.`);
+      return;
+    }
+    // Any page can point a frame at this URL; only a holder of an unused key the host issued gets the token.
+    const load = deps.views.beginLoad(viewId, page.label, params.get(LOAD_KEY_PARAM));
+    if (!load.ok) {
+      sendText(res, load.status, load.reason);
+      return;
+    }
+    html = injectBoot(html, {
+      v: 1,
+      viewId: load.binding.viewId,
+      token: load.binding.token,
+      reloadKey: load.reloadKey,
+      wsUrl: `${appWsOrigin(page.appId, deps.port)}/ws/bridge`,
+      storageMirror: deps.runtime.storageMirror(load.binding.viewId),
+    });
+  }
+  const body = Buffer.from(html, 'utf8');
+  res.writeHead(200, {
+    ...BASE_HEADERS,
+    'Content-Type': 'text/html; charset=utf-8',
+    // The page carries the view token: never cache it.
+    'Cache-Control': 'no-store',
+    'Content-Length': String(body.length),
+    'Content-Security-Policy': appPageCsp(page.appId, deps.port, deps.backendUrl(page.appId)),
+    'Permissions-Policy': MINI_PROGRAM_PERMISSIONS_POLICY,
+  });
+  res.end(req.method === 'HEAD' ? undefined : body);
 }
 
 async function serveWxScript(req: IncomingMessage, res: ServerResponse, file: string): Promise<void> {

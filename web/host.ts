@@ -17,6 +17,7 @@ import { serveAppRequest } from './app-pages';
 import { BackendManager } from './backend-manager';
 import { serveBridge } from './bridge-channel';
 import { watchDevApp } from './dev-apps';
+import { viewEntryPath } from '../core/wechat/serve-paths';
 import { refuseUpgrade, sendText } from './http-util';
 import { appOrigin, classifyHost, loopbackOrigin, originIs, shellOrigin } from './origins';
 import { findRepoRoot, packageVersion } from './repo-root';
@@ -48,6 +49,8 @@ export interface WebHostOptions {
   /** overrides for tests: the built shell UI folder and wx client file */
   rendererDir?: string;
   wxScriptFile?: string;
+  /** default: <repo>/dist/miniprogram (the WeChat-format runtime) */
+  wxRuntimeDir?: string;
   /** added to (and may replace) the demo custom APIs */
   customApis?: Record<string, MiniAppApiHandler>;
   openApi?: RuntimeOptions['openApi'];
@@ -118,7 +121,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   let backends: BackendManager | undefined;
   const devWatchers: Array<{ close(): void }> = [];
 
-  const views = new WebViewHost(() => port, (appId) => runtime?.catalog.manifest(appId)?.entry);
+  const views = new WebViewHost(() => port, (appId) => viewEntryPath(runtime?.catalog.manifest(appId)));
+  // A dev app whose last save does not compile: the error shows in its view; its previous build keeps serving.
+  const compileErrors = new Map<string, string>();
+  const wxRuntimeDir = options.wxRuntimeDir ?? join(root, 'dist', 'miniprogram');
   const shellChannel = new ShellChannel(
     async (command, input) => {
       if (!runtime) throw new Error('the host is still starting');
@@ -149,7 +155,15 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     }
     const path = (req.url ?? '/').split('?')[0]!;
     if (target.kind === 'app') {
-      await serveAppRequest(req, res, target.label, { runtime, views, port, wxScriptFile, backendUrl: (appId) => backends?.url(appId) });
+      await serveAppRequest(req, res, target.label, {
+        runtime,
+        views,
+        port,
+        wxScriptFile,
+        wxRuntimeDir,
+        backendUrl: (appId) => backends?.url(appId),
+        compileError: (appId) => compileErrors.get(appId),
+      });
       return;
     }
     if (path.startsWith('/ws/')) {
@@ -292,7 +306,21 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         debounceMs: options.devDebounceMs,
         log: warn,
         onChange: async () => {
-          const appId = await installDev(folder);
+          let appId: string;
+          try {
+            appId = await installDev(folder);
+          } catch (e) {
+            // The install failed as a whole, so the previous good build keeps serving; the error goes to the
+            // terminal and, for an app that is running, into its view (file:line:col lines with snippets).
+            const previous = [...appFolders.values()].find((source) => source.folder === folder)?.appId;
+            warn(`dev app ${folder} not reinstalled:\n${(e as Error).message}`);
+            if (previous) {
+              compileErrors.set(previous, (e as Error).message);
+              views.reloadApp(previous);
+            }
+            return;
+          }
+          compileErrors.delete(appId);
           appFolders.set(appId, { appId, folder });
           const reloaded = views.reloadApp(appId);
           log(`dev app ${appId} changed: reinstalled${reloaded ? `, reloaded ${reloaded} view(s)` : ''}`);

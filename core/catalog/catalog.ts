@@ -1,14 +1,16 @@
 import { randomBytes } from 'node:crypto';
-import { access, readFile, rename, rm, mkdir } from 'node:fs/promises';
+import { access, readFile, rename, rm, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { Manifest } from '../contracts/app';
 import type { Clock, KeyValueStore } from '../contracts/ports';
 import type { Catalog } from '../contracts/services';
 import { ShellCommandError } from '../contracts/services';
-import type { CatalogEntry, InstallProgress } from '../contracts/shell-api';
+import type { CatalogEntry, InstallPreview, InstallProgress } from '../contracts/shell-api';
+import { currentBuildDir, writeBuild } from '../wechat/build-output';
+import { prepareWechatApp } from '../wechat/wechat-package';
 import { describeIssues } from './manifest-errors';
-import { copyPackage, readManifestText } from './package-reader';
+import { copyPackage, packageFormat, readManifestText, type Progress } from './package-reader';
 import { resolveInside } from './safe-path';
 
 const STORE_KEY = 'catalog';
@@ -57,6 +59,25 @@ function assertSameDeveloper(installed: Manifest, incoming: Manifest): void {
   );
 }
 
+function previewOf(
+  manifest: Manifest,
+  extra: Pick<InstallPreview, 'format' | 'appIdGenerated' | 'capabilitySource' | 'notes'> & { replaces: Manifest | undefined },
+): InstallPreview {
+  return {
+    format: extra.format,
+    appId: manifest.appId,
+    appIdGenerated: extra.appIdGenerated,
+    name: manifest.name,
+    version: manifest.version,
+    ...(manifest.developer ? { developer: manifest.developer.name } : {}),
+    openApi: manifest.permissions.openApi,
+    customApi: manifest.permissions.customApi,
+    capabilitySource: extra.capabilitySource,
+    notes: extra.notes,
+    ...(extra.replaces ? { replaces: extra.replaces.name } : {}),
+  };
+}
+
 export async function createCatalog(options: CatalogOptions): Promise<Catalog> {
   const appsDir = join(options.dataDir, 'apps');
   await mkdir(appsDir, { recursive: true });
@@ -96,6 +117,51 @@ export async function createCatalog(options: CatalogOptions): Promise<Catalog> {
     };
   };
 
+  /** Refuses a package whose appId clashes with an installed app; returns the app it replaces, if any. */
+  const checkIdentity = (manifest: Manifest): Manifest | undefined => {
+    const clash = [...manifests.keys()].find((id) => id !== manifest.appId && id.toLowerCase() === manifest.appId.toLowerCase());
+    if (clash) {
+      throw new ShellCommandError(`appId "${manifest.appId}" differs from installed "${clash}" only in letter case`, 'App origins are case-insensitive: choose a distinct appId.');
+    }
+    const installed = manifests.get(manifest.appId);
+    if (installed) assertSameDeveloper(installed, manifest);
+    return installed;
+  };
+
+  /** A web package: its manifest is checked before a byte is copied, its entry and icon after. */
+  const stageWebPackage = async (source: string, staging: string, onCopy: Progress): Promise<Manifest> => {
+    const manifest = parseManifest(await readManifestText(source));
+    if (manifest.format === 'wechat') {
+      throw new ShellCommandError('manifest.json: format: "wechat" is set by the shell for WeChat DevTools projects', 'Remove "format" from manifest.json; a WeChat project has project.config.json at its root.');
+    }
+    checkIdentity(manifest);
+    await copyPackage(source, staging, onCopy);
+    for (const [field, file] of [['entry', manifest.entry], ['icon', manifest.icon]] as const) {
+      if (file && !(await resolveInside(staging, file))) {
+        throw new ShellCommandError(`manifest.json: ${field}: "${file}" is not a file in the package`, `Add ${file} to the package or fix "${field}".`);
+      }
+    }
+    return manifest;
+  };
+
+  /**
+   * A WeChat DevTools project, installed as it is: copied, read and compiled in the staging folder (a
+   * package with any problem installs nothing), then its registration is written as the app's
+   * manifest.json and the compiled bundle beside it (docs/wechat-format.md).
+   */
+  const stageWechatPackage = async (source: string, staging: string, onCopy: Progress): Promise<Manifest> => {
+    await copyPackage(source, staging, onCopy);
+    const prepared = await prepareWechatApp(staging);
+    checkIdentity(prepared.manifest);
+    const icon = prepared.manifest.icon;
+    if (icon && !(await resolveInside(staging, icon))) {
+      throw new ShellCommandError(`manifest.json: icon: "${icon}" is not a file in the package`, `Add ${icon} to the package or fix "icon".`);
+    }
+    await writeFile(join(staging, 'manifest.json'), JSON.stringify(prepared.manifest, null, 2));
+    await writeBuild(staging, prepared.compiled, options.clock);
+    return prepared.manifest;
+  };
+
   // Installs of the same appId run one after another so a folder swap never races another.
   let queue: Promise<unknown> = Promise.resolve();
 
@@ -106,21 +172,12 @@ export async function createCatalog(options: CatalogOptions): Promise<Catalog> {
         onProgress?.({ installId, phase, bytes, totalBytes });
       report('reading');
       try {
-        const manifest = parseManifest(await readManifestText(source));
-        const clash = [...manifests.keys()].find((id) => id !== manifest.appId && id.toLowerCase() === manifest.appId.toLowerCase());
-        if (clash) {
-          throw new ShellCommandError(`appId "${manifest.appId}" differs from installed "${clash}" only in letter case`, 'App origins are case-insensitive: choose a distinct appId.');
-        }
-        const installed = manifests.get(manifest.appId);
-        if (installed) assertSameDeveloper(installed, manifest);
+        const format = await packageFormat(source);
         const staging = join(appsDir, `.staging-${installId}`);
+        let manifest: Manifest;
         try {
-          await copyPackage(source, staging, (bytes, total) => report('copying', bytes, total));
-          for (const [field, file] of [['entry', manifest.entry], ['icon', manifest.icon]] as const) {
-            if (file && !(await resolveInside(staging, file))) {
-              throw new ShellCommandError(`manifest.json: ${field}: "${file}" is not a file in the package`, `Add ${file} to the package or fix "${field}".`);
-            }
-          }
+          const onCopy: Progress = (bytes, total) => report('copying', bytes, total);
+          manifest = format === 'wechat' ? await stageWechatPackage(source, staging, onCopy) : await stageWebPackage(source, staging, onCopy);
           const finalDir = join(appsDir, manifest.appId);
           const old = join(appsDir, `.old-${installId}`);
           const existed = await access(finalDir).then(() => true, () => false);
@@ -147,10 +204,37 @@ export async function createCatalog(options: CatalogOptions): Promise<Catalog> {
     return run;
   };
 
+  /** What a package would install as, without installing it: a WeChat project is compiled in a scratch folder. */
+  const preview: Catalog['preview'] = async (source) => {
+    try {
+      if ((await packageFormat(source)) === 'web') {
+        const manifest = parseManifest(await readManifestText(source));
+        const replaces = checkIdentity(manifest);
+        return previewOf(manifest, { format: 'web', appIdGenerated: false, capabilitySource: 'manifest', notes: [], replaces });
+      }
+      const scratch = join(appsDir, `.preview-${randomBytes(6).toString('hex')}`);
+      try {
+        await copyPackage(source, scratch, () => undefined);
+        const prepared = await prepareWechatApp(scratch);
+        const replaces = checkIdentity(prepared.manifest);
+        return previewOf(prepared.manifest, { format: 'wechat', ...prepared, replaces });
+      } finally {
+        await rm(scratch, { recursive: true, force: true });
+      }
+    } catch (e) {
+      if (e instanceof ShellCommandError) throw e;
+      throw new ShellCommandError(`Could not read "${source}": ${(e as Error).message}`, 'Check that the file is readable.');
+    }
+  };
+
   return {
     list: () => readInstalled().filter((i) => manifests.has(i.appId)).map(toEntry),
     manifest: (appId) => manifests.get(appId),
     install,
+    preview,
+    async wechatBuild(appId) {
+      return manifests.get(appId)?.format === 'wechat' ? currentBuildDir(join(appsDir, appId)) : undefined;
+    },
     async uninstall(appId) {
       if (!manifests.has(appId)) throw new ShellCommandError(`"${appId}" is not installed`, 'Refresh the catalog.');
       manifests.delete(appId);

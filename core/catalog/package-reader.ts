@@ -5,6 +5,7 @@ import { pipeline } from 'node:stream/promises';
 import { Transform } from 'node:stream';
 import yauzl from 'yauzl';
 import { ShellCommandError } from '../contracts/services';
+import { PROJECT_CONFIG } from '../wechat/project-reader';
 
 /** Limits that keep a hostile or broken package from filling the disk. */
 export const PACKAGE_LIMITS = { maxBytes: 200 * 1024 * 1024, maxFiles: 5000 } as const;
@@ -55,13 +56,34 @@ async function listFolder(root: string, prefix = ''): Promise<FileEntry[]> {
   for (const dirent of await readdir(join(root, prefix), { withFileTypes: true })) {
     const rel = prefix ? `${prefix}/${dirent.name}` : dirent.name;
     if (dirent.isDirectory()) {
-      if (dirent.name === 'node_modules' || dirent.name === '.git') continue;
+      // .wx-build is the shell's own compiled output: never taken from a package
+      if (dirent.name === 'node_modules' || dirent.name === '.git' || dirent.name === '.wx-build') continue;
       out.push(...(await listFolder(root, rel)));
     } else if (dirent.isFile()) {
       out.push({ path: rel, size: (await lstat(join(root, rel))).size });
     }
   }
   return out;
+}
+
+/**
+ * A WeChat DevTools project (project.config.json at its root, or in the zip's one top folder) or a web
+ * package (manifest.json). Read before anything else, so each format gets its own install path.
+ */
+export async function packageFormat(source: string): Promise<'web' | 'wechat'> {
+  const info = await lstat(source).catch(() => undefined);
+  if (!info) throw new ShellCommandError(`Nothing found at "${source}"`, 'Pick a mini program folder or a .zip file.');
+  if (info.isDirectory()) {
+    const config = await lstat(join(source, PROJECT_CONFIG)).catch(() => undefined);
+    return config?.isFile() ? 'wechat' : 'web';
+  }
+  const zip = await openZip(source);
+  try {
+    const { entries, prefix } = await zipEntries(zip);
+    return entries.some((e) => e.fileName === `${prefix}${PROJECT_CONFIG}`) ? 'wechat' : 'web';
+  } finally {
+    zip.close();
+  }
 }
 
 export async function readManifestText(source: string): Promise<string> {
@@ -135,7 +157,7 @@ async function zipEntries(zip: yauzl.ZipFile): Promise<{ entries: yauzl.Entry[];
     if (!entry.fileName.endsWith('/')) entries.push(entry);
     if (entries.length > PACKAGE_LIMITS.maxFiles) break;
   }
-  const hasRootManifest = entries.some((e) => e.fileName === 'manifest.json');
+  const hasRootManifest = entries.some((e) => e.fileName === 'manifest.json' || e.fileName === PROJECT_CONFIG);
   const tops = new Set(entries.map((e) => e.fileName.split('/')[0]));
   const prefix = !hasRootManifest && tops.size === 1 && entries.every((e) => e.fileName.includes('/')) ? `${[...tops][0]}/` : '';
   return { entries, prefix };

@@ -8,6 +8,8 @@ export function miniProgramCsp(host: { connect: string[]; frameAncestors: string
   return [
     "default-src 'self'",
     "script-src 'self'",
+    // a WeChat-format app's logic layer is a dedicated Worker from its own origin
+    "worker-src 'self'",
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob: https:",
     "font-src 'self' data:",

@@ -3,7 +3,7 @@ import type { AuthSetting } from './apis';
 import type { AppInfo, CallerIdentity, Manifest } from './app';
 import type { MiniAppApiHandler, OpenApiHandler } from './integrator';
 import type { Clock, KeyValueStore, Prompter } from './ports';
-import type { AuditEntry, CallRecord, CatalogEntry, DeveloperInfo, MockRule, Profile, Wallet, InstallProgress } from './shell-api';
+import type { AuditEntry, CallRecord, CatalogEntry, DeveloperInfo, MockRule, Profile, Wallet, InstallProgress, InstallPreview } from './shell-api';
 import type { EventEnvelope, ResponseEnvelope } from './wire';
 
 /**
@@ -122,7 +122,11 @@ export interface Catalog {
   manifest(appId: string): Manifest | undefined;
   /** copies a folder or .zip into the data folder; rejects with a message naming every bad manifest field */
   install(source: string, onProgress?: (p: InstallProgress) => void, options?: { dev?: boolean }): Promise<CatalogEntry>;
+  /** what a package would install as (format, appId, capabilities), read and checked without installing it */
+  preview(source: string): Promise<InstallPreview>;
   uninstall(appId: string): Promise<void>;
+  /** the folder of a WeChat-format app's current compiled bundle (docs/wechat-format.md), or undefined */
+  wechatBuild(appId: string): Promise<string | undefined>;
   /** absolute path of a file inside the app's package, or undefined when outside it (.., encoded, symlink) */
   resolveFile(appId: string, urlPath: string): Promise<string | undefined>;
 }

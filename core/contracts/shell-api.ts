@@ -103,6 +103,28 @@ export const MockRule = z.object({
 });
 export type MockRule = z.infer<typeof MockRule>;
 
+/**
+ * What a package will be installed as, shown to the user before anything is copied: for a WeChat
+ * DevTools project, the capability list the install read from its code (or its manifest.json) and the
+ * appId, which the shell makes up for a test project that has none.
+ */
+export const InstallPreview = z.object({
+  format: z.enum(['web', 'wechat']),
+  appId: z.string(),
+  appIdGenerated: z.boolean(),
+  name: z.string(),
+  version: z.string(),
+  developer: z.string().optional(),
+  openApi: z.array(z.string()),
+  customApi: z.array(z.string()),
+  capabilitySource: z.enum(['manifest', 'code']),
+  /** what the scan of the code could not read */
+  notes: z.array(z.string()),
+  /** the name of the installed app this package would replace */
+  replaces: z.string().optional(),
+});
+export type InstallPreview = z.infer<typeof InstallPreview>;
+
 export const InstallProgress = z.object({ installId: z.string(), phase: z.enum(['reading', 'copying', 'done', 'failed']), bytes: z.number(), totalBytes: z.number() });
 export type InstallProgress = z.infer<typeof InstallProgress>;
 
@@ -122,6 +144,8 @@ export const shellCommands = {
   /** source is a host path (Electron dialog, --app) or, in the browser host, an upload id */
   /** Electron: native open dialog (folder or .zip). Browser host: returns null; the UI uploads a .zip instead. */
   pickPackage: { input: none, output: z.object({ source: z.string().nullable() }) },
+  /** reads (and for a WeChat project, compiles) a package without installing it */
+  previewInstall: { input: z.object({ source: z.string().min(1) }), output: InstallPreview },
   install: { input: z.object({ source: z.string().min(1) }), output: CatalogEntry },
   uninstall: { input: z.object({ appId: z.string() }), output: ok },
   getProfile: { input: none, output: Profile },

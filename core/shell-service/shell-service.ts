@@ -127,6 +127,7 @@ export function createShellService(deps: ShellServiceDeps): ShellService & { tab
     },
     listRunning: () => running(),
     pickPackage: async () => ({ source: deps.pickPackage ? await deps.pickPackage() : null }),
+    previewInstall: ({ source }) => catalog.preview(source),
     install: async ({ source }) => {
       const entry = await catalog.install(source, (progress) => emit({ type: 'installProgress', progress }));
       shell.platform?.registerApp(appInfoFromManifest(requireApp(entry.appId)));

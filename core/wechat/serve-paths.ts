@@ -1,0 +1,40 @@
+import { join } from 'node:path';
+import type { Manifest } from '../contracts/app';
+
+/** URL prefixes of a WeChat-format app's origin (docs/wechat-format.md section 3). */
+export const WX_RUNTIME_PREFIX = '/__wx/runtime/';
+export const WX_APP_PREFIX = '/__wx/app/';
+/** The runtime's files, built into dist/miniprogram/. */
+const RUNTIME_FILES = new Set(['view.js', 'view.css', 'logic.js']);
+/** The compiled bundle's files a page may load. */
+const BUNDLE_FILES = new Set(['logic.js', 'logic.js.map', 'app.css']);
+
+/**
+ * The path a view opens for an app, relative to its origin: a WeChat-format app opens "/" (the
+ * runtime's view page), a web app its manifest entry.
+ */
+export function viewEntryPath(manifest: Manifest | undefined): string | undefined {
+  return manifest?.format === 'wechat' ? '' : manifest?.entry;
+}
+
+export type WechatAsset = { kind: 'file'; file: string } | { kind: 'missing'; reason: string };
+
+/**
+ * Maps a request path under /__wx/ to the file that answers it: the runtime from `runtimeDir`, the
+ * current build from `buildDir`. Only the listed names are served (no traversal is possible); anything
+ * else under /__wx/ is missing. Undefined for paths outside /__wx/ (the package's own files).
+ */
+export function wechatAssetFile(urlPath: string, dirs: { runtimeDir: string; buildDir: string | undefined }): WechatAsset | undefined {
+  if (urlPath.startsWith(WX_RUNTIME_PREFIX)) {
+    const name = urlPath.slice(WX_RUNTIME_PREFIX.length);
+    return RUNTIME_FILES.has(name) ? { kind: 'file', file: join(dirs.runtimeDir, name) } : { kind: 'missing', reason: `${urlPath} is not a file of the mini program runtime` };
+  }
+  if (urlPath.startsWith(WX_APP_PREFIX)) {
+    const name = urlPath.slice(WX_APP_PREFIX.length);
+    if (!BUNDLE_FILES.has(name)) return { kind: 'missing', reason: `${urlPath} is not a file of the compiled mini program` };
+    if (!dirs.buildDir) return { kind: 'missing', reason: 'this mini program has no compiled build; reinstall it' };
+    return { kind: 'file', file: join(dirs.buildDir, name) };
+  }
+  if (urlPath === '/__wx' || urlPath.startsWith('/__wx/')) return { kind: 'missing', reason: `${urlPath} is reserved for the mini program runtime` };
+  return undefined;
+}
