@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { describeParamIssues } from '../../../core/dispatcher/param-errors';
+import { describeParamIssues } from '../../../core/contracts/param-errors';
 
 /**
  * The parameters of the page-level interaction APIs, with WeChat's documented defaults. A call whose
