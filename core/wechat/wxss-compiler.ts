@@ -16,6 +16,18 @@ const PAGE_ELEMENT = 'wx-page';
 /** The attribute the view writes on a component's host element, holding the component's scope. */
 const HOST_ATTRIBUTE = 'wx-host';
 
+/**
+ * A WXML tag's element in the view's DOM (docs/wechat-format.md section 2): `page` is `wx-page`, a tag
+ * without a hyphen `t` is `wx-t` (so `<button>` never becomes a real HTML button), a hyphenated custom
+ * component keeps its name. Type selectors are rewritten the same way.
+ */
+function domTagSelector(tag: string): string {
+  const lower = tag.toLowerCase();
+  if (lower === 'page') return PAGE_ELEMENT;
+  if (tag === '*' || lower.includes('-')) return tag;
+  return `wx-${lower}`;
+}
+
 /** `12rpx` -> `calc(12 * var(--wx-rpx))`, everywhere in a declaration's value, functions included. */
 export function rpxToCalc(value: string): string {
   if (!value.toLowerCase().includes('rpx')) return value;
@@ -35,7 +47,7 @@ function rewriteSelector(selector: string, scope: string | undefined): string {
   return selectorParser((selectors) => {
     selectors.walk((node) => {
       if (node.type === 'class' && scope) node.value = `${scope}--${node.value}`;
-      else if (node.type === 'tag' && node.value.toLowerCase() === 'page') node.value = PAGE_ELEMENT;
+      else if (node.type === 'tag') node.value = domTagSelector(node.value);
       else if (node.type === 'pseudo' && node.value.toLowerCase() === ':host') {
         const host = selectorParser.attribute({ attribute: HOST_ATTRIBUTE, operator: '=', value: `"${scope ?? ''}"`, quoteMark: '"', raws: {} });
         // `:host(.x)`: the host carrying .x; the inner selector was rewritten by the walk already

@@ -1,3 +1,4 @@
+import { normalizePackagePath, resolveRequire } from '../../core/wechat/require-resolve';
 import type { ModuleFactory } from './bundle';
 
 /** What every module gets besides require/module/exports (the WeChat globals). */
@@ -17,29 +18,11 @@ interface ModuleRecord {
   loaded: boolean;
 }
 
-/** 'a/b/../c/./d' -> 'a/c/d'; undefined when it climbs above the package root */
-function normalize(path: string): string | undefined {
-  const out: string[] = [];
-  for (const part of path.split('/')) {
-    if (part === '' || part === '.') continue;
-    if (part === '..') {
-      if (out.length === 0) return undefined;
-      out.pop();
-    } else out.push(part);
-  }
-  return out.join('/');
-}
-
-function dirOf(file: string): string {
-  const slash = file.lastIndexOf('/');
-  return slash < 0 ? '' : file.slice(0, slash);
-}
-
 /**
- * WeChat's `require` over the bundle's module table: relative and package-absolute paths, `.js` optional,
- * a folder's index.js, and bare names from `miniprogram_npm/` (searched from the requiring module's folder
- * up to the root). Nothing outside the table is reachable. Modules run once and are cached, cycles see
- * the partial exports as in CommonJS.
+ * WeChat's `require` over the bundle's module table, resolving exactly as the compiler checked it
+ * (core/wechat/require-resolve.ts: relative and package-absolute paths, `.js` optional, a folder's index.js,
+ * bare names relative first, then `miniprogram_npm/`). Nothing outside the table is reachable.
+ * Modules run once and are cached; cycles see the partial exports, as in CommonJS.
  */
 export class ModuleLoader {
   private readonly cache = new Map<string, ModuleRecord>();
@@ -53,28 +36,10 @@ export class ModuleLoader {
     return Object.hasOwn(this.modules, file);
   }
 
-  /** resolves `request` as seen from module `from` (a file path in the table), or undefined */
+  /** resolves `request` as seen from module `from` with the compiler's own rules, or undefined */
   resolve(request: string, from: string): string | undefined {
-    if (request.startsWith('/') || request.startsWith('./') || request.startsWith('../')) {
-      const base = request.startsWith('/') ? request : `${dirOf(from)}/${request}`;
-      const path = normalize(base);
-      return path === undefined ? undefined : this.candidates(path);
-    }
-    // a bare name: miniprogram_npm/<name> from this folder up to the root, then as a root-relative path
-    const parts = dirOf(from).split('/').filter(Boolean);
-    for (let depth = parts.length; depth >= 0; depth--) {
-      const prefix = parts.slice(0, depth).join('/');
-      const path = normalize(`${prefix}/miniprogram_npm/${request}`);
-      const found = path === undefined ? undefined : this.candidates(path);
-      if (found) return found;
-    }
-    const path = normalize(request);
-    return path === undefined ? undefined : this.candidates(path);
-  }
-
-  private candidates(path: string): string | undefined {
-    for (const file of [path, `${path}.js`, `${path}/index.js`]) if (this.has(file)) return file;
-    return undefined;
+    const found = resolveRequire(from, request, (path) => this.has(path));
+    return found.ok ? found.path : undefined;
   }
 
   /** runs a module (once) and returns its exports */
@@ -105,7 +70,8 @@ export class ModuleLoader {
   /** the path WeChat names in its error: resolved against the requiring module, `.js` added */
   private describe(request: string, from: string): string {
     if (!request.startsWith('/') && !request.startsWith('.')) return request;
-    const path = normalize(request.startsWith('/') ? request : `${dirOf(from)}/${request}`) ?? request;
+    const dir = from.includes('/') ? from.slice(0, from.lastIndexOf('/')) : '';
+    const path = normalizePackagePath(request.startsWith('/') ? request : `${dir}/${request}`) ?? request;
     return path.endsWith('.js') ? path : `${path}.js`;
   }
 }

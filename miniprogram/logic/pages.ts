@@ -34,8 +34,8 @@ export class PageLifecycle {
 
   constructor(private readonly deps: PageFactoryDeps) {}
 
-  /** builds the page's component tree, attaches it, runs onLoad(query); nothing is visible yet */
-  load(route: string, query: Record<string, string>, opener?: EventChannel): PageRecord {
+  /** builds the page's component tree and attaches it; nothing is visible and onLoad has not run yet */
+  create(route: string, query: Record<string, string>, opener?: EventChannel): PageRecord {
     const { backend, associated, codeSpace } = this.deps;
     const pageId = this.nextPageId++;
     const root = associated.createRoot('page', codeSpace, route);
@@ -51,9 +51,12 @@ export class PageLifecycle {
     Object.defineProperty(instance, 'getOpenerEventChannel', { value: () => channel, configurable: true });
     root.attach(holder, placeholder);
     backend.queue.push([Op.pageCreate, pageId, holder.id, route, window]);
-    const page: PageRecord = { pageId, route, query, root, instance, window, isTab: this.deps.isTab(route), shown: false };
-    this.call(page, 'onLoad', [{ ...query }]);
-    return page;
+    return { pageId, route, query, root, instance, window, isTab: this.deps.isTab(route), shown: false };
+  }
+
+  /** onLoad(query); the page is already in getCurrentPages(), as in WeChat */
+  load(page: PageRecord): void {
+    this.call(page, 'onLoad', [{ ...page.query }]);
   }
 
   /** the page becomes the visible top: view switch, onShow, components' pageLifetimes.show */

@@ -123,8 +123,9 @@ export class Router {
   }
 
   private open(route: string, query: Record<string, string>, opener?: EventChannel): PageRecord {
-    const page = this.lifecycle.load(route, query, opener);
+    const page = this.lifecycle.create(route, query, opener);
     this.stack.push(page);
+    this.lifecycle.load(page);
     this.lifecycle.show(page, this.stack.length > 1);
     this.lifecycle.readyAfterFirstRender(page);
     return page;

@@ -137,6 +137,20 @@ describe('lifecycle order (WeChat documented)', () => {
   });
 });
 
+test('getCurrentPages() includes the page being loaded, top last, each with its route and options', async () => {
+  const seen: string[] = [];
+  const page = (name: string): ModuleFactory => (_r, _m, _e, _wx, _A, Page, _C, _B, _g, getCurrentPages) =>
+    (Page as (d: unknown) => void)({
+      onLoad() {
+        const pages = (getCurrentPages as () => Array<{ route: string; options: unknown }>)();
+        seen.push(`${name}: ${pages.map((p) => `${p.route} ${JSON.stringify(p.options)}`).join(', ')}`);
+      },
+    });
+  const { wx } = startApp({ app: { pages: ['pages/a/a', 'pages/b/b'] }, wxml: { 'pages/a/a': '<view/>', 'pages/b/b': '<view/>' }, js: { 'pages/a/a.js': page('a'), 'pages/b/b.js': page('b') } });
+  await wx.navigateTo({ url: '/pages/b/b?k=v' });
+  expect(seen).toEqual(['a: pages/a/a {}', 'b: pages/a/a {}, pages/b/b {"k":"v"}']);
+});
+
 describe('routing errors (WeChat errMsg)', () => {
   test('the 11th page fails with webview count limit exceed', async () => {
     const { wx, runtime } = lifecycleApp();

@@ -27,7 +27,7 @@ describe('WXSS compiles through PostCSS into one app.css', () => {
         '',
         '/* pages/index/index.wxss */',
         `.${page}--title { color: blue; }`,
-        `.${page}--a.${page}--b > .${page}--c, view.${page}--d { margin: 0; }`,
+        `.${page}--a.${page}--b > .${page}--c, wx-view.${page}--d { margin: 0; }`,
         '',
       ].join('\n'),
     );
@@ -48,6 +48,11 @@ describe('WXSS compiles through PostCSS into one app.css', () => {
     expect(compiled.appCss).toContain('wx-page { background: #eee; }');
     expect(compiled.appCss).toContain(`wx-page .${page}--a, #root > .${page}--b { color: red; }`);
     expect(compiled.appCss).toContain('@keyframes fade { from { opacity: 0 } to { opacity: 1 } }');
+  });
+
+  it('writes type selectors as the view names the elements: wx-<tag>, hyphenated component tags kept', async () => {
+    const { compiled } = await compileFiles({ 'app.wxss': 'view text, button > image, my-card, * { margin: 0; }\n' });
+    expect(compiled.appCss).toContain('wx-view wx-text, wx-button > wx-image, my-card, * { margin: 0; }');
   });
 
   it('turns :host into the host attribute the view writes', async () => {

@@ -1,5 +1,6 @@
 import { LogicRuntime } from '../../../../miniprogram/logic/runtime';
 import type { ToView } from '../../../../miniprogram/protocol';
+import type { AppBundle } from '../../../../miniprogram/logic/bundle';
 import { makeBundle, type TestPackage } from './make-bundle';
 import { ViewTree } from './view-tree';
 
@@ -18,8 +19,8 @@ export async function settle(rounds = 20): Promise<void> {
   for (let i = 0; i < rounds; i++) await new Promise<void>((r) => setTimeout(r, 0));
 }
 
-export function startApp(pkg: TestPackage, options: { storageMirror?: Record<string, unknown> } = {}) {
-  const bundle = makeBundle(pkg);
+export function startApp(pkg: TestPackage | AppBundle, options: { storageMirror?: Record<string, unknown> } = {}) {
+  const bundle = 'v' in pkg ? pkg : makeBundle(pkg);
   // the view acknowledges commits to the runtime created just below
   const ref: { runtime?: LogicRuntime } = {};
   const view = new ViewTree((seq) => ref.runtime!.receive({ t: 'committed', seq }));
