@@ -8,7 +8,7 @@ import { MAX_REQUEST_BYTES, WIRE_VERSION, type CallId, type ResponseEnvelope } f
 import { utf8ByteLength } from '../contracts/storage-quota';
 import type { CallRecorder } from '../calls/call-log';
 import { readEnvelope } from './envelope';
-import { describeParamIssues } from './param-errors';
+import { describeParamIssues } from '../contracts/param-errors';
 import type { Route, RouteTable } from './routes';
 import { sleep, timeLimitFor, TimeLimitExceeded, withTimeLimit, type TimeLimits } from './time-limit';
 import { runInCall } from './call-context';

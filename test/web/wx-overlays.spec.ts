@@ -18,8 +18,9 @@ test.beforeAll(async () => {
   const dir = await mkdtemp(join(tmpdir(), 'wx-view-'));
   try {
     await build({ entryPoints: [join(repoRoot, 'test', 'web', 'wx-view', 'harness.ts')], bundle: true, outfile: join(dir, 'view.js'), format: 'iife', platform: 'browser', target: 'chrome120', logLevel: 'warning' });
+    await build({ entryPoints: [join(repoRoot, 'miniprogram', 'view', 'overlays', 'overlays.css')], bundle: true, outfile: join(dir, 'overlays.css'), logLevel: 'warning' });
     js = await readFile(join(dir, 'view.js'), 'utf8');
-    css = await readFile(join(dir, 'view.css'), 'utf8');
+    css = await readFile(join(dir, 'overlays.css'), 'utf8');
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

@@ -1,4 +1,3 @@
-import './overlays.css';
 import { openActionSheet } from './action-sheet';
 import { openModal } from './modal';
 import {
