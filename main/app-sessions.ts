@@ -17,6 +17,7 @@ export interface AppSessionsOptions {
   backendUrl?(appId: string): string | undefined;
   /** a WeChat-format app's view page and compiled files */
   wechat?: AppProtocolOptions['wechat'];
+  tempFile?(appId: string, urlPath: string): Promise<string | undefined>;
   log: Logger;
 }
 
@@ -43,6 +44,7 @@ export function createAppSessions(options: AppSessionsOptions): AppSessions {
           storageMirror: options.storageMirror,
           backendUrl: options.backendUrl,
           wechat: options.wechat,
+          tempFile: options.tempFile,
           log: options.log,
         }),
       );

@@ -10,6 +10,7 @@ import type { Logger } from './logger';
 import { createMerchantBackends, type MerchantBackends } from './merchant-backends';
 import { pickPackage } from './package-picker';
 import { reloadBudget } from './reload-budget';
+import { serverApiPorts } from './network-ports';
 import { createServerApi, type ServerApi } from './server-api';
 import { createShellProtocolHandler, enforceShellCsp } from './shell-protocol';
 import { createAppView, createShellView, SHELL_PARTITION } from './view-factory';
@@ -117,6 +118,7 @@ export async function startDesktopShell(options: DesktopShellOptions): Promise<D
       buildDir: async (appId) => late.runtime?.catalog.wechatBuild(appId),
       runtimeDir: join(dirname(paths.rendererDir), 'miniprogram'),
     }),
+    tempFile: (appId, urlPath) => requireRuntime().network.service.tempFile(appId, urlPath),
     log,
   });
 
@@ -172,6 +174,8 @@ export async function startDesktopShell(options: DesktopShellOptions): Promise<D
     pickPackage: () => pickPackage(dialog, window),
     serverApi: () => serverApi.url(),
     extConfig: (appId) => backendExtConfig(backends.urlOf(appId)),
+    // wx.request never reaches the server API (loopback, while it is on)
+    network: { hostPorts: () => serverApiPorts(serverApi.url()) },
   });
   late.runtime = rt;
 
@@ -244,6 +248,8 @@ export async function startDesktopShell(options: DesktopShellOptions): Promise<D
         if (!info) continue;
         await backends
           .start(sample, { platformUrl, appId: sample.appId, appSecret: info.appSecret, payKey: info.payKey, appKey: info.appKey, allowOrigin: appOrigin(sample.appId) })
+          // this host started that server, so the sample may reach its loopback origin with wx.request
+          .then((url) => rt.network.loopback.allowForRun(sample.appId, new URL(url).origin))
           .catch((error: unknown) => log.warn(`merchant backend of ${sample.appId} not started: ${(error as Error).message}`));
       }
       refreshMenu();

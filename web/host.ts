@@ -8,7 +8,7 @@ import { WebSocketServer } from 'ws';
 import { appInfoFromManifest } from '../core/contracts/app';
 import type { MiniAppApiHandler } from '../core/contracts/integrator';
 import type { Clock } from '../core/contracts/ports';
-import type { Runtime, RuntimeOptions } from '../core/contracts/services';
+import type { Runtime, RuntimeNetworkOptions, RuntimeOptions } from '../core/contracts/services';
 import { MAX_REQUEST_BYTES } from '../core/contracts/wire';
 import createIntegration from '../integration';
 import { createRuntime } from '../core/runtime';
@@ -56,7 +56,11 @@ export interface WebHostOptions {
   openApi?: RuntimeOptions['openApi'];
   handlerTimeoutMs?: number;
   promptTimeoutMs?: number;
+  /** loopback origins (http://127.0.0.1:3000) the dev apps may reach with wx.request, for this run */
+  allowLoopback?: string[];
   clock?: Clock;
+  /** wx.request and friends: DNS, CAs and limits for tests (the host's own port is always refused) */
+  network?: Omit<RuntimeNetworkOptions, 'hostPorts'>;
   /** quiet time before a changed dev app is reinstalled */
   devDebounceMs?: number;
 }
@@ -256,6 +260,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       customApis: { ...integration.customApis, ...options.customApis },
       assetUrl: (appId, path) => `${appOrigin(appId, port)}/${path.split('/').map(encodeURIComponent).join('/')}`,
       serverApi: () => loopbackOrigin(port),
+      // wx.request never reaches this host's own port (shell page, shell channel, server API, app origins)
+      network: { hostPorts: () => [port], ...options.network },
       handlerTimeoutMs: options.handlerTimeoutMs,
       promptTimeoutMs: options.promptTimeoutMs,
       clock: options.clock,
@@ -288,6 +294,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const appFolders = new Map<string, BackendSource>(samples.map((s) => [s.appId, { ...s, bundlesDir: backendBundlesDir }]));
   const installDev = async (folder: string): Promise<string> => {
     const entry = await rt.catalog.install(folder, undefined, { dev: true });
+    for (const origin of options.allowLoopback ?? []) rt.network.loopback.allowForRun(entry.appId, origin);
     const manifest = rt.catalog.manifest(entry.appId);
     if (manifest) rt.shell.platform?.registerApp(appInfoFromManifest(manifest));
     shellChannel.broadcast({ type: 'appsChanged' });

@@ -47,9 +47,11 @@ export interface NetworkApis {
   methods: Record<string, unknown>;
 }
 
+/** Only has to differ between loads of a page (not a secret), so Math.random stands in where crypto is absent. */
 function randomPart(): string {
   const bytes = new Uint8Array(6);
-  globalThis.crypto.getRandomValues(bytes);
+  if (typeof globalThis.crypto?.getRandomValues === 'function') globalThis.crypto.getRandomValues(bytes);
+  else for (let i = 0; i < bytes.length; i++) bytes[i] = Math.floor(Math.random() * 256);
   return [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 

@@ -5,6 +5,7 @@ import { toErrorInfo } from '../lib/errors';
 import { formatClock, formatMs } from '../lib/time';
 import type { ShellContext } from '../state';
 import { createMocksPanel } from './mocks';
+import { networkSummary } from '../lib/network-summary';
 
 const OUTCOMES: readonly Outcome[] = ['ok', 'fail', 'cancel', 'timeout', 'error'];
 // Drawing thousands of rows makes the page sluggish; the filters narrow down instead.
@@ -62,6 +63,7 @@ export function createInspector(ctx: ShellContext): { el: HTMLElement; show(): v
   const row = (r: CallRecord, appNames: Map<string, string>): HTMLElement[] => {
     const open = expanded.has(r.seq);
     const custom = customApiName(r);
+    const network = networkSummary(r);
     const toggle = (): void => {
       if (expanded.has(r.seq)) expanded.delete(r.seq);
       else expanded.add(r.seq);
@@ -96,6 +98,7 @@ export function createInspector(ctx: ShellContext): { el: HTMLElement; show(): v
         h('span', { class: 'mono', text: r.api }),
         custom ? h('span', { class: 'mono muted', text: ` · ${custom}` }) : null,
         r.mocked ? h('span', { class: 'badge badge-warning badge-inline', testid: 'mocked-badge', text: 'Mocked' }) : null,
+        network ? h('div', { class: 'mono muted small errmsg', testid: 'call-network', text: network }) : null,
       ),
       h('td', {},
         h('span', { class: `outcome outcome-${r.outcome}`, text: r.outcome }),

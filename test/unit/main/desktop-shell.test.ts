@@ -26,7 +26,10 @@ async function startShell(keepAlive?: number, withBackend = false) {
   const examplesDir = await tempDir();
   for (const appId of ['app-a', 'app-b', 'app-c']) {
     await writePackage(join(examplesDir, appId), {
-      'manifest.json': JSON.stringify(manifest({ appId, name: appId.toUpperCase(), permissions: { openApi: ['login', 'getPhoneNumber'], customApi: ['echo'] } })),
+      'manifest.json': JSON.stringify({
+        ...manifest({ appId, name: appId.toUpperCase(), permissions: { openApi: ['login', 'getPhoneNumber'], customApi: ['echo'] } }),
+        ...(appId === 'app-c' ? { domains: { request: ['http://127.0.0.1'] } } : {}),
+      }),
       'index.html': PAGE,
       ...(withBackend && appId === 'app-c' ? { 'backend/index.mjs': BACKEND } : {}),
     });
@@ -259,7 +262,15 @@ describe('the desktop shell wiring (Electron mocked, real runtime)', () => {
     await t.command('launch', { appId: 'app-c' });
     await t.command('launch', { appId: 'app-a' });
     const info2 = await (await session.fromPartition('persist:app-app-c').fetch('superapp://app-c/__superapp__/backend.json')).json();
-    expect(info2).toEqual({ url: 'superapp://app-c/__superapp__/backend' });
+    expect(info2).toEqual({ url: 'http://127.0.0.1:9' });
+    // the host started that backend, so app-c (and only app-c) may reach its loopback origin with wx.request
+    expect([...t.shell.runtime.network.loopback.allowed('app-c')]).toEqual(['http://127.0.0.1:9']);
+    expect([...t.shell.runtime.network.loopback.allowed('app-a')]).toEqual([]);
+    // wx.request never reaches the server API's port, even when its origin is allowed
+    const apiPort = Number(new URL(t.shell.serverApi.url()!).port);
+    t.shell.runtime.network.loopback.allowForRun('app-c', `http://127.0.0.1:${apiPort}`);
+    const refused = await t.call(t.viewOfApp('app-c').webContents, 'request', { taskId: 't1', url: `http://127.0.0.1:${apiPort}/v1/sns/jscode2session` });
+    expect(refused).toMatchObject({ ok: false, errMsg: `request:fail address not allowed: 127.0.0.1:${apiPort} is the shell itself` });
     expect((await session.fromPartition('persist:app-app-a').fetch('superapp://app-a/__superapp__/backend.json')).status).toBe(404);
   });
 

@@ -31,7 +31,7 @@ async function installedCatalog(): Promise<{ catalog: Catalog; dataDir: string }
   return { catalog, dataDir };
 }
 
-async function shopHandler(mirror: Record<string, unknown> = {}, backendUrl?: string, fetchBackend?: typeof fetch) {
+async function shopHandler(mirror: Record<string, unknown> = {}, backendUrl?: string, tempFile?: (appId: string, path: string) => Promise<string | undefined>) {
   const { catalog, dataDir } = await installedCatalog();
   const log = memoryLogger();
   const handler = createAppProtocolHandler({
@@ -40,7 +40,7 @@ async function shopHandler(mirror: Record<string, unknown> = {}, backendUrl?: st
     entry: (appId) => catalog.manifest(appId)?.entry,
     storageMirror: () => mirror,
     backendUrl: () => backendUrl,
-    fetchBackend,
+    ...(tempFile ? { tempFile } : {}),
     log,
   });
   const get = (url: string, init?: RequestInit) => handler(new Request(url, init));
@@ -117,31 +117,22 @@ describe('superapp: handler of an app partition', () => {
     expect((await get('superapp://shop/pages/app.js', { method: 'POST', body: 'x' })).status).toBe(405);
   });
 
-  it('tells a sample where its merchant backend is (same origin) and forwards only to that backend', async () => {
-    const seen: Array<{ url: string; method: string; body: string; headers: Record<string, string> }> = [];
-    const fakeFetch = (async (url: URL | string, init?: RequestInit) => {
-      seen.push({
-        url: String(url),
-        method: init?.method ?? 'GET',
-        body: init?.body ? Buffer.from(init.body as ArrayBuffer).toString() : '',
-        headers: init?.headers as Record<string, string>,
-      });
-      return new Response(JSON.stringify({ orderId: 'o1' }), { status: 201, headers: { 'content-type': 'application/json' } });
-    }) as typeof fetch;
-    const { get } = await shopHandler({}, 'http://127.0.0.1:4555', fakeFetch);
+  it('tells a sample where its merchant backend is; the page calls it with wx.request, so nothing is proxied any more', async () => {
+    const { get } = await shopHandler({}, 'http://127.0.0.1:4555');
     const info = await (await get(`superapp://shop${BACKEND_INFO_PATH}`)).json();
-    expect(info).toEqual({ url: 'superapp://shop/__superapp__/backend' });
-    const answer = await get('superapp://shop/__superapp__/backend/orders?x=1', {
-      method: 'POST',
-      body: '{"productId":"oolong"}',
-      headers: { 'content-type': 'application/json', 'x-session': 'sess-1', cookie: 'shell=secret' },
-    });
-    expect(answer.status).toBe(201);
-    expect(await answer.json()).toEqual({ orderId: 'o1' });
-    // the sample's session header reaches its backend (its orders routes need it); cookies never do
-    expect(seen).toEqual([
-      { url: 'http://127.0.0.1:4555/orders?x=1', method: 'POST', body: '{"productId":"oolong"}', headers: { 'content-type': 'application/json', 'x-session': 'sess-1' } },
-    ]);
+    expect(info).toEqual({ url: 'http://127.0.0.1:4555' });
+    expect((await get('superapp://shop/__superapp__/backend/orders', { method: 'POST', body: '{}' })).status).toBe(405);
+    expect((await get('superapp://shop/__superapp__/backend/orders')).status).toBe(404);
+  });
+
+  it("serves the app's downloadFile temp files from its own origin, and nothing else under /__superapp__/tmp/", async () => {
+    const { get, dataDir } = await shopHandler({}, undefined, async (appId, path) =>
+      appId === 'Shop' && path === '/__superapp__/tmp/tmp_0123456789abcdef0123456789abcdef.mp4' ? join(dataDir, 'apps', 'Shop', 'media', 'clip.mp4') : undefined,
+    );
+    const temp = await get('superapp://shop/__superapp__/tmp/tmp_0123456789abcdef0123456789abcdef.mp4');
+    expect(temp.status).toBe(200);
+    expect(await temp.text()).toBe('0123456789');
+    expect((await get('superapp://shop/__superapp__/tmp/tmp_ffffffffffffffffffffffffffffffff.png')).status).toBe(404);
   });
 
   it('says clearly when the app has no backend', async () => {
