@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startBackend, type RunningBackend } from '../../../../examples/game-shop/backend/server';
+import { startBackend, type RunningBackend } from '../../../../examples/pixel-quest/backend/server';
 
 /**
  * The Game Shop's merchant backend against a scripted platform: what matters is what it delivers
