@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Frame, type Page } from '@playwright/test';
 import { startWebHost, type WebHost } from '../web/host';
+import { percentile } from './support/load-host';
 
 /**
  * The WeChat-format runtime in real Chromium, side by side in one run:
@@ -20,11 +21,7 @@ const WX_APP = 'wxrtbench00001';
 // bundled to dist/bench/ and run from there
 const WX_FIXTURE = join(import.meta.dirname, '..', '..', 'test', 'fixtures', 'wechat', 'rt-bench');
 
-export interface BenchRow {
-  name: string;
-  value: number;
-  unit: string;
-}
+type BenchRow = { name: string; value: number; unit: string };
 
 function writeWebApp(dir: string): string {
   const folder = join(dir, WEB_APP);
@@ -36,11 +33,6 @@ function writeWebApp(dir: string): string {
     `new PerformanceObserver((l) => { for (const e of l.getEntries()) if (e.name === 'first-contentful-paint') window.__firstPaint = performance.timeOrigin + e.startTime; }).observe({ type: 'paint', buffered: true });`,
   );
   return folder;
-}
-
-function percentile(samples: number[], p: number): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 }
 
 async function appFrame(page: Page, appId: string): Promise<Frame | undefined> {

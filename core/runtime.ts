@@ -1,4 +1,3 @@
-import { appInfoFromManifest } from './contracts/app';
 import { systemClock } from './contracts/ports';
 import type { Runtime, RuntimeOptions } from './contracts/services';
 import { FailureEnvelope, RequestEnvelope, WIRE_VERSION } from './contracts/wire';
@@ -21,6 +20,9 @@ function withHook<T extends object, K extends keyof T>(target: T, name: K, repla
   });
 }
 
+/** After telling the user the data folder cannot be written, stay quiet this long about it. */
+export const DATA_TROUBLE_QUIET_MS = 30_000;
+
 /** Default number of background mini programs kept alive next to the front one. */
 export const DEFAULT_KEEP_ALIVE = 3;
 
@@ -31,7 +33,7 @@ export const DEFAULT_KEEP_ALIVE = 3;
 export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   const clock = options.clock ?? systemClock;
   const keepAlive = options.keepAlive ?? DEFAULT_KEEP_ALIVE;
-  const catalog = await createCatalog({ dataDir: options.dataDir, store: options.store, clock, assetUrl: options.assetUrl });
+  const catalog = await createCatalog({ dataDir: options.dataDir, store: options.store, clock, assetUrl: options.assetUrl, bundledDir: options.bundledDir });
   const sheets = new SheetBroker(options.emit, {
     opened: (viewId) => options.viewHost.sheetOpened?.(viewId),
     closed: (viewId) => options.viewHost.sheetClosed?.(viewId),
@@ -40,10 +42,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
       return iconUrl ? { ...sheet, app: { ...sheet.app, iconUrl } } : sheet;
     },
   });
-  const appInfo = (appId: string) => {
-    const m = catalog.manifest(appId);
-    return m ? appInfoFromManifest(m) : undefined;
-  };
+  const appInfo = (appId: string) => catalog.appInfo(appId);
   // The network tasks' events go to the view that started them, over the same channel as appShow.
   const loopback = createLoopbackOrigins(options.store);
   const network = createNetworkService({
@@ -60,6 +59,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   });
   const shell = createShell({
     store: options.store,
+    data: options.data,
     prompter: sheets,
     clock,
     openApi: options.openApi,
@@ -75,6 +75,13 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   for (const entry of catalog.list()) shell.platform?.registerApp(appInfo(entry.appId)!);
   shell.calls.subscribe((record) => options.emit({ type: 'call', record }));
   shell.platform?.onWalletChanged(() => options.emit({ type: 'walletChanged' }));
+  // The user hears about a full or read-only data folder once per episode, not once per failed write.
+  let lastTrouble = -Infinity;
+  options.data.onTrouble?.((message) => {
+    if (clock.now() - lastTrouble < DATA_TROUBLE_QUIET_MS) return;
+    lastTrouble = clock.now();
+    options.emit({ type: 'dataTrouble', message });
+  });
 
   const service = createShellService({
     shell,
@@ -94,6 +101,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     host: options.host,
     keepAlive,
     pickPackage: options.pickPackage,
+    saveFile: options.saveFile,
     serverApi: options.serverApi,
   });
 
@@ -101,7 +109,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     shell,
     catalog,
     service,
-    async dispatchFromView(viewId, raw) {
+    async dispatchFromView(viewId, raw, wire) {
       const caller = service.callerFor(viewId);
       if (!caller) {
         const id = RequestEnvelope.shape.id.safeParse((raw as { id?: unknown } | null)?.id);
@@ -112,7 +120,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
           errMsg: 'bridge:fail this view is closed; relaunch the mini program',
         });
       }
-      return shell.dispatch(raw, caller);
+      return shell.dispatch(raw, caller, wire);
     },
     network: { service: network, loopback },
     storageMirror(viewId) {

@@ -4,7 +4,8 @@ import { TEMP_URL_PREFIX } from '../core/network/temp-files';
 import { APP_SCHEME, appHost } from './app-scheme';
 import { htmlResponse, rangedFileResponse, readHtml, textResponse } from './file-response';
 import type { Logger } from './logger';
-import { injectStorageMirror } from './storage-mirror';
+import { STORAGE_MIRROR_SCRIPT_PATH } from '../core/contracts/ipc-channels';
+import { injectStorageMirror, STORAGE_MIRROR_SCRIPT } from './storage-mirror';
 import type { WechatRoute } from './wechat-routes';
 
 /**
@@ -35,10 +36,14 @@ export interface AppProtocolOptions {
 /** Where a sample asks for its merchant backend (the same path the browser host serves). */
 export const BACKEND_INFO_PATH = '/__superapp__/backend.json';
 /** The same page policy as the browser host (servers are reached with wx.request); no one frames an app view. */
-const APP_PAGE_HEADERS = {
-  'Content-Security-Policy': miniProgramCsp({ connect: [], frameAncestors: "'none'" }),
-  'Permissions-Policy': MINI_PROGRAM_PERMISSIONS_POLICY,
-};
+const APP_CSP = miniProgramCsp({ connect: [], frameAncestors: "'none'" });
+const APP_PAGE_HEADERS = { 'Content-Security-Policy': APP_CSP, 'Permissions-Policy': MINI_PROGRAM_PERMISSIONS_POLICY };
+/**
+ * Every other file carries the policy too: a dedicated Worker (the WeChat-format runtime's logic layer)
+ * is governed by the CSP of its own script's response, not by the page's, so without it code in a worker
+ * could fetch() anywhere the page may not. On images, styles and plain scripts the header does nothing.
+ */
+const APP_FILE_HEADERS = { 'Content-Security-Policy': APP_CSP };
 
 /** Paths no package file can have: dot segments, backslashes, NUL, or percent-encoded dots and slashes. */
 export function isSuspiciousPath(pathname: string): boolean {
@@ -61,6 +66,7 @@ export function createAppProtocolHandler(options: AppProtocolOptions): (request:
       return textResponse(403, `This mini program may only load its own files (${APP_SCHEME}://${host}/...).`);
     }
     if (url.pathname === BACKEND_INFO_PATH) return backendInfo(options);
+    if (url.pathname === STORAGE_MIRROR_SCRIPT_PATH) return textResponse(200, STORAGE_MIRROR_SCRIPT, { 'Content-Type': 'text/javascript; charset=utf-8', ...APP_FILE_HEADERS });
     if (request.method !== 'GET' && request.method !== 'HEAD') return textResponse(405, 'Only GET and HEAD are served.', { Allow: 'GET, HEAD' });
     if (isSuspiciousPath(url.pathname)) {
       options.log.warn(`app ${options.appId}: refused path ${url.pathname}`);
@@ -76,9 +82,8 @@ export function createAppProtocolHandler(options: AppProtocolOptions): (request:
       return htmlResponse(html, APP_PAGE_HEADERS);
     }
     if (wechat) {
-      // The runtime's logic.js is a Worker script: a worker takes its policy from its own response, so the
-      // runtime and bundle files carry the page policy too (a script or stylesheet ignores it).
-      for (const [name, value] of Object.entries(APP_PAGE_HEADERS)) wechat.response.headers.set(name, value);
+      // the runtime's logic.js is the Worker script: it carries the policy like every other file
+      for (const [name, value] of Object.entries(APP_FILE_HEADERS)) wechat.response.headers.set(name, value);
       return wechat.response;
     }
     let urlPath = url.pathname;
@@ -95,7 +100,7 @@ export function createAppProtocolHandler(options: AppProtocolOptions): (request:
         return htmlResponse(html, APP_PAGE_HEADERS);
       }
       // HTML pages are generated (the storage mirror is injected), so only other files take byte ranges
-      return await rangedFileResponse(file, request);
+      return await rangedFileResponse(file, request, APP_FILE_HEADERS);
     } catch (error) {
       options.log.warn(`app ${options.appId}: could not read ${urlPath}: ${String(error)}`);
       return textResponse(404, 'Not found.');

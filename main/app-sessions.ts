@@ -15,9 +15,9 @@ export interface AppSessionsOptions {
   entry(appId: string): string | undefined;
   storageMirror(appId: string): Record<string, unknown>;
   backendUrl?(appId: string): string | undefined;
+  tempFile?(appId: string, urlPath: string): Promise<string | undefined>;
   /** a WeChat-format app's view page and compiled files */
   wechat?: AppProtocolOptions['wechat'];
-  tempFile?(appId: string, urlPath: string): Promise<string | undefined>;
   log: Logger;
 }
 
@@ -43,8 +43,8 @@ export function createAppSessions(options: AppSessionsOptions): AppSessions {
           entry: options.entry,
           storageMirror: options.storageMirror,
           backendUrl: options.backendUrl,
-          wechat: options.wechat,
           tempFile: options.tempFile,
+          wechat: options.wechat,
           log: options.log,
         }),
       );

@@ -116,8 +116,9 @@ export async function serveAppRequest(req: IncomingMessage, res: ServerResponse,
     'Content-Type': contentTypeOf(file),
     // A dev app changes under the developer's hands; an installed one is revalidated so reinstalls show.
     'Cache-Control': app.dev ? 'no-store' : 'no-cache',
-    // The runtime's logic.js is a Worker script, and a worker takes its policy from its own response.
-    ...(asset ? { 'Content-Security-Policy': appPageCsp(app.appId, deps.port) } : {}),
+    // A dedicated Worker (the WeChat-format runtime's logic layer) takes its policy from its own script's
+    // response, so every file carries the page policy, as in the Electron host; other files ignore it.
+    'Content-Security-Policy': appPageCsp(app.appId, deps.port),
   };
 
   if (isHtml(file)) return sendAppPage(req, res, await readFile(file, 'utf8'), { appId: app.appId, label, query }, deps);

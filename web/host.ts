@@ -5,7 +5,6 @@ import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { join, resolve } from 'node:path';
 import { WebSocketServer } from 'ws';
-import { appInfoFromManifest } from '../core/contracts/app';
 import type { MiniAppApiHandler } from '../core/contracts/integrator';
 import type { Clock } from '../core/contracts/ports';
 import type { Runtime, RuntimeNetworkOptions, RuntimeOptions } from '../core/contracts/services';
@@ -25,6 +24,7 @@ import { ShellFrameUrls } from './frame-urls';
 import { serveServerApi } from '../core/http/server-api';
 import { ShellChannel } from './shell-channel';
 import { serveShellFile } from './shell-page';
+import { openDataFolder } from '../core/persistence/open-data';
 import { createConfStore, WEB_SEEDED_KEY } from './store';
 import { newToken, sameToken } from './tokens';
 import { receiveUpload, removeUpload, uploadFolderOf } from './upload';
@@ -118,6 +118,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   // Uploads are only needed until installed; anything left from an earlier run is stale.
   await rm(uploadsDir, { recursive: true, force: true });
   const store = createConfStore(dataDir);
+  // the user's data: SQLite beside the preferences file, which hands its data keys over once
+  const { data, migration, staleTempFiles } = await openDataFolder(dataDir, store, store.path, (e) => warn(e.userMessage));
+  if (migration.moved.length) log(`Moved ${migration.moved.length} data entries from ${store.path} into ${data.file}.`);
+  if (staleTempFiles.length) log(`Removed ${staleTempFiles.length} stale temporary cop${staleTempFiles.length === 1 ? 'y' : 'ies'} of the state file.`);
   const shellToken = newToken();
 
   let port = 0;
@@ -145,7 +149,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   );
 
   const shellSockets = new WebSocketServer({ noServer: true, maxPayload: MAX_SHELL_FRAME });
-  const bridgeSockets = new WebSocketServer({ noServer: true, maxPayload: MAX_BRIDGE_FRAME });
+  // One message per socket per event-loop turn (ws defers each 'message' to setImmediate): a page flooding its
+  // socket then takes turns with every other socket instead of running its whole backlog first.
+  const bridgeSockets = new WebSocketServer({ noServer: true, maxPayload: MAX_BRIDGE_FRAME, allowSynchronousEvents: false });
 
   const onRequest = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const target = classifyHost(req.headers.host, port);
@@ -243,11 +249,15 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   server.on('upgrade', onUpgrade);
   port = await listen(server, options.port ?? 0);
 
+  // the samples shipped with the shell: installed on first start, trusted as the shell itself (unsigned, not dev apps)
+  const examplesDir = options.examplesDir === undefined ? join(root, 'examples') : options.examplesDir;
   try {
     const integration = createIntegration();
     runtime = await createRuntime({
       store,
+      data,
       dataDir,
+      bundledDir: examplesDir ?? undefined,
       viewHost: views,
       emit: (event) => {
         shellChannel.broadcast(event);
@@ -269,12 +279,12 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     });
   } catch (e) {
     server.close();
+    data.close();
     throw e;
   }
   const rt = runtime;
 
   // First start of a data folder: install the samples. Later starts keep whatever the user uninstalled.
-  const examplesDir = options.examplesDir === undefined ? join(root, 'examples') : options.examplesDir;
   const sampleLog = { info: log, warn };
   if (examplesDir) {
     await seedSamplesOnFirstStart({
@@ -295,8 +305,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const installDev = async (folder: string): Promise<string> => {
     const entry = await rt.catalog.install(folder, undefined, { dev: true });
     for (const origin of options.allowLoopback ?? []) rt.network.loopback.allowForRun(entry.appId, origin);
-    const manifest = rt.catalog.manifest(entry.appId);
-    if (manifest) rt.shell.platform?.registerApp(appInfoFromManifest(manifest));
+    const info = rt.catalog.appInfo(entry.appId);
+    if (info) rt.shell.platform?.registerApp(info);
     shellChannel.broadcast({ type: 'appsChanged' });
     return entry.appId;
   };
@@ -368,6 +378,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
           server.close(() => done());
           server.closeAllConnections();
         });
+        data.close();
       })();
       return closing;
     },

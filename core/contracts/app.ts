@@ -47,16 +47,16 @@ export const Manifest = z.strictObject({
     })
     .default({ openApi: [], customApi: [] }),
   /**
-   * Set by the shell, never by a package: "wechat" for a WeChat DevTools project, whose entry is its
-   * app.json and whose "/" the hosts serve as the mini program runtime (docs/wechat-format.md).
-   */
-  format: z.enum(['web', 'wechat']).optional(),
-  /**
    * The servers wx.request / connectSocket / uploadFile / downloadFile may reach, per kind (see
    * ServerDomains). Optional: an app without it makes no network calls. A WeChat-format project without
    * manifest.json gets this from its install step.
    */
   domains: ServerDomains.optional(),
+  /**
+   * Set by the shell, never by a package: "wechat" for a WeChat DevTools project, whose entry is its
+   * app.json and whose "/" the hosts serve as the mini program runtime (docs/wechat-format.md).
+   */
+  format: z.enum(['web', 'wechat']).optional(),
 });
 export type Manifest = z.infer<typeof Manifest>;
 

@@ -9,6 +9,9 @@ import { ApiError, Errno } from '../contracts/errors';
 import type { NetworkService } from '../network/network-service';
 import { systemInfo } from './system-info';
 
+/** How long after answering exitMiniProgram the host is asked to close the view. */
+export const EXIT_AFTER_ANSWER_MS = 100;
+
 /** One API's implementation, given validated params. Returns the success payload (errMsg is added later). */
 export type Route<N extends ApiName> = (caller: CallerIdentity, params: ApiParams<N>) => unknown;
 export type RouteTable = { [N in ApiName]: Route<N> };
@@ -58,7 +61,10 @@ export function createRoutes(deps: RouteDeps): RouteTable {
     authorize: (c, p) => deps.scopeApis.authorize(c, p.scope),
     openSetting: (c) => deps.scopeApis.openSetting(c),
     exitMiniProgram: (c) => {
-      deps.requestHost({ type: 'exit', caller: c });
+      // WeChat answers success first and then closes the mini program: the view closes only after this
+      // answer has left (the dispatcher resolves, the host sends it) and the app had a moment to run its callbacks.
+      const timer = setTimeout(() => deps.requestHost({ type: 'exit', caller: c }), EXIT_AFTER_ANSWER_MS);
+      (timer as { unref?: () => void }).unref?.();
       return {};
     },
     getSystemInfo: () => systemInfo(deps.host),

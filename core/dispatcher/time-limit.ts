@@ -31,26 +31,6 @@ export function timeLimitFor(api: string, params: Record<string, unknown>, limit
   return WAITS_FOR_USER.has(api) ? limits.promptTimeoutMs : limits.handlerTimeoutMs;
 }
 
-export class TimeLimitExceeded extends Error {
-  constructor(readonly ms: number) {
-    super(`no answer within ${ms} ms`);
-    this.name = 'TimeLimitExceeded';
-  }
-}
-
-/**
- * Runs work and rejects with TimeLimitExceeded if it has not settled within `ms`. The work itself is not
- * cancelled (handlers get no signal); its late result is ignored, and a late rejection is already handled
- * by the race so it cannot surface as an unhandled rejection.
- */
-export function withTimeLimit<T>(work: Promise<T>, ms: number): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new TimeLimitExceeded(ms)), ms);
-  });
-  return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
-}
-
 export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }

@@ -1,82 +1,86 @@
-import { NETWORK_API_NAMES, type NetworkTaskEvent } from '../../core/contracts/network';
+import { fromBase64 } from '../../client/wx/base64';
+import type { WxPortMessage } from '../protocol';
 
 type HostWx = Record<string, unknown>;
-type Outcome = { ok: true; result: Record<string, unknown> } | { ok: false; fail: Record<string, unknown> };
-type HostTask = Record<string, unknown>;
-
-/** the calls that start a task and return its task object */
-const TASK_STARTERS = new Set(['request', 'downloadFile', 'uploadFile', 'connectSocket']);
-/** task-object listener -> the host's networkTask event type it carries */
-const TASK_EVENTS: ReadonlyArray<readonly [string, NetworkTaskEvent['type']]> = [
-  ['onHeadersReceived', 'headersReceived'],
-  ['onProgressUpdate', 'progress'],
-  ['onOpen', 'open'],
-  ['onMessage', 'message'],
-  ['onError', 'error'],
-  ['onClose', 'close'],
-];
+type Fn = (...args: unknown[]) => unknown;
+type Task = Record<string, Fn>;
 
 /**
- * The network APIs of the logic Worker's wx, made with the page's wx. The Worker's client names each task
- * (taskId) and sends its calls as wire requests; the page's wx only offers WeChat's task objects, which name
- * their own tasks. So each Worker task gets a page task: its outcome answers the Worker's request, its
- * listeners come back as `networkTask` events under the Worker's taskId, and abort / send / close act on it.
+ * The network tasks of the logic Worker. The Worker's wx sends the wire calls (request with its taskId,
+ * abortNetworkTask, sendSocketMessage…); here each one is made with the page's real wx task API and the
+ * page task's events go back to the Worker as `networkTask` events under the Worker's taskId, so the
+ * Worker's RequestTask/SocketTask objects behave exactly as in a web-format page.
  */
-export class NetworkForwarder {
-  private readonly tasks = new Map<string, HostTask>();
+const TASK_EVENTS: Record<string, Array<[listen: string, type: string]>> = {
+  request: [['onHeadersReceived', 'headersReceived']],
+  downloadFile: [
+    ['onHeadersReceived', 'headersReceived'],
+    ['onProgressUpdate', 'progress'],
+  ],
+  uploadFile: [
+    ['onHeadersReceived', 'headersReceived'],
+    ['onProgressUpdate', 'progress'],
+  ],
+  connectSocket: [
+    ['onOpen', 'open'],
+    ['onMessage', 'message'],
+    ['onError', 'error'],
+    ['onClose', 'close'],
+  ],
+};
 
-  constructor(
-    private readonly hostWx: HostWx | undefined,
-    private readonly emit: (event: { v: 1; event: 'networkTask'; data: NetworkTaskEvent }) => void,
-  ) {}
+export const NETWORK_WIRE_APIS: ReadonlySet<string> = new Set([...Object.keys(TASK_EVENTS), 'abortNetworkTask', 'sendSocketMessage', 'closeSocket']);
 
-  handles(api: string): boolean {
-    return (NETWORK_API_NAMES as readonly string[]).includes(api);
-  }
+type Respond = (outcome: { ok: true; result: Record<string, unknown> } | { ok: false; fail: { errMsg?: unknown; errno?: unknown; errCode?: unknown } }) => void;
 
-  /** answers one of the Worker's network calls; resolves with its outcome */
-  call(api: string, params: Record<string, unknown>): Promise<Outcome> {
-    const { taskId, ...rest } = params;
-    const id = typeof taskId === 'string' ? taskId : '';
-    if (api === 'abortNetworkTask') {
-      const task = this.tasks.get(id);
-      if (typeof task?.['abort'] === 'function') (task['abort'] as () => void)();
-      return Promise.resolve({ ok: true, result: {} });
-    }
-    return new Promise<Outcome>((settle) => {
-      const resolve = (outcome: Outcome) => {
-        // a request, download or upload is over with its outcome; a socket with its close event
-        if (TASK_STARTERS.has(api) && (api !== 'connectSocket' || !outcome.ok)) this.tasks.delete(id);
-        settle(outcome);
-      };
-      const callbacks = {
-        success: (result: Record<string, unknown>) => resolve({ ok: true, result }),
-        fail: (fail: Record<string, unknown>) => resolve({ ok: false, fail }),
-      };
-      if (TASK_STARTERS.has(api)) {
-        const start = this.hostWx?.[api];
-        if (typeof start !== 'function') return resolve({ ok: false, fail: { errMsg: `${api}:fail not supported` } });
-        this.track(id, (start as (o: unknown) => HostTask).call(this.hostWx, { ...rest, ...callbacks }));
-        return;
+export function createNetworkForwarder(hostWx: HostWx, post: (message: WxPortMessage) => void) {
+  const tasks = new Map<string, Task>();
+  const event = (taskId: string, type: string, detail: unknown) => post({ t: 'event', event: { v: 1, event: 'networkTask', data: { taskId, type, detail: detail ?? {} } } });
+
+  return (api: string, params: Record<string, unknown>, respond: Respond): void => {
+    const taskId = String(params['taskId'] ?? '');
+    const { taskId: _drop, ...options } = params;
+    void _drop;
+    if (api in TASK_EVENTS) {
+      const task = (hostWx[api] as Fn)({
+        ...options,
+        success: (result: Record<string, unknown>) => {
+          if (api !== 'connectSocket') tasks.delete(taskId);
+          respond({ ok: true, result });
+        },
+        fail: (fail: { errMsg?: unknown }) => {
+          tasks.delete(taskId);
+          respond({ ok: false, fail });
+        },
+      }) as Task;
+      tasks.set(taskId, task);
+      for (const [listen, type] of TASK_EVENTS[api]!) {
+        task[listen]?.((detail: unknown) => {
+          if (type === 'close') tasks.delete(taskId);
+          event(taskId, type, detail);
+        });
       }
-      // sendSocketMessage / closeSocket on the Worker's socket
-      const task = this.tasks.get(id);
-      const method = task?.[api === 'sendSocketMessage' ? 'send' : 'close'];
-      if (typeof method !== 'function') return resolve({ ok: false, fail: { errMsg: `${api}:fail WebSocket is not connected` } });
-      (method as (o: unknown) => void).call(task, { ...rest, ...callbacks });
-    });
-  }
-
-  private track(id: string, task: HostTask): void {
-    if (!task || typeof task !== 'object') return;
-    this.tasks.set(id, task);
-    for (const [listen, type] of TASK_EVENTS) {
-      const on = task[listen];
-      if (typeof on !== 'function') continue;
-      (on as (l: (detail: unknown) => void) => void).call(task, (detail) => {
-        this.emit({ v: 1, event: 'networkTask', data: { taskId: id, type, detail: (detail ?? {}) as Record<string, unknown> } });
-        if (type === 'close') this.tasks.delete(id);
-      });
+      return;
     }
-  }
+    const task = tasks.get(taskId);
+    if (api === 'abortNetworkTask') {
+      task?.['abort']?.();
+      respond({ ok: true, result: {} });
+      return;
+    }
+    if (!task) {
+      respond({ ok: false, fail: { errMsg: `${api}:fail WebSocket is not connected` } });
+      return;
+    }
+    const method = api === 'sendSocketMessage' ? 'send' : 'close';
+    const data = typeof options['dataBase64'] === 'string' ? fromBase64(options['dataBase64']) : options['data'];
+    const { dataBase64: _b64, ...rest } = options;
+    void _b64;
+    task[method]!({
+      ...rest,
+      ...(api === 'sendSocketMessage' ? { data } : {}),
+      success: (result: Record<string, unknown>) => respond({ ok: true, result }),
+      fail: (fail: { errMsg?: unknown }) => respond({ ok: false, fail }),
+    });
+  };
 }

@@ -1,5 +1,5 @@
 import type { WxPortMessage } from '../protocol';
-import { NetworkForwarder } from './network-forwarder';
+import { createNetworkForwarder, NETWORK_WIRE_APIS } from './network-forwarder';
 
 type HostWx = Record<string, unknown>;
 
@@ -10,16 +10,14 @@ type HostWx = Record<string, unknown>;
  */
 export function serveWx(port: MessagePort, hostWx: HostWx | undefined): void {
   const post = (message: WxPortMessage) => port.postMessage(message);
-  // wx.request and the other task APIs return task objects: they are made with the page's task objects
-  const network = new NetworkForwarder(hostWx, (event) => post({ t: 'event', event }));
+  // request, connectSocket and their tasks return task objects: they have their own forwarder
+  const network = hostWx ? createNetworkForwarder(hostWx, post) : undefined;
   port.onmessage = (ev: MessageEvent) => {
     const data = ev.data as WxPortMessage;
     if (data?.t !== 'call') return;
     const { id, api, params } = data.msg;
-    if (hostWx && network.handles(api)) {
-      void network.call(api, params).then((outcome) =>
-        post({ t: 'response', response: outcome.ok ? { v: 1, id, ok: true, result: outcome.result } : { v: 1, id, ok: false, ...failFields(api, outcome.fail) } }),
-      );
+    if (network && NETWORK_WIRE_APIS.has(api)) {
+      network(api, params, (outcome) => post({ t: 'response', response: outcome.ok ? { v: 1, id, ok: true, result: outcome.result } : failure(api, id, outcome.fail) }));
       return;
     }
     const fn = hostWx?.[api];
@@ -32,7 +30,7 @@ export function serveWx(port: MessagePort, hostWx: HostWx | undefined): void {
       .then(() => (fn as (p: unknown) => unknown).call(hostWx, params))
       .then(
         (result) => post({ t: 'response', response: { v: 1, id, ok: true, result: (result ?? {}) as Record<string, unknown> } }),
-        (fail: Record<string, unknown>) => post({ t: 'response', response: { v: 1, id, ok: false, ...failFields(api, fail) } }),
+        (fail: { errMsg?: unknown; errno?: unknown; errCode?: unknown }) => post({ t: 'response', response: failure(api, id, fail) }),
       );
   };
   for (const event of ['appShow', 'appHide'] as const) {
@@ -41,14 +39,17 @@ export function serveWx(port: MessagePort, hostWx: HostWx | undefined): void {
   }
 }
 
-/** errMsg, errno and errCode of a failure, as the wire's failure envelope carries them */
-function failFields(api: string, fail: Record<string, unknown> | undefined): Record<string, unknown> {
+function failure(api: string, id: WxCallId, fail: { errMsg?: unknown; errno?: unknown; errCode?: unknown }) {
   return {
-    errMsg: typeof fail?.['errMsg'] === 'string' ? fail['errMsg'] : `${api}:fail ${String(fail)}`,
-    ...(typeof fail?.['errno'] === 'number' ? { errno: fail['errno'] } : {}),
-    ...(typeof fail?.['errCode'] === 'number' ? { errCode: fail['errCode'] } : {}),
+    v: 1 as const,
+    id,
+    ok: false as const,
+    errMsg: typeof fail?.errMsg === 'string' ? fail.errMsg : `${api}:fail ${String(fail)}`,
+    ...(typeof fail?.errno === 'number' ? { errno: fail.errno } : {}),
+    ...(typeof fail?.errCode === 'number' ? { errCode: fail.errCode } : {}),
   };
 }
+type WxCallId = Extract<WxPortMessage, { t: 'call' }>['msg']['id'];
 
 /** the app's storage as the page's wx mirror has it, for the Worker's Sync storage APIs */
 export function storageSnapshot(hostWx: HostWx | undefined): Record<string, unknown> {

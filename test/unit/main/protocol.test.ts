@@ -4,12 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { createCatalog } from '../../../core/catalog';
 import type { Catalog } from '../../../core/contracts';
 import { BACKEND_INFO_PATH, createAppProtocolHandler, isSuspiciousPath } from '../../../main/app-protocol';
-import { appEntryUrl, shellAssetUrl, SHELL_ORIGIN } from '../../../main/app-scheme';
+import { appEntryUrl, privilegedSchemes, shellAssetUrl, SHELL_ORIGIN } from '../../../main/app-scheme';
 import { memoryLogger } from '../../../main/logger';
-import { createShellProtocolHandler, enforceShellCsp, SHELL_CSP } from '../../../main/shell-protocol';
+import { STORAGE_MIRROR_SCRIPT } from '../../../main/storage-mirror';
+import { createShellProtocolHandler, SHELL_CSP } from '../../../main/shell-protocol';
 import { memoryStore } from '../../support/memory-store';
 import { manifest, tempDir, writePackage } from '../../support/packages';
-import { FakeSession } from './support/fake-electron';
 
 const PAGE = '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Shop</title></head><body><script src="app.js"></script></body></html>';
 
@@ -25,6 +25,9 @@ async function installedCatalog(): Promise<{ catalog: Catalog; dataDir: string }
         'icon.svg': '<svg xmlns="http://www.w3.org/2000/svg"/>',
         'secret.txt': `${appId} private`,
         'media/clip.mp4': '0123456789',
+        // where the WeChat-format runtime starts its logic-layer Worker, and what that worker imports
+        '__wx/runtime/logic.js': "importScripts('/__wx/app/logic.js')",
+        '__wx/app/logic.js': 'App({})',
       }),
     );
   }
@@ -232,16 +235,58 @@ describe('superapp: handler of the shell session', () => {
     expect((await get(`${SHELL_ORIGIN}/lib/x.js`)).status).toBe(404);
     expect((await get(`${SHELL_ORIGIN}/%2e%2e/package.json`)).status).toBe(404);
   });
+});
 
-  it('onHeadersReceived puts the same CSP on the shell page and leaves other responses alone', () => {
-    const session = new FakeSession('persist:shell');
-    enforceShellCsp(session as never);
-    const answer = (url: string, resourceType: string) => {
-      let out: Record<string, unknown> = {};
-      session.headersReceived!({ url, resourceType, responseHeaders: { 'content-security-policy': ['default-src *'], 'Content-Type': ['text/html'] } }, (r) => (out = r));
-      return out;
-    };
-    expect(answer(`${SHELL_ORIGIN}/index.html`, 'mainFrame')).toEqual({ responseHeaders: { 'Content-Type': ['text/html'], 'Content-Security-Policy': [SHELL_CSP] } });
-    expect(answer('https://example.com/', 'mainFrame')).toEqual({});
+describe("main's storage hand-over script", () => {
+  it('is served to every app page at its reserved path as JavaScript, under the page policy', async () => {
+    const { get } = await shopHandler();
+    const script = await get('superapp://shop/__superapp__/storage-mirror.js');
+    expect(script.status).toBe(200);
+    expect(script.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    expect(await script.text()).toBe(STORAGE_MIRROR_SCRIPT);
+    expect(script.headers.get('content-security-policy')).toContain("script-src 'self'");
+  });
+});
+
+describe('the superapp scheme is ready for the WeChat-format runtime (a dedicated Worker per app view)', () => {
+  it('registers exactly the privileges a worker from the app origin needs, and no service workers', () => {
+    expect(privilegedSchemes).toEqual([
+      {
+        scheme: 'superapp',
+        privileges: {
+          // tuple origin: new Worker('/__wx/runtime/logic.js') is same-origin with the page; importScripts resolves
+          standard: true,
+          secure: true,
+          supportFetchAPI: true,
+          stream: true,
+          codeCache: true,
+          corsEnabled: false,
+          allowServiceWorkers: false,
+          bypassCSP: false,
+        },
+      },
+    ]);
+  });
+
+  it("the page policy lets the page start a same-origin worker and nothing else (worker-src 'self')", async () => {
+    const { get } = await shopHandler();
+    const csp = (await get(appEntryUrl('Shop', 'pages/index.html'))).headers.get('content-security-policy') ?? '';
+    const directives = Object.fromEntries(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values.join(' ')]));
+    expect(directives['worker-src']).toBe("'self'");
+    expect(directives['script-src']).toBe("'self'");
+  });
+
+  it('serves the worker script as JavaScript under the same policy, so code in the worker is held to it too', async () => {
+    const { get } = await shopHandler();
+    const worker = await get('superapp://shop/__wx/runtime/logic.js');
+    expect(worker.status).toBe(200);
+    expect(worker.headers.get('content-type')).toMatch(/^text\/javascript/);
+    expect(await worker.text()).toBe("importScripts('/__wx/app/logic.js')");
+    // a dedicated worker is governed by its own script's CSP, not the page's: same policy, same connect-src
+    const page = await get(appEntryUrl('Shop', 'pages/index.html'));
+    expect(worker.headers.get('content-security-policy')).toBe(page.headers.get('content-security-policy'));
+    expect(worker.headers.get('content-security-policy')).toContain("connect-src 'self'");
+    const imported = await get('superapp://shop/__wx/app/logic.js');
+    expect(imported.status).toBe(200);
   });
 });

@@ -7,6 +7,7 @@ import type { Shell } from '../../../../core/contracts/services';
 import type { Sheet, SheetAnswer } from '../../../../core/contracts/sheets';
 import { ResponseEnvelope } from '../../../../core/contracts/wire';
 import { buildShell } from '../../../../core/dispatcher/build-shell';
+import { memoryData } from '../../../support/memory-data';
 import { memoryStore } from '../../../support/memory-store';
 
 /** Test fixtures for the bridge: a shell with a scripted backend, prompter and two installed apps. */
@@ -76,6 +77,7 @@ export function fakeOpenApi(): { [K in keyof OpenApiHandler]: ReturnType<typeof 
 export interface Harness {
   shell: Shell;
   store: ReturnType<typeof memoryStore>;
+  data: ReturnType<typeof memoryData>;
   openApi: ReturnType<typeof fakeOpenApi>;
   /** every sheet shown, in order */
   sheets: Sheet[];
@@ -89,9 +91,10 @@ export interface Harness {
 let nextId = 0;
 
 export function harness(
-  options: { store?: ReturnType<typeof memoryStore>; clock?: Clock; manifests?: Manifest[]; handlerTimeoutMs?: number; extConfig?: (appId: string) => Record<string, unknown> } = {},
+  options: { store?: ReturnType<typeof memoryStore>; data?: ReturnType<typeof memoryData>; clock?: Clock; manifests?: Manifest[]; handlerTimeoutMs?: number; extConfig?: (appId: string) => Record<string, unknown> } = {},
 ): Harness {
   const store = options.store ?? memoryStore();
+  const data = options.data ?? memoryData();
   const openApi = fakeOpenApi();
   const sheets: Sheet[] = [];
   const answers: SheetAnswer[] = [];
@@ -99,6 +102,7 @@ export function harness(
   const shell = buildShell(
     {
       store,
+      data,
       prompter: {
         async ask(sheet) {
           sheets.push(sheet);
@@ -124,6 +128,7 @@ export function harness(
   return {
     shell,
     store,
+    data,
     openApi,
     sheets,
     answers,
