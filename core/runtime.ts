@@ -68,6 +68,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     handlerTimeoutMs: options.handlerTimeoutMs,
     promptTimeoutMs: options.promptTimeoutMs,
     appInfo,
+    ...(options.extConfig ? { extConfig: options.extConfig } : {}),
     network,
   });
   shell.setManifestSource((appId) => catalog.manifest(appId));

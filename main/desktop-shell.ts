@@ -1,7 +1,7 @@
 import { app, BaseWindow, dialog, ipcMain, Menu, session, type WebContentsView } from 'electron';
 import type { DataStore, KeyValueStore, MiniAppApiHandler, Runtime, RuntimeOptions, ShellEvent } from '../core/contracts';
 import { ipcChannels } from '../core/contracts/ipc-channels';
-import { findSampleFolders, hasBackend, seedSamplesOnFirstStart, type BackendSource } from '../core/samples';
+import { backendExtConfig, findSampleFolders, hasBackend, seedSamplesOnFirstStart, type BackendSource } from '../core/samples';
 import { buildMenuTemplate } from './app-menu';
 import { APP_SCHEME, appEntryUrl, appOrigin, SHELL_ENTRY_URL, SHELL_ORIGIN, shellAssetUrl } from './app-scheme';
 import { createAppSessions, type AppSessions } from './app-sessions';
@@ -185,6 +185,7 @@ export async function startDesktopShell(options: DesktopShellOptions): Promise<D
     pickPackage: () => pickPackage(dialog, window),
     saveFile: (fileName, content) => saveFile(dialog, window, app.getPath('downloads'), fileName, content),
     serverApi: () => serverApi.url(),
+    extConfig: (appId) => backendExtConfig(backends.urlOf(appId)),
     // wx.request never reaches the server API (loopback, while it is on)
     network: { hostPorts: () => serverApiPorts(serverApi.url()) },
   });

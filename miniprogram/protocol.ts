@@ -76,6 +76,8 @@ export interface PageWindow {
   onReachBottomDistance: number;
   /** set by the runtime: the page can go back (not the bottom of the stack) */
   canGoBack?: boolean;
+  /** wx.showNavigationBarLoading: a spinner beside the title */
+  navigationBarLoading?: boolean;
 }
 
 export interface TabBarItem {
@@ -133,8 +135,27 @@ export type ToLogic =
   | { t: 'pullDownRefresh'; pageId: number }
   | { t: 'hostEvent'; event: 'appShow' | 'appHide'; data: Record<string, unknown> }
   | { t: 'resize'; width: number; height: number }
-  /** liveness check: the logic layer answers `pong` with the same seq when it is not stuck */
-  | { t: 'ping'; seq: number };
+  | ViewReply
+  | { t: 'intersection'; observer: number; status: Record<string, unknown> };
+
+/**
+ * The logic layer asks the view for something only the page can do or know: draw an overlay (showToast,
+ * showModal...), measure a node (selector queries), watch one (intersection observers). `api` names a view
+ * handler; the answer is WeChat's result object, errMsg included.
+ */
+export interface ViewCall {
+  t: 'viewCall';
+  id: number;
+  api: string;
+  params: Record<string, unknown>;
+}
+
+export interface ViewReply {
+  t: 'viewReply';
+  id: number;
+  ok: boolean;
+  result: Record<string, unknown> & { errMsg: string };
+}
 
 /** The app's settings the view needs to draw the chrome. */
 export interface AppChrome {
@@ -147,7 +168,9 @@ export type ToView =
   | { t: 'ready'; chrome: AppChrome }
   | { t: 'error'; message: string; stack?: string; where?: string }
   | { t: 'fatal'; message: string }
-  | { t: 'pong'; seq: number };
+  | ViewCall
+  /** what an event handler returned, for the built-in that sent the event (bindinput's new value) */
+  | { t: 'eventResult'; node: number; type: string; value: unknown };
 
 /** Messages on the wx port between the logic Worker and the view, which holds the bridge connection. */
 export type WxPortMessage =

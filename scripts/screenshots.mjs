@@ -66,18 +66,19 @@ async function main() {
 
     await page.locator('[data-testid="app-card"][data-app-id="shop"] [data-testid="launch"]').click();
     const shop = page.frameLocator('iframe[data-testid="app-frame"][data-app-id="shop"]');
-    await shop.locator('[data-testid="signin-status"][data-state="signed-in"]').waitFor();
-    await shop.locator('[data-testid="buy"]').first().waitFor();
+    // the WeChat-format Tea Shop: its WXML ids reach the DOM
+    await shop.locator('#signin-status', { hasText: 'Signed in as' }).waitFor({ timeout: 30_000 });
+    await shop.locator('#buy-oolong').waitFor();
     await shot('app.png');
 
-    await shop.locator('[data-testid="buy"][data-product-id="oolong"]').click();
+    await shop.locator('#buy-oolong').click();
     const sheet = page.locator('[data-testid="sheet"][data-sheet-kind="payment"]');
     await sheet.waitFor();
     // Pay is armed a moment after the sheet appears; show the sheet as the user acts on it
     await sheet.locator('[data-testid="sheet-confirm"]:enabled').waitFor();
     await shot('payment-sheet.png');
     await sheet.locator('[data-testid="sheet-confirm"]').click();
-    await shop.locator('[data-testid="order-status"]', { hasText: 'SUCCESS' }).waitFor();
+    await shop.locator('#order-status', { hasText: 'SUCCESS' }).waitFor();
 
     await byId('nav-settings').click();
     await byId('settings').waitFor();

@@ -121,6 +121,7 @@ declare namespace WxApi {
     removeStorage: { key: string };
     clearStorage: NoParams;
     getStorageInfo: NoParams;
+    getExtConfig: NoParams;
   }
 
   interface StorageInfo {
@@ -161,6 +162,8 @@ declare namespace WxApi {
     removeStorage: NoResult;
     clearStorage: NoResult;
     getStorageInfo: StorageInfo;
+    /** what the hosting platform configures for this app; `backendUrl` when the shell runs its merchant backend */
+    getExtConfig: { extConfig: Record<string, unknown> };
   }
 
   type Name = keyof Params;
@@ -364,6 +367,8 @@ interface Wx {
   removeStorage: WxApi.MethodWithParams<'removeStorage'>;
   clearStorage: WxApi.Method<'clearStorage'>;
   getStorageInfo: WxApi.Method<'getStorageInfo'>;
+  /** The hosting platform's data for this app (WeChat: the third-party platform's ext.json). */
+  getExtConfig: WxApi.Method<'getExtConfig'>;
 
   /** Stores at once and writes through to the host; throws Error("setStorageSync:fail exceed storage max size 10MB") past the quota. */
   setStorageSync(key: string, data: unknown): void;

@@ -11,7 +11,7 @@ import type { Runtime, RuntimeNetworkOptions, RuntimeOptions } from '../core/con
 import { MAX_REQUEST_BYTES } from '../core/contracts/wire';
 import createIntegration from '../integration';
 import { createRuntime } from '../core/runtime';
-import { findSampleFolders, seedSamplesOnFirstStart, type BackendSource } from '../core/samples';
+import { backendExtConfig, findSampleFolders, seedSamplesOnFirstStart, type BackendSource } from '../core/samples';
 import { serveAppRequest } from './app-pages';
 import { BackendManager } from './backend-manager';
 import { serveBridge } from './bridge-channel';
@@ -275,6 +275,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       handlerTimeoutMs: options.handlerTimeoutMs,
       promptTimeoutMs: options.promptTimeoutMs,
       clock: options.clock,
+      extConfig: (appId) => backendExtConfig(backends?.url(appId)),
     });
   } catch (e) {
     server.close();

@@ -125,6 +125,13 @@ export const StorageInfoResult = z.object({
   limitSize: z.number(),
 });
 
+/**
+ * wx.getExtConfig's extConfig: data the hosting platform gives an app, for WeChat the ext.json of a
+ * third-party platform. This shell puts the origin of the app's merchant backend there (`backendUrl`)
+ * when it runs one for the app, so a WeChat-format sample finds its backend with a documented API.
+ */
+export const ExtConfig = z.record(z.string(), z.unknown());
+
 export const apiTable = {
   // the seven open APIs of TCMPP (OpenApiHandler)
   login: { kind: 'open', params: LoginParams, result: LoginResult },
@@ -147,6 +154,8 @@ export const apiTable = {
   removeStorage: { kind: 'base', params: z.object({ key: StorageKey }), result: Empty },
   clearStorage: { kind: 'base', params: Empty, result: Empty },
   getStorageInfo: { kind: 'base', params: Empty, result: StorageInfoResult },
+  // what the platform hosting the app configures for it (WeChat's third-party-platform ext config)
+  getExtConfig: { kind: 'base', params: Empty, result: z.object({ extConfig: ExtConfig }) },
   // network, made by the host within the app's declared domains (core/network)
   request: { kind: 'base', params: RequestParams, result: RequestResult },
   downloadFile: { kind: 'base', params: DownloadFileParams, result: DownloadFileResult },

@@ -120,6 +120,8 @@ export interface ShellOptions {
   handlerTimeoutMs?: number;
   promptTimeoutMs?: number;
   appInfo?: (appId: string) => AppInfo | undefined;
+  /** wx.getExtConfig's extConfig for an app; default {} */
+  extConfig?: (appId: string) => Record<string, unknown>;
   /** wx.request, downloadFile, uploadFile, connectSocket (core/network); the runtime builds one */
   network?: import('../network/network-service').NetworkService;
 }
@@ -203,6 +205,8 @@ export interface RuntimeOptions {
   handlerTimeoutMs?: number;
   promptTimeoutMs?: number;
   clock?: Clock;
+  /** wx.getExtConfig's extConfig for an app (the hosts give the origin of its running merchant backend) */
+  extConfig?: ShellOptions['extConfig'];
   /** wx.request and friends: the host's own ports (never reachable) and, for tests, DNS, CAs and limits */
   network?: RuntimeNetworkOptions;
 }

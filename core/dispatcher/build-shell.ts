@@ -84,6 +84,7 @@ export function buildShell(options: ShellOptions, defaultOpenApi: OpenApiFactory
     scopeApis: createScopeApis(ledger, prompter),
     storage,
     host: options.host,
+    extConfig: (appId) => options.extConfig?.(appId) ?? {},
     ...(options.network ? { network: options.network } : {}),
     requestHost(request) {
       for (const listener of [...hostListeners]) listener(request);

@@ -10,7 +10,7 @@ import type { CallRecorder, NewCallRecord } from '../calls/call-log';
 import { AppLanes, type LaneLimits } from './app-lanes';
 import { DeadlineQueue } from './deadlines';
 import { quickEnvelope, readEnvelope } from './envelope';
-import { describeParamIssues } from './param-errors';
+import { describeParamIssues } from '../contracts/param-errors';
 import type { Route, RouteTable } from './routes';
 import { sleep, timeLimitFor, type TimeLimits } from './time-limit';
 import { CallContext, runInCall } from './call-context';

@@ -1,5 +1,5 @@
 import { CallId, RequestEnvelope, WIRE_VERSION } from '../contracts/wire';
-import { jsTypeName } from './type-names';
+import { jsTypeName } from '../contracts/type-names';
 
 export type EnvelopeReading =
   | { ok: true; request: RequestEnvelope }

@@ -28,6 +28,7 @@ export interface RouteDeps {
   scopeApis: ScopeApis;
   storage: AppStorage;
   host: ShellOptions['host'];
+  extConfig(appId: string): Record<string, unknown>;
   requestHost(request: HostRequest): void;
   /** wx.request and friends; absent in a shell built without a runtime (they answer "not supported") */
   network?: NetworkService;
@@ -73,6 +74,7 @@ export function createRoutes(deps: RouteDeps): RouteTable {
     removeStorage: (c, p) => storage.remove(appId(c), p.key),
     clearStorage: (c) => storage.clear(appId(c)),
     getStorageInfo: (c) => storage.info(appId(c)),
+    getExtConfig: (c) => ({ extConfig: deps.extConfig(appId(c)) }),
 
     request: (c, p) => network().request(c, p),
     downloadFile: (c, p) => network().downloadFile(c, p),

@@ -10,3 +10,4 @@ export {
   type SampleBackend,
   type StartedBackend,
 } from './merchant-backends';
+export { backendExtConfig } from './ext-config';

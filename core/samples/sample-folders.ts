@@ -2,7 +2,10 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseManifest } from '../catalog';
+import { AppId, WechatProjectManifest } from '../contracts/app';
 import type { KeyValueStore } from '../contracts/ports';
+import { isWechatProjectFolder, localAppId } from '../wechat';
+import { ProjectConfig } from '../wechat/schemas';
 
 /** What the sample helpers report; both hosts' loggers fit. */
 export interface SampleLog {
@@ -15,7 +18,22 @@ export interface SampleFolder {
   folder: string;
 }
 
-/** Every <examplesDir>/<folder> with a valid manifest.json, by appId; a broken one is logged and skipped. */
+/**
+ * The appId a WeChat DevTools project installs under, as the install step decides it: its manifest.json,
+ * else project.config.json's appid, else the local id made from its projectname. Read without compiling.
+ */
+async function wechatSampleAppId(folder: string): Promise<string> {
+  const manifestFile = join(folder, 'manifest.json');
+  if (existsSync(manifestFile)) return WechatProjectManifest.parse(JSON.parse(await readFile(manifestFile, 'utf8'))).appId;
+  const config = ProjectConfig.parse(JSON.parse(await readFile(join(folder, 'project.config.json'), 'utf8')));
+  const appid = config.appid?.trim();
+  return appid && appid !== 'touristappid' ? AppId.parse(appid) : localAppId(config.projectname ?? 'miniprogram');
+}
+
+/**
+ * Every <examplesDir>/<folder> that is a mini program, by appId: a web package (manifest.json) or a WeChat
+ * DevTools project (project.config.json). A broken one is logged and skipped.
+ */
 export async function findSampleFolders(examplesDir: string, log: SampleLog): Promise<SampleFolder[]> {
   if (!existsSync(examplesDir)) return [];
   const found: SampleFolder[] = [];
@@ -23,9 +41,9 @@ export async function findSampleFolders(examplesDir: string, log: SampleLog): Pr
     if (!entry.isDirectory()) continue;
     const folder = join(examplesDir, entry.name);
     const manifestFile = join(folder, 'manifest.json');
-    if (!existsSync(manifestFile)) continue;
     try {
-      found.push({ appId: parseManifest(await readFile(manifestFile, 'utf8')).appId, folder });
+      if (await isWechatProjectFolder(folder)) found.push({ appId: await wechatSampleAppId(folder), folder });
+      else if (existsSync(manifestFile)) found.push({ appId: parseManifest(await readFile(manifestFile, 'utf8')).appId, folder });
     } catch (error) {
       log.warn(`sample ${entry.name} skipped: ${(error as Error).message}`);
     }

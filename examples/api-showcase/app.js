@@ -29,6 +29,7 @@ const ASYNC_APIS = [
   ['removeStorage', { key: 'greeting' }, ''],
   ['clearStorage', {}, ''],
   ['getStorageInfo', {}, 'keys and size in KB'],
+  ['getExtConfig', {}, 'what the shell configures for this app (its backend, if it has one)'],
 ];
 
 /** Sync storage forms: name, default params, how to turn the params into arguments. */

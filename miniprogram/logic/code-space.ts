@@ -11,7 +11,11 @@ import { parseRouteUrl } from './route-url';
 export class BundleSpace {
   readonly codeSpace: CodeSpace;
   private current: ComponentEnv | undefined;
+  /** the page or component whose module is loading */
+  private currentPath: string | undefined;
   private readonly defined = new Set<string>();
+  /** every page's and component's config, with app.json's global usingComponents added */
+  private readonly configs: Record<string, Record<string, unknown>>;
 
   constructor(
     env: MiniProgramEnv,
@@ -19,8 +23,9 @@ export class BundleSpace {
   ) {
     const cs = env.createCodeSpace('', true);
     this.codeSpace = cs;
+    this.configs = withGlobalComponents(bundle);
     const pages = new Set(bundle.pages);
-    for (const [path, config] of Object.entries(bundle.configs)) {
+    for (const [path, config] of Object.entries(this.configs)) {
       // A page's classes are scoped like a component's (the compiler prefixed its WXSS), and app.wxss
       // still applies to it: glass-easel's "page-apply-shared".
       const withIsolation = pages.has(path) && config['styleIsolation'] === undefined ? { ...config, styleIsolation: 'page-apply-shared' } : config;
@@ -44,7 +49,11 @@ export class BundleSpace {
     const cs = this.codeSpace;
     return {
       Page: (definition: unknown) => (need('Page').Page as (d: unknown) => unknown)(definition),
-      Component: (definition?: unknown) => (need('Component').Component as (d?: unknown) => unknown)(definition),
+      Component: (definition?: unknown) => {
+        const env = need('Component');
+        if (this.currentPath !== undefined) this.applyStyleOptions(this.currentPath, definition);
+        return (env.Component as (d?: unknown) => unknown)(definition);
+      },
       Behavior: (definition?: unknown) => (definition === undefined ? cs.behavior() : cs.behavior().definition(definition as never).register()),
     };
   }
@@ -57,24 +66,57 @@ export class BundleSpace {
   private define(path: string, loader: ModuleLoader): void {
     if (this.defined.has(path)) return;
     this.defined.add(path);
-    const using = this.bundle.configs[path]?.['usingComponents'];
+    const using = this.configs[path]?.['usingComponents'];
     if (using && typeof using === 'object') {
       for (const target of Object.values(using as Record<string, unknown>)) {
         if (typeof target !== 'string' || target.includes('://')) continue;
         const dep = parseRouteUrl(target, path).route;
-        if (this.bundle.configs[dep]) this.define(dep, loader);
+        if (this.configs[dep]) this.define(dep, loader);
       }
     }
     const file = `${path}.js`;
     if (!loader.has(file)) return;
     this.codeSpace.componentEnv(path, (env) => {
-      const previous = this.current;
+      const previous = { env: this.current, path: this.currentPath };
       this.current = env;
+      this.currentPath = path;
       try {
         loader.load(file);
       } finally {
-        this.current = previous;
+        this.current = previous.env;
+        this.currentPath = previous.path;
       }
     });
   }
+
+  /**
+   * `Component({ options: { styleIsolation | addGlobalClass } })` is documented next to the .json field,
+   * but glass-easel's adapter reads only the static config: copy the JS option there (the .json wins).
+   */
+  private applyStyleOptions(path: string, definition: unknown): void {
+    const options = (definition as { options?: { styleIsolation?: unknown; addGlobalClass?: unknown } } | undefined)?.options;
+    const config = this.configs[path];
+    if (!options || !config || config['styleIsolation'] !== undefined || config['addGlobalClass'] !== undefined) return;
+    const extra: Record<string, unknown> = {};
+    if (typeof options.styleIsolation === 'string') extra['styleIsolation'] = options.styleIsolation;
+    else if (options.addGlobalClass === true) extra['addGlobalClass'] = true;
+    if (Object.keys(extra).length === 0) return;
+    this.configs[path] = { ...config, ...extra };
+    this.codeSpace.addComponentStaticConfig(path, this.configs[path] as Parameters<CodeSpace['addComponentStaticConfig']>[1]);
+  }
+}
+
+/**
+ * app.json's usingComponents are global: every page and component may use them without declaring them
+ * (WeChat: "在 app.json 中声明的自定义组件视为全局自定义组件"); a name declared locally wins.
+ */
+function withGlobalComponents(bundle: AppBundle): Record<string, Record<string, unknown>> {
+  const global = bundle.app['usingComponents'];
+  if (!global || typeof global !== 'object' || Object.keys(global).length === 0) return { ...bundle.configs };
+  const out: Record<string, Record<string, unknown>> = {};
+  for (const [path, config] of Object.entries(bundle.configs)) {
+    const own = config['usingComponents'];
+    out[path] = { ...config, usingComponents: { ...(global as Record<string, unknown>), ...(own && typeof own === 'object' ? own : {}) } };
+  }
+  return out;
 }

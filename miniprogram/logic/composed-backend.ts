@@ -1,6 +1,7 @@
 import type * as glassEasel from 'glass-easel';
 import { Op, type RenderOp } from '../protocol';
 import type { OpQueue } from './op-queue';
+import type { ViewCalls } from './view-calls';
 
 type Ctx = glassEasel.composedBackend.Context;
 type El = glassEasel.composedBackend.Element;
@@ -27,6 +28,11 @@ export class RecordingBackend implements Ctx {
   private listener: EventListener | undefined;
   private readonly root: RecordedElement;
   private styleSheetIndex = 0;
+  /** how elements measure themselves in the view (set by the runtime once it has its view channel) */
+  views: ViewCalls | undefined;
+  /** intersection observers by id, for the view's reports */
+  readonly observers = new Map<number, (status: Record<string, unknown>) => void>();
+  private nextObserver = 1;
 
   constructor(
     readonly queue: OpQueue,
@@ -106,11 +112,26 @@ export class RecordingBackend implements Ctx {
   onEvent(listener: EventListener): void {
     this.listener = listener;
   }
+
+  /** @internal an intersection observer of one element: the view watches, reports come back by id */
+  observe(target: number, relativeTo: number | undefined, margin: string, thresholds: number[], listener: (status: Record<string, unknown>) => void): glassEasel.backend.Observer {
+    const observer = this.nextObserver++;
+    this.observers.set(observer, listener);
+    void this.views?.call('__observe', { observer, target, relativeTo, margin, thresholds });
+    return {
+      disconnect: () => {
+        this.observers.delete(observer);
+        void this.views?.call('__unobserve', { observer });
+      },
+    };
+  }
 }
 
 export class RecordedElement implements El {
   readonly id: number;
   __wxElement?: glassEasel.Element;
+  /** the element's own style scope: `*-class` attributes are written with its prefix, like `class` */
+  private styleScope: number | undefined;
 
   constructor(private readonly ctx: RecordingBackend) {
     this.id = ctx.allocate(this);
@@ -153,7 +174,8 @@ export class RecordedElement implements El {
   setId(id: string): void {
     this.push([Op.setId, this.id, this.withoutIdPrefix(id)]);
   }
-  setStyleScope(_styleScope: number, _extraStyleScope?: number, hostStyleScope?: number): void {
+  setStyleScope(styleScope: number, _extraStyleScope?: number, hostStyleScope?: number): void {
+    this.styleScope = styleScope;
     if (hostStyleScope === undefined) return;
     const name = this.ctx.scopeName(hostStyleScope);
     if (name) this.push([Op.setHostScope, this.id, name]);
@@ -171,6 +193,17 @@ export class RecordedElement implements El {
     this.push([Op.clearClasses, this.id]);
   }
   setAttribute(name: string, value: unknown): void {
+    // hover-class, placeholder-class...: class names of the page's WXSS, so they need the scope prefix
+    if (name.endsWith('-class') && typeof value === 'string') {
+      const mapped = value === 'none' ? value : value.split(/\s+/).filter(Boolean).map((c) => this.scoped(c, this.styleScope)).join(' ');
+      this.push([Op.setAttr, this.id, name, mapped]);
+      return;
+    }
+    // rich-text's nodes carry class names of the page's WXSS too: the view gets the prefix first
+    if (name === 'nodes') {
+      const prefix = this.styleScope === undefined ? '' : (this.ctx.scopeName(this.styleScope) ?? '');
+      this.push([Op.setAttr, this.id, 'wx-class-prefix', prefix]);
+    }
     this.push([Op.setAttr, this.id, name, cloneable(value)]);
   }
   removeAttribute(name: string): void {
@@ -178,6 +211,22 @@ export class RecordedElement implements El {
   }
   setText(content: string): void {
     this.push([Op.setText, this.id, content]);
+  }
+  getBoundingClientRect(cb: (res: { left: number; top: number; width: number; height: number }) => void): void {
+    void this.measure('__rect', { left: 0, top: 0, width: 0, height: 0 }).then(cb);
+  }
+  getScrollOffset(cb: (res: { scrollLeft: number; scrollTop: number; scrollWidth: number; scrollHeight: number }) => void): void {
+    void this.measure('__scrollOffset', { scrollLeft: 0, scrollTop: 0, scrollWidth: 0, scrollHeight: 0 }).then(cb);
+  }
+  createIntersectionObserver(relativeElement: El | null, relativeElementMargin: string, thresholds: number[], listener: (res: glassEasel.backend.IntersectionStatus) => void): glassEasel.backend.Observer {
+    const relativeTo = relativeElement ? idOf(relativeElement) : undefined;
+    return this.ctx.observe(this.id, relativeTo, relativeElementMargin, thresholds, listener as unknown as (status: Record<string, unknown>) => void);
+  }
+
+  /** asks the view to measure this node; zeros when the view cannot (as glass-easel's empty backend) */
+  private async measure<T extends Record<string, number>>(api: string, zero: T): Promise<T> {
+    const outcome = await this.ctx.views?.call(api, { node: this.id });
+    return outcome?.ok ? ({ ...zero, ...outcome.result, errMsg: undefined } as unknown as T) : zero;
   }
   setModelBindingStat(): void {
     // two-way bindings (model:value) arrive with the built-in components that need them

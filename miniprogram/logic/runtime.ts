@@ -14,6 +14,8 @@ import { pageWindow, tabBarConfig } from './page-window';
 import { PageLifecycle } from './pages';
 import { Router } from './router';
 import { RuntimeApis } from './runtime-apis';
+import { appBaseInfo, canIUse, deviceInfo, menuButtonRect, registerPageLevelApis, systemInfo, windowInfo } from './page-apis';
+import { ViewCalls } from './view-calls';
 
 // Before any component is defined: glass-easel reads these when a definition is registered.
 glassEasel.globalOptions.writeIdToDOM = true;
@@ -41,6 +43,7 @@ export class LogicRuntime {
   readonly apis = new RuntimeApis();
   readonly router: Router;
   readonly wx: Record<string, unknown>;
+  readonly views: ViewCalls;
   private readonly associated: AssociatedBackend;
   private readonly space: BundleSpace;
   private readonly loader: ModuleLoader;
@@ -61,6 +64,8 @@ export class LogicRuntime {
     const scopes = this.space.codeSpace.getComponentSpace().styleScopeManager;
     this.backend = new RecordingBackend(this.queue, (scope) => scopes.queryName(scope), options.window);
     this.associated = env.associateBackend(this.backend);
+    this.views = new ViewCalls(options.post);
+    this.backend.views = this.views;
 
     const tabBar = tabBarConfig(bundle.app.tabBar);
     const tabRoutes = new Set((tabBar?.list ?? []).map((item) => item.pagePath));
@@ -74,6 +79,16 @@ export class LogicRuntime {
     this.router = new Router(lifecycle, new Set(bundle.pages), tabRoutes);
     this.router.register(this.apis);
     this.registerPageApis();
+    registerPageLevelApis({
+      apis: this.apis,
+      views: this.views,
+      queue: this.queue,
+      top: () => this.router.top(),
+      windowSize: () => this.backend.windowSize,
+      launchInfo: () => this.launchInfo,
+      appId: bundle.appId,
+      pullDownRefresh: (page) => this.pageCall(page.pageId, 'onPullDownRefresh', []),
+    });
 
     const hostWx = createWx(options.transport, { storageMirror: options.storageMirror ?? {} }) as unknown as Record<string, unknown>;
     this.wx = Object.freeze({
@@ -87,6 +102,7 @@ export class LogicRuntime {
         if (listener === undefined) this.errorListeners.clear();
         else this.errorListeners.delete(listener as (m: string) => void);
       },
+      ...this.pageLevelSyncApis(bundle.appId),
     });
     options.transport.onEvent((event) => this.hostEvent(event));
 
@@ -154,12 +170,45 @@ export class LogicRuntime {
       case 'hostEvent':
         this.hostEvent({ v: 1, event: message.event, data: message.data });
         return;
-      case 'ping':
-        this.options.post({ t: 'pong', seq: message.seq });
+      case 'viewReply':
+        this.views.receive(message);
+        return;
+      case 'intersection':
+        this.backend.observers.get(message.observer)?.(message.status);
         return;
       case 'start':
         return;
     }
+  }
+
+  /** the synchronous page-level wx APIs (no callbacks, answered in the logic layer) */
+  private pageLevelSyncApis(appId: string): Record<string, unknown> {
+    const launch = () => ({ path: '', query: {}, scene: 1001, referrerInfo: {}, ...(this.launchInfo ?? {}) });
+    const topInstance = () => {
+      const top = this.router.top();
+      if (!top) throw new Error('there is no page yet: call this from a page or after onLaunch');
+      return top.instance as { createSelectorQuery(): unknown; createIntersectionObserver(o?: unknown): unknown };
+    };
+    return {
+      nextTick: (fn: unknown) => {
+        if (typeof fn === 'function') void Promise.resolve().then(() => (fn as () => void)());
+      },
+      getSystemInfoSync: () => systemInfo(this.backend.windowSize),
+      getWindowInfo: () => windowInfo(this.backend.windowSize),
+      getDeviceInfo: () => deviceInfo(),
+      getAppBaseInfo: () => appBaseInfo(),
+      getLaunchOptionsSync: launch,
+      getEnterOptionsSync: launch,
+      getAccountInfoSync: () => ({ miniProgram: { appId, envVersion: 'release', version: '' }, plugin: {} }),
+      getMenuButtonBoundingClientRect: () => menuButtonRect(this.backend.windowSize),
+      canIUse: (schema: unknown) => canIUse(this.wx, schema),
+      // in the current page, as WeChat's are; `.in(component)` narrows to a component
+      createSelectorQuery: () => topInstance().createSelectorQuery(),
+      createIntersectionObserver: (component: unknown, options?: unknown) => {
+        const owner = component && typeof (component as { createIntersectionObserver?: unknown }).createIntersectionObserver === 'function' ? (component as ReturnType<typeof topInstance>) : topInstance();
+        return owner.createIntersectionObserver(owner === component ? options : component);
+      },
+    };
   }
 
   /** an error in the package's code: App.onError, wx.onError listeners and the console, with file:line */
@@ -200,7 +249,20 @@ export class LogicRuntime {
     if (event.touches) extraFields['touches'] = event.touches;
     if (event.changedTouches) extraFields['changedTouches'] = event.changedTouches;
     const bubbles = event.bubbles !== false;
-    glassEasel.Event.triggerEvent(target, event.type, event.detail, { bubbles, composed: bubbles, capturePhase: bubbles, extraFields });
+    // bindinput may return the new value of the box (WeChat); the first such answer goes back to the view
+    let answer: unknown;
+    const handleListenerReturn = (ret: unknown) => {
+      if (answer === undefined && ret !== undefined && ret !== null && typeof ret !== 'boolean') answer = ret;
+      return ret === false ? false : undefined;
+    };
+    glassEasel.Event.triggerEvent(target, event.type, event.detail, { bubbles, composed: bubbles, capturePhase: bubbles, extraFields, handleListenerReturn });
+    if (answer !== undefined) {
+      try {
+        this.options.post({ t: 'eventResult', node: event.node, type: event.type, value: structuredClone(answer) });
+      } catch {
+        // not cloneable: nothing a built-in could use
+      }
+    }
   }
 
   private navigateFromView(openType: string, url: string | undefined, delta: number | undefined): void {

@@ -58,6 +58,16 @@ export class DomApplier {
     return undefined;
   }
 
+  /** the DOM node of a node id, if it still exists */
+  domNode(id: number): Node | undefined {
+    return this.nodes.get(id);
+  }
+
+  /** hands an event handler's return value to the built-in that sent the event */
+  eventResult(id: number, type: string, value: unknown): void {
+    this.builtins.get(id)?.eventResult?.(type, value);
+  }
+
   /** does this node or one of its ancestors listen for `type`? */
   listens(target: EventTarget | null, type: string): boolean {
     for (let n = target as Node | null; n; n = n.parentNode) {

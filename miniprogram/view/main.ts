@@ -3,9 +3,9 @@ import type { BuiltinContext } from './components/registry';
 import type { ToLogic, ToView } from '../protocol';
 import { AppChromeView } from './chrome/app-chrome';
 import { DomApplier } from './dom-applier';
-import { LogicWatchdog } from './logic-watchdog';
 import { forwardUserEvents } from './user-events';
 import { serveWx, storageSnapshot } from './wx-forwarder';
+import { answerViewCall, createViewCallHandlers } from './view-calls';
 
 /** Where the host serves the runtime and the app's compiled bundle (docs/wechat-format.md section 3). */
 const LOGIC_WORKER_URL = '/__wx/runtime/logic.js';
@@ -70,15 +70,12 @@ function boot(): void {
     emit: (type, detail, options) => post({ t: 'event', node, type, detail, bubbles: options?.bubbles ?? false }),
     navigate: (openType, url, delta) => post({ t: 'navigate', openType, ...(url !== undefined ? { url } : {}), ...(delta !== undefined ? { delta } : {}) }),
     resolveUrl,
+    callHost: (api, params) => callHostWx(hostWx, api, params),
   });
   const applier = new DomApplier(pageHost, contextFor);
   document.body.append(chrome.element);
   forwardUserEvents(chrome.element, applier, post);
-
-  const watchdog = new LogicWatchdog(
-    (seq) => post({ t: 'ping', seq }),
-    () => location.reload(),
-  );
+  const viewCalls = createViewCallHandlers(document, { domNode: (id) => applier.domNode(id), post, resolveUrl });
 
   worker.onmessage = (ev: MessageEvent) => {
     const message = ev.data as ToView;
@@ -100,8 +97,11 @@ function boot(): void {
       case 'fatal':
         showFatal(message.message);
         return;
-      case 'pong':
-        watchdog.pong(message.seq);
+      case 'viewCall':
+        answerViewCall(viewCalls, message, post);
+        return;
+      case 'eventResult':
+        applier.eventResult(message.node, message.type, message.value);
         return;
     }
   };
@@ -111,6 +111,17 @@ function boot(): void {
   serveWx(channel.port1, hostWx);
   const size = { width: document.documentElement.clientWidth, height: document.documentElement.clientHeight, pixelRatio: window.devicePixelRatio };
   worker.postMessage({ t: 'start', bundleUrl: APP_BUNDLE_URL, storageMirror: storageSnapshot(hostWx), window: size } satisfies ToLogic, [channel.port2]);
+}
+
+/** a host API through the page's wx, its success or fail object either way (open-type buttons report both) */
+async function callHostWx(hostWx: Record<string, unknown> | undefined, api: string, params: Record<string, unknown>): Promise<Record<string, unknown>> {
+  const fn = hostWx?.[api];
+  if (typeof fn !== 'function') return { errMsg: `${api}:fail not supported` };
+  try {
+    return ((await (fn as (p: unknown) => unknown).call(hostWx, params)) ?? { errMsg: `${api}:ok` }) as Record<string, unknown>;
+  } catch (fail) {
+    return fail && typeof fail === 'object' ? (fail as Record<string, unknown>) : { errMsg: `${api}:fail ${String(fail)}` };
+  }
 }
 
 function showFatal(message: string): void {

@@ -61,18 +61,61 @@ test('login, then getUserProfile through the trusted sheet drawn by the shell', 
   expect((await refused).errMsg).toBe('getUserProfile:fail auth deny');
 });
 
-test('requestPayment: the Tea Shop order is confirmed in the shell sheet and the wallet is debited once', async ({ desktop }) => {
+test('requestPayment: the WeChat-format Tea Shop order is confirmed in the shell sheet, the wallet is debited once, the server sees SUCCESS', async ({ desktop }) => {
   const before = await desktop.walletBalance();
   const page = await desktop.launch('shop');
-  await expect(page.getByTestId('signin-status')).toHaveText(/^Signed in as/);
-  await page.locator('[data-testid="buy"][data-product-id="oolong"]').click();
+  // a WeChat-format app: the runtime's view page, its logic in a Worker, ids written to the DOM
+  await expect(page.locator('#signin-status')).toHaveText(/^Signed in as/, { timeout: 30_000 });
+  await page.locator('#buy-oolong').click();
 
   const sheet = desktop.sheet('payment');
   await expect(sheet.getByTestId('sheet-amount')).toHaveText('¥12.34');
   await sheet.getByTestId('sheet-confirm').click();
-  await expect(page.getByTestId('pay-result')).toHaveText('requestPayment:ok');
-  await expect(page.getByTestId('order-status')).toHaveText('SUCCESS');
+  await expect(page.locator('#pay-result')).toHaveText('requestPayment:ok');
+  await expect(page.locator('#order-status')).toHaveText('SUCCESS');
+  await expect(page.locator('#order-notified')).toHaveText('yes');
   expect(await desktop.walletBalance()).toBe(before - 1234);
+});
+
+test('requestPayment cancelled in the sheet: "requestPayment:fail cancel", wallet and order untouched', async ({ desktop }) => {
+  const before = await desktop.walletBalance();
+  const page = await desktop.launch('shop');
+  await expect(page.locator('#signin-status')).toHaveText(/^Signed in as/, { timeout: 30_000 });
+  await page.locator('#buy-teapot').click();
+  const sheet = desktop.sheet('payment');
+  await expect(sheet.getByTestId('sheet-amount')).toHaveText('¥88.00');
+  await sheet.getByTestId('sheet-cancel').click();
+  await expect(page.locator('#pay-result')).toHaveText('requestPayment:fail cancel');
+  await expect(page.locator('#order-status')).toHaveText('NOTPAY');
+  expect(await desktop.walletBalance()).toBe(before);
+});
+
+test('requestVirtualPayment in the WeChat-format Pixel Quest: coins credited; goods cancelled with errCode -2, then bought', async ({ desktop }) => {
+  const before = await desktop.walletBalance();
+  const page = await desktop.launch('game-shop');
+  await expect(page.locator('#signin-status')).toHaveText(/^Signed in as/, { timeout: 30_000 });
+  const sheet = desktop.sheet('virtualPayment');
+
+  await page.locator('#buy-coins-60').click();
+  await expect(sheet.getByTestId('sheet-amount')).toHaveText('¥6.00');
+  await sheet.getByTestId('sheet-confirm').click();
+  await expect(page.locator('#vpay-result')).toHaveText('requestVirtualPayment:ok');
+  await expect(page.locator('#vorder-status')).toHaveText('SUCCESS');
+  await expect(page.locator('#coins')).toHaveText('60');
+
+  await page.locator('#buy-oak-shield').click();
+  await expect(sheet.getByTestId('sheet-amount')).toHaveText('¥3.50');
+  await sheet.getByTestId('sheet-cancel').click();
+  await expect(page.locator('#vpay-result')).toHaveText('requestVirtualPayment:fail cancel');
+  await expect(page.locator('#vpay-errcode')).toHaveText('-2');
+  await expect(page.locator('#vorder-status')).toHaveText('NOT_FOUND');
+
+  await page.locator('#buy-crystal-sword').click();
+  await expect(sheet.getByTestId('sheet-amount')).toHaveText('¥8.80');
+  await sheet.getByTestId('sheet-confirm').click();
+  await expect(page.locator('#vorder-status')).toHaveText('SUCCESS');
+  await expect(page.locator('#goods-owned')).toHaveText('Crystal sword');
+  expect(await desktop.walletBalance()).toBe(before - 600 - 880);
 });
 
 test('a custom API registered by the host answers wx.invokeNativePlugin with the caller identity', async ({ desktop }) => {

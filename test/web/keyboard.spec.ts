@@ -110,10 +110,10 @@ test('payment sheet: focus is inside, Tab stays inside, Escape cancels with "req
   await tabTo(page, isLaunchOf('shop'), 'Launch on the Tea Shop card');
   await page.keyboard.press('Enter');
   const app = shell.app('shop');
-  await expect(app.getByTestId('signin-status')).toHaveText(/^Signed in as/);
+  await expect(app.locator('#signin-status')).toHaveText(/^Signed in as/);
 
-  // Inside the app, its own Buy button is pressed with Enter.
-  await app.locator('[data-testid="buy"][data-product-id="teapot"]').press('Enter');
+  // Inside the app (the WeChat-format Tea Shop), its own Buy button is pressed with Enter.
+  await app.locator('#buy-teapot').press('Enter');
   const sheet = shell.sheet('payment');
   await expect(sheet).toBeVisible();
   await expect(sheet.getByTestId('sheet-amount')).toHaveText('¥88.00');
@@ -129,8 +129,8 @@ test('payment sheet: focus is inside, Tab stays inside, Escape cancels with "req
 
   await page.keyboard.press('Escape');
   await expect(sheet).toHaveCount(0);
-  await expect(app.getByTestId('pay-result')).toHaveText('requestPayment:fail cancel');
-  await expect(app.getByTestId('order-status')).toHaveText('NOTPAY');
+  await expect(app.locator('#pay-result')).toHaveText('requestPayment:fail cancel');
+  await expect(app.locator('#order-status')).toHaveText('NOTPAY');
 });
 
 test('profile sheet: focus is inside and Escape denies with "getUserProfile:fail auth deny"', async ({ shell, page }) => {

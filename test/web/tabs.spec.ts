@@ -51,5 +51,5 @@ test(`with keep-alive ${KEEP_ALIVE}, opening ${KEEP_ALIVE + 2} apps closes the l
 
   // The evicted app starts afresh when launched again.
   const shop = await shell.launch('shop');
-  await expect(shop.getByTestId('signin-status')).toHaveText(/^Signed in as/);
+  await expect(shop.locator('#signin-status')).toHaveText(/^Signed in as/);
 });

@@ -8,6 +8,7 @@ export class NavBar {
   readonly element = document.createElement('header');
   private readonly back = document.createElement('button');
   private readonly title = document.createElement('h1');
+  private readonly loading = document.createElement('span');
 
   constructor(onBack: () => void) {
     this.element.className = 'wx-navbar';
@@ -18,7 +19,11 @@ export class NavBar {
     this.back.textContent = '‹';
     this.back.addEventListener('click', onBack);
     this.title.className = 'wx-navbar-title';
-    this.element.append(this.back, this.title);
+    this.loading.className = 'wx-navbar-loading';
+    this.loading.setAttribute('role', 'progressbar');
+    this.loading.setAttribute('aria-label', 'Loading');
+    this.loading.hidden = true;
+    this.element.append(this.back, this.loading, this.title);
   }
 
   render(window: PageWindow): void {
@@ -27,6 +32,7 @@ export class NavBar {
     this.element.dataset['text'] = window.navigationBarTextStyle;
     this.title.textContent = window.navigationBarTitleText;
     this.back.hidden = !window.canGoBack;
+    this.loading.hidden = !window.navigationBarLoading;
     if (document.title !== window.navigationBarTitleText) document.title = window.navigationBarTitleText;
   }
 }

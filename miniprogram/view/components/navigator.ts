@@ -1,3 +1,4 @@
+import { attachHover } from './hover';
 import { defineBuiltin } from './registry';
 
 type OpenType = 'navigate' | 'redirect' | 'switchTab' | 'reLaunch' | 'navigateBack';
@@ -13,6 +14,7 @@ defineBuiltin({
     let url: string | undefined;
     let openType: OpenType = 'navigate';
     let delta: number | undefined;
+    const hover = attachHover(element, { hoverClass: 'navigator-hover', startTime: 50, stayTime: 600 });
     const go = () => ctx.navigate(openType, url, delta);
     element.addEventListener('click', go);
     element.addEventListener('keydown', (ev) => {
@@ -24,7 +26,7 @@ defineBuiltin({
         if (name === 'url') url = String(value);
         else if (name === 'open-type') openType = OPEN_TYPES.has(value as OpenType) ? (value as OpenType) : 'navigate';
         else if (name === 'delta') delta = Number(value);
-        else return name === 'hover-class' || name === 'target';
+        else return hover(name, value) || name === 'target';
         return true;
       },
     };

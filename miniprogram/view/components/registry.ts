@@ -12,6 +12,8 @@ export interface BuiltinContext {
   navigate(openType: 'navigate' | 'redirect' | 'switchTab' | 'reLaunch' | 'navigateBack', url: string | undefined, delta: number | undefined): void;
   /** the URL of a package file the page refers to ('/images/a.png', 'a.png' relative to the page) */
   resolveUrl(path: string): string;
+  /** calls a host wx API with the page's bridge (button open-type); resolves with the success or fail object */
+  callHost(api: string, params: Record<string, unknown>): Promise<Record<string, unknown>>;
 }
 
 export interface BuiltinInstance {
@@ -22,6 +24,8 @@ export interface BuiltinInstance {
   /** an attribute changed; return false to let the generic rule handle it */
   set?(name: string, value: unknown): boolean;
   remove?(name: string): boolean;
+  /** what the page's handler returned for an event this built-in sent (bindinput's new value) */
+  eventResult?(type: string, value: unknown): void;
 }
 
 export interface BuiltinComponent {

@@ -45,6 +45,7 @@ describe('types/wx.d.ts', () => {
     expectTypeOf<WxApi.Params['removeStorage']>().toEqualTypeOf<Host['removeStorage']>();
     expectTypeOf<WxApi.Params['clearStorage']>().toEqualTypeOf<Host['clearStorage']>();
     expectTypeOf<WxApi.Params['getStorageInfo']>().toEqualTypeOf<Host['getStorageInfo']>();
+    expectTypeOf<WxApi.Params['getExtConfig']>().toEqualTypeOf<Host['getExtConfig']>();
   });
 
   it('declares every API success result as the host returns it', () => {
@@ -67,6 +68,7 @@ describe('types/wx.d.ts', () => {
     expectTypeOf<WxApi.Results['removeStorage']>().toEqualTypeOf<Host['removeStorage']>();
     expectTypeOf<WxApi.Results['clearStorage']>().toEqualTypeOf<Host['clearStorage']>();
     expectTypeOf<WxApi.Results['getStorageInfo']>().toEqualTypeOf<Host['getStorageInfo']>();
+    expectTypeOf<WxApi.Results['getExtConfig']>().toEqualTypeOf<Host['getExtConfig']>();
   });
 
   it('Promise style resolves with result + errMsg; callback style returns nothing', async () => {

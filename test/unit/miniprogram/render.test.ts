@@ -120,6 +120,63 @@ describe('events', () => {
 });
 
 describe('components', () => {
+  test('Component options.styleIsolation / addGlobalClass in JS take app.wxss classes, as the .json field does', async () => {
+    const withOptions = (options: Record<string, unknown>): ModuleFactory => (_r, _m, _e, _wx, _A, _P, Component) => (Component as PageFn)({ options });
+    const { view } = startApp({
+      wxml: {
+        'pages/index/index': '<shared /><global-class /><plain />',
+        'components/shared/shared': '<view class="card">a</view>',
+        'components/global-class/global-class': '<view class="card">b</view>',
+        'components/plain/plain': '<view class="card">c</view>',
+      },
+      json: {
+        'pages/index/index': { usingComponents: { shared: '/components/shared/shared', 'global-class': '/components/global-class/global-class', plain: '/components/plain/plain' } },
+        'components/shared/shared': { component: true },
+        'components/global-class/global-class': { component: true },
+        'components/plain/plain': { component: true },
+      },
+      js: {
+        'pages/index/index.js': page(() => ({})),
+        'components/shared/shared.js': withOptions({ styleIsolation: 'apply-shared' }),
+        'components/global-class/global-class.js': withOptions({ addGlobalClass: true }),
+        'components/plain/plain.js': withOptions({}),
+      },
+    });
+    await settle();
+    expect(view.html()).toBe(
+      '<page><shared><view class="card scomponentssharedshared--card">a</view></shared>' +
+        '<global-class><view class="card scomponentsglobalclassglobalclass--card">b</view></global-class>' +
+        '<plain><view class="scomponentsplainplain--card">c</view></plain></page>',
+    );
+  });
+
+  test("app.json usingComponents are global: a page and a component use them undeclared, a local name wins", async () => {
+    const component = (): ModuleFactory => (_r, _m, _e, _wx, _A, _P, Component) => (Component as PageFn)({ properties: { n: { type: Number, value: 0 } } });
+    const { view } = startApp({
+      app: { pages: ['pages/index/index'], usingComponents: { badge: '/components/badge/badge', card: '/components/card/card' } },
+      wxml: {
+        'pages/index/index': '<badge n="{{1}}" /><card />',
+        'components/badge/badge': '<view>badge {{n}}</view>',
+        'components/card/card': '<view>card</view><badge n="{{2}}" />',
+        'components/local/local': '<view>local badge</view>',
+      },
+      json: {
+        'pages/index/index': {},
+        'components/badge/badge': { component: true },
+        'components/card/card': { component: true, usingComponents: { badge: '/components/local/local' } },
+        'components/local/local': { component: true },
+      },
+      js: {
+        'pages/index/index.js': page(() => ({})),
+        'components/badge/badge.js': component(),
+        'components/card/card.js': component(),
+        'components/local/local.js': component(),
+      },
+    });
+    await settle();
+    expect(view.html()).toBe('<page><badge><view>badge 1</view></badge><card><view>card</view><badge><view>local badge</view></badge></card></page>');
+  });
+
   test('properties, observers, lifetimes, pageLifetimes, triggerEvent, selectComponent, scoped classes', async () => {
     const log: string[] = [];
     let pageInstance: Record<string, (...a: unknown[]) => unknown> | undefined;

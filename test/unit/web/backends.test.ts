@@ -61,6 +61,13 @@ describe('sample merchant backends', () => {
     expect((await backendOf('plain')).status).toBe(404);
   });
 
+  it("answers wx.getExtConfig with the backend's origin, so a WeChat-format app finds it too", async () => {
+    const { url } = await backendOf('merchant');
+    const extConfigOf = (appId: string) => host.runtime.shell.dispatch({ v: 1, id: 1, api: 'getExtConfig', params: {} }, { appInfo: host.runtime.shell.services.appInfo(appId)!, webViewId: 1 });
+    expect(await extConfigOf('merchant')).toMatchObject({ ok: true, result: { extConfig: { backendUrl: url }, errMsg: 'getExtConfig:ok' } });
+    expect(await extConfigOf('plain')).toMatchObject({ ok: true, result: { extConfig: {}, errMsg: 'getExtConfig:ok' } });
+  });
+
   it('stops the backend when its app is uninstalled and starts it again, re-keyed, on reinstall', async () => {
     const before = (await backendOf('merchant')).url!;
     const shell = await shellClient(port, host.shellToken);

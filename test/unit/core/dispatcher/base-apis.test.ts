@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createCustomApiRegistry } from '../../../../core/custom-apis/registry';
-import { harness, resultOf } from './harness';
+import { harness, manifest, resultOf } from './harness';
 import { EXIT_AFTER_ANSWER_MS } from '../../../../core/dispatcher/routes';
 
 describe('getSystemInfo', () => {
@@ -15,6 +15,19 @@ describe('getSystemInfo', () => {
       language: 'en',
       errMsg: 'getSystemInfo:ok',
     });
+  });
+});
+
+describe('getExtConfig', () => {
+  it("answers the host's ext config of the calling app only", async () => {
+    const h = harness({ extConfig: (appId) => (appId === 'app-a' ? { backendUrl: 'http://127.0.0.1:4100' } : {}) });
+    expect(resultOf(await h.call('getExtConfig'))).toEqual({ extConfig: { backendUrl: 'http://127.0.0.1:4100' }, errMsg: 'getExtConfig:ok' });
+    expect(resultOf(await h.call('getExtConfig', {}, h.callerB))).toEqual({ extConfig: {}, errMsg: 'getExtConfig:ok' });
+  });
+
+  it('is {} when the host configures nothing, and needs no permission', async () => {
+    const h = harness({ manifests: [manifest('app-a', { openApi: [], customApi: [] })] });
+    expect(resultOf(await h.call('getExtConfig'))).toEqual({ extConfig: {}, errMsg: 'getExtConfig:ok' });
   });
 });
 

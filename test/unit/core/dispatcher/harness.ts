@@ -52,6 +52,7 @@ export const VALID_PARAMS: Record<ApiName, Record<string, unknown>> = {
   removeStorage: { key: 'k' },
   clearStorage: {},
   getStorageInfo: {},
+  getExtConfig: {},
   request: { taskId: 't1', url: 'https://api.example.test/x' },
   downloadFile: { taskId: 't2', url: 'https://api.example.test/f.png' },
   uploadFile: { taskId: 't3', url: 'https://api.example.test/up', filePath: '/__superapp__/tmp/tmp_x', name: 'file' },
@@ -90,7 +91,7 @@ export interface Harness {
 let nextId = 0;
 
 export function harness(
-  options: { store?: ReturnType<typeof memoryStore>; data?: ReturnType<typeof memoryData>; clock?: Clock; manifests?: Manifest[]; handlerTimeoutMs?: number } = {},
+  options: { store?: ReturnType<typeof memoryStore>; data?: ReturnType<typeof memoryData>; clock?: Clock; manifests?: Manifest[]; handlerTimeoutMs?: number; extConfig?: (appId: string) => Record<string, unknown> } = {},
 ): Harness {
   const store = options.store ?? memoryStore();
   const data = options.data ?? memoryData();
@@ -112,6 +113,7 @@ export function harness(
       openApi,
       host: { name: 'web', version: '1.2.3', platform: 'linux', language: 'en' },
       handlerTimeoutMs: options.handlerTimeoutMs,
+      ...(options.extConfig ? { extConfig: options.extConfig } : {}),
     },
     () => {
       throw new Error('the default platform must not be used when openApi is given');

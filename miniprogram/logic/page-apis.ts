@@ -1,0 +1,151 @@
+import { Op } from '../protocol';
+import type { LaunchInfo } from './app-instance';
+import type { WindowSize } from './composed-backend';
+import type { OpQueue } from './op-queue';
+import type { PageRecord } from './pages';
+import { RuntimeApiError, type RuntimeApis } from './runtime-apis';
+import type { ViewCalls } from './view-calls';
+
+/** The page-level interaction APIs the view draws (miniprogram/view/overlays). */
+export const VIEW_DRAWN_APIS = ['showToast', 'hideToast', 'showLoading', 'hideLoading', 'showModal', 'showActionSheet', 'previewImage'] as const;
+
+/** The base library version the runtime reports (what canIUse and SDKVersion answer for). */
+export const SDK_VERSION = '3.0.0';
+
+export interface PageApiDeps {
+  apis: RuntimeApis;
+  views: ViewCalls;
+  queue: OpQueue;
+  top(): PageRecord | undefined;
+  windowSize(): WindowSize;
+  launchInfo(): LaunchInfo | undefined;
+  appId: string;
+  /** runs onPullDownRefresh of a page, as a pull by the user would */
+  pullDownRefresh(page: PageRecord): void;
+}
+
+const HEX_COLOR = /^#[0-9a-fA-F]{6}$/;
+
+/**
+ * Registers the page-level wx APIs the runtime answers without the host: the overlays (forwarded to the
+ * view, which answers WeChat's result), the navigation bar and the device/launch information.
+ */
+export function registerPageLevelApis(deps: PageApiDeps): void {
+  const { apis, views, queue } = deps;
+  for (const api of VIEW_DRAWN_APIS) {
+    apis.register(api, async (params) => {
+      const { ok, result } = await views.call(api, params);
+      const { errMsg, ...fields } = result;
+      if (ok) return fields;
+      throw new RuntimeApiError(errMsg.startsWith(`${api}:fail `) ? errMsg.slice(api.length + 6) : errMsg);
+    });
+  }
+  const withTop = (change: (page: PageRecord) => void) => {
+    const page = deps.top();
+    if (!page) throw new RuntimeApiError('no page is showing');
+    change(page);
+    queue.push([Op.pageWindow, page.pageId, page.window]);
+  };
+  apis.register('setNavigationBarColor', (p) => {
+    // WeChat takes only these two text colours, and a six-digit hex background
+    if (p['frontColor'] !== '#ffffff' && p['frontColor'] !== '#000000') throw new RuntimeApiError('invalid frontColor');
+    if (typeof p['backgroundColor'] !== 'string' || !HEX_COLOR.test(p['backgroundColor'])) throw new RuntimeApiError('invalid backgroundColor');
+    withTop((page) => {
+      page.window.navigationBarTextStyle = p['frontColor'] === '#ffffff' ? 'white' : 'black';
+      page.window.navigationBarBackgroundColor = p['backgroundColor'] as string;
+    });
+  });
+  apis.register('showNavigationBarLoading', () => withTop((page) => (page.window.navigationBarLoading = true)));
+  apis.register('hideNavigationBarLoading', () => withTop((page) => (page.window.navigationBarLoading = false)));
+  apis.register('setBackgroundColor', (p) =>
+    withTop((page) => {
+      const color = p['backgroundColor'] ?? p['backgroundColorTop'];
+      if (typeof color === 'string') page.window.backgroundColor = color;
+    }),
+  );
+  apis.register('setBackgroundTextStyle', () => undefined);
+  apis.register('startPullDownRefresh', () => {
+    const page = deps.top();
+    if (!page) throw new RuntimeApiError('no page is showing');
+    deps.pullDownRefresh(page);
+  });
+  apis.register('getSystemInfo', () => systemInfo(deps.windowSize()));
+  apis.register('vibrateShort', () => undefined);
+  apis.register('vibrateLong', () => undefined);
+  apis.register('makePhoneCall', () => {
+    throw new RuntimeApiError('this desktop shell cannot place phone calls');
+  });
+}
+
+/** getSystemInfoSync: the view's size as the window, a desktop as the device. */
+export function systemInfo(size: WindowSize): Record<string, unknown> {
+  return {
+    ...deviceInfo(),
+    ...windowInfo(size),
+    ...appBaseInfo(),
+    fontSizeSetting: 16,
+    batteryLevel: 100,
+    wifiEnabled: true,
+    locationEnabled: false,
+    bluetoothEnabled: false,
+    cameraAuthorized: false,
+    locationAuthorized: false,
+    microphoneAuthorized: false,
+    notificationAuthorized: false,
+  };
+}
+
+export function windowInfo(size: WindowSize): Record<string, unknown> {
+  return {
+    pixelRatio: size.pixelRatio,
+    screenWidth: size.width,
+    screenHeight: size.height,
+    windowWidth: size.width,
+    windowHeight: size.height,
+    statusBarHeight: 0,
+    safeArea: { left: 0, right: size.width, top: 0, bottom: size.height, width: size.width, height: size.height },
+    screenTop: 0,
+  };
+}
+
+export function deviceInfo(): Record<string, unknown> {
+  return { brand: 'desktop', model: 'Superapp Shell', system: 'Desktop', platform: desktopPlatform(), benchmarkLevel: 1 };
+}
+
+export function appBaseInfo(): Record<string, unknown> {
+  return { SDKVersion: SDK_VERSION, version: '8.0.0', language: 'zh_CN', theme: 'light', enableDebug: false, host: { env: 'SuperappShell' } };
+}
+
+/** WeChat's PC values: "windows" and "mac"; anything else reports "linux" */
+function desktopPlatform(): string {
+  const agent = (globalThis as { navigator?: { userAgent?: string } }).navigator?.userAgent ?? '';
+  if (/Windows/i.test(agent)) return 'windows';
+  if (/Mac OS/i.test(agent)) return 'mac';
+  return 'linux';
+}
+
+/**
+ * The capsule (menu button) rectangle WeChat reserves at the right of the navigation bar. The shell draws
+ * no capsule, but layouts that line up with it need a rectangle: WeChat's size, in the same place.
+ */
+export function menuButtonRect(size: WindowSize): Record<string, number> {
+  const width = 87;
+  const height = 32;
+  const top = 6;
+  const right = size.width - 7;
+  return { width, height, top, right, bottom: top + height, left: right - width };
+}
+
+/** the components canIUse knows (schema "<component>.<attribute>..." answers true for these) */
+const COMPONENTS = new Set([
+  'view', 'text', 'image', 'icon', 'progress', 'rich-text', 'button', 'navigator', 'input', 'textarea', 'checkbox', 'checkbox-group',
+  'radio', 'radio-group', 'switch', 'slider', 'picker', 'label', 'form', 'scroll-view', 'swiper', 'swiper-item', 'block',
+]);
+
+/** canIUse(schema): an API of this wx (with any .success/.object path) or a built-in component */
+export function canIUse(wx: Record<string, unknown>, schema: unknown): boolean {
+  if (typeof schema !== 'string' || schema === '') return false;
+  const [head] = schema.split('.');
+  if (head && typeof wx[head] === 'function') return true;
+  return head !== undefined && COMPONENTS.has(head);
+}
