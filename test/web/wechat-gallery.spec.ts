@@ -1,0 +1,215 @@
+import { join } from 'node:path';
+import type { FrameLocator, Locator } from '@playwright/test';
+import { expect, test, type ShellPage } from './fixtures';
+import { repoRoot } from './packages';
+
+/**
+ * WeChat's built-in components and page-level APIs end to end: the component gallery project
+ * (test/fixtures/wechat/gallery) installed through the browser host and used with mouse and keyboard.
+ * Every gallery page shows the last event it got as JSON in #log, so the exact `detail` is checked.
+ */
+const APP_ID = 'wxgallery0000001';
+
+// two cores shared with the rest of the team: a launch can take a while
+test.describe.configure({ timeout: 120_000 });
+
+test.beforeEach(async ({ host }) => {
+  const installed = (await host.runtime.service.handle('listApps', {})) as Array<{ appId: string }>;
+  if (!installed.some((a) => a.appId === APP_ID)) {
+    await host.runtime.service.handle('install', { source: join(repoRoot, 'test', 'fixtures', 'wechat', 'gallery') });
+  }
+});
+
+function visiblePage(app: FrameLocator): Locator {
+  return app.locator('.wx-page-frame:not([hidden])');
+}
+
+async function open(shell: ShellPage, family: string): Promise<{ app: FrameLocator; page: Locator }> {
+  const app = await shell.launch(APP_ID);
+  await visiblePage(app).locator(`#to-${family}`).click();
+  const page = visiblePage(app);
+  await expect(page.locator('#log')).toBeAttached();
+  return { app, page };
+}
+
+/** the JSON the page put in #log (waits until it is there) */
+async function lastLog(page: Locator, selector = '#log'): Promise<Record<string, unknown>> {
+  await expect(page.locator(selector)).not.toHaveText('');
+  return JSON.parse((await page.locator(selector).textContent()) ?? 'null') as Record<string, unknown>;
+}
+
+async function logAfter(page: Locator, act: () => Promise<unknown>, selector = '#log'): Promise<Record<string, unknown>> {
+  const before = (await page.locator(selector).textContent()) ?? '';
+  await act();
+  await expect(page.locator(selector)).not.toHaveText(before);
+  return lastLog(page, selector);
+}
+
+test('gallery home: one navigator per component family', async ({ shell }) => {
+  const app = await shell.launch(APP_ID);
+  await expect(visiblePage(app).locator('wx-navigator')).toHaveCount(6);
+  await shell.page.screenshot({ path: 'test-results/web/gallery-home.png' });
+});
+
+test('input: bindinput detail, a returned string replaces the value, focus/blur/confirm, maxlength, number filtering', async ({ shell }) => {
+  const { page } = await open(shell, 'form');
+  const name = page.locator('#name input');
+  await expect(page.locator('#name .wx-placeholder')).toHaveText('Your name');
+  await expect(page.locator('#name .wx-placeholder')).toHaveClass(/hint/);
+  let log = await logAfter(page, () => name.click());
+  expect(log).toEqual({ name: 'name:focus', type: 'focus', detail: { value: '', height: 0 } });
+  log = await logAfter(page, () => name.pressSequentially('Bao'));
+  expect(log).toEqual({ name: 'input', type: 'input', detail: { value: 'Bao', cursor: 3, keyCode: 79 } });
+  await expect(page.locator('#name .wx-placeholder')).toBeHidden();
+  log = await logAfter(page, () => name.press('Enter'));
+  expect(log).toEqual({ name: 'name:confirm', type: 'confirm', detail: { value: 'Bao' } });
+  await name.fill('a very long name indeed');
+  await expect(name).toHaveValue('a very lon'); // maxlength="10"
+  log = await logAfter(page, () => page.locator('#upper input').click());
+  expect(log).toMatchObject({ name: 'name:blur', type: 'blur', detail: { value: 'a very lon' } });
+
+  // bindinput="toUpper" returns e.detail.value.toUpperCase(): the box shows what the handler returned
+  await page.locator('#upper input').pressSequentially('tea');
+  await expect(page.locator('#upper input')).toHaveValue('TEA');
+
+  await page.locator('#count input').pressSequentially('12ab3');
+  await expect(page.locator('#count input')).toHaveValue('123');
+  await page.locator('#amount input').pressSequentially('9.5x');
+  await expect(page.locator('#amount input')).toHaveValue('9.5');
+  await expect(page.locator('#pin input')).toHaveAttribute('type', 'password');
+});
+
+test('checkbox-group, radio-group, switch and slider by keyboard and mouse, with their change details', async ({ shell }) => {
+  const { page } = await open(shell, 'form');
+  let log = await logAfter(page, () => page.locator('#label-sugar').click());
+  expect(log).toEqual({ name: 'extras:change', type: 'change', detail: { value: ['milk', 'sugar'] } });
+  await page.locator('#label-milk wx-checkbox').focus();
+  log = await logAfter(page, () => shell.page.keyboard.press('Space'));
+  expect(log).toEqual({ name: 'extras:change', type: 'change', detail: { value: ['sugar'] } });
+
+  log = await logAfter(page, () => page.locator('#label-l').click());
+  expect(log).toEqual({ name: 'size:change', type: 'change', detail: { value: 'L' } });
+  log = await logAfter(page, () => shell.page.keyboard.press('ArrowUp'));
+  expect(log).toEqual({ name: 'size:change', type: 'change', detail: { value: 'M' } });
+
+  await page.locator('#delivery').focus();
+  log = await logAfter(page, () => shell.page.keyboard.press('Space'));
+  expect(log).toEqual({ name: 'delivery:change', type: 'change', detail: { value: false } });
+  log = await logAfter(page, () => page.locator('#agree').click());
+  expect(log).toEqual({ name: 'agree:change', type: 'change', detail: { value: true } });
+
+  const thumb = page.locator('#sweetness [role="slider"]');
+  await thumb.focus();
+  log = await logAfter(page, () => shell.page.keyboard.press('ArrowRight'));
+  expect(log).toEqual({ name: 'sweetness:change', type: 'change', detail: { value: 6 } });
+  log = await logAfter(page, () => shell.page.keyboard.press('End'));
+  expect(log).toEqual({ name: 'sweetness:change', type: 'change', detail: { value: 10 } });
+  await expect(page.locator('#sweetness .wx-slider-value')).toHaveText('10');
+  // mouse: a drag to the first quarter of the track sends changing while moving, change on release
+  const track = await page.locator('#sweetness .wx-slider-track').boundingBox();
+  log = await logAfter(page, async () => {
+    await shell.page.mouse.move(track!.x + track!.width - 2, track!.y + 1);
+    await shell.page.mouse.down();
+    await shell.page.mouse.move(track!.x + track!.width * 0.3, track!.y + 1, { steps: 4 });
+    await shell.page.mouse.up();
+  });
+  expect(log).toEqual({ name: 'sweetness:change', type: 'change', detail: { value: 3 } });
+  expect(JSON.parse((await page.locator('#changing').textContent()) ?? '{}')).toEqual({ value: 3 });
+});
+
+test('form: keyboard-only submit sends every named control in detail.value; reset puts them back', async ({ shell }) => {
+  const { page } = await open(shell, 'form');
+  await page.locator('#name input').fill('Bao');
+  await page.locator('#note textarea').fill('less ice');
+  await page.locator('#submit').focus();
+  let log = await logAfter(page, () => shell.page.keyboard.press('Enter'));
+  expect(log).toEqual({
+    name: 'submit',
+    type: 'submit',
+    detail: { value: { name: 'Bao', upper: '', amount: '', count: '', pin: '', auto: '', note: 'less ice', extras: ['milk'], size: 'M', delivery: true, agree: false, sweetness: 5 } },
+  });
+  await page.locator('#label-sugar').click();
+  log = await logAfter(page, () => page.locator('#reset').click());
+  expect(log).toEqual({ name: 'reset', type: 'reset', detail: {} });
+  await expect(page.locator('#name input')).toHaveValue('');
+  await expect(page.locator('#label-sugar wx-checkbox')).toHaveAttribute('aria-checked', 'false');
+  await expect(page.locator('#label-milk wx-checkbox')).toHaveAttribute('aria-checked', 'true');
+  await shell.page.screenshot({ path: 'test-results/web/gallery-form.png' });
+});
+
+test('textarea: auto-height grows and linechange reports the line count', async ({ shell }) => {
+  const { page } = await open(shell, 'form');
+  const area = page.locator('#note textarea');
+  const before = (await area.boundingBox())!.height;
+  await area.click();
+  const log = await logAfter(page, async () => {
+    await area.pressSequentially('one');
+    await area.press('Enter');
+    await area.pressSequentially('two');
+  });
+  expect(log).toMatchObject({ name: 'note:input', type: 'input', detail: { value: 'one\ntwo' } });
+  expect((await area.boundingBox())!.height).toBeGreaterThan(before);
+});
+
+test('picker selector by keyboard only: Enter opens under it, arrows move, Enter confirms, the page updates', async ({ shell }) => {
+  const { app, page } = await open(shell, 'picker');
+  await page.locator('#p-selector').focus();
+  await shell.page.keyboard.press('Enter');
+  const list = app.getByRole('listbox').first();
+  await expect(list).toBeFocused();
+  await expect(list.getByRole('option', { selected: true })).toHaveText('Longjing');
+  await shell.page.keyboard.press('ArrowDown');
+  await shell.page.keyboard.press('ArrowDown');
+  await shell.page.screenshot({ path: 'test-results/web/gallery-picker.png' });
+  const log = await logAfter(page, () => shell.page.keyboard.press('Enter'));
+  expect(log).toEqual({ name: 'tea', type: 'change', detail: { value: 2 } });
+  await expect(page.locator('#p-selector')).toHaveText('Tea: Pu-erh');
+  await expect(page.locator('#p-selector')).toBeFocused();
+  // Escape cancels: bindcancel
+  await shell.page.keyboard.press('Space');
+  const cancelled = await logAfter(page, () => shell.page.keyboard.press('Escape'));
+  expect(cancelled).toEqual({ name: 'p-selector:cancel', type: 'cancel', detail: {} });
+});
+
+test('picker multiSelector: columnchange while open, the page replaces a column, change gives both indexes', async ({ shell }) => {
+  const { app, page } = await open(shell, 'picker');
+  await page.locator('#p-multi').click();
+  await shell.page.keyboard.press('ArrowDown'); // Tea -> Coffee: the page swaps the second column
+  await expect(app.getByRole('listbox').nth(1).getByRole('option')).toHaveText(['Latte', 'Mocha']);
+  await shell.page.keyboard.press('ArrowRight');
+  await shell.page.keyboard.press('ArrowDown');
+  const log = await logAfter(page, () => shell.page.keyboard.press('Enter'));
+  expect(log).toEqual({ name: 'multi', type: 'change', detail: { value: [1, 1] } });
+  await expect(page.locator('#columns')).toHaveText('{"column":0,"value":1}{"column":1,"value":1}');
+  await expect(page.locator('#p-multi')).toHaveText('Coffee / Mocha');
+});
+
+test('picker time, date and region: keyboard only, exact change details', async ({ shell }) => {
+  const { page } = await open(shell, 'picker');
+  await page.locator('#p-time').focus();
+  await shell.page.keyboard.press('Enter');
+  await shell.page.keyboard.press('ArrowDown');
+  await shell.page.keyboard.press('ArrowRight');
+  await shell.page.keyboard.press('End');
+  let log = await logAfter(page, () => shell.page.keyboard.press('Enter'));
+  expect(log).toEqual({ name: 'time', type: 'change', detail: { value: '13:59' } });
+
+  await page.locator('#p-date').focus();
+  await shell.page.keyboard.press('Enter');
+  await shell.page.keyboard.press('ArrowRight');
+  await shell.page.keyboard.press('ArrowRight');
+  await shell.page.keyboard.press('ArrowDown');
+  log = await logAfter(page, () => shell.page.keyboard.press('Enter'));
+  expect(log).toEqual({ name: 'date', type: 'change', detail: { value: '2024-02-29' } });
+
+  await page.locator('#p-region').focus();
+  await shell.page.keyboard.press('Enter');
+  await shell.page.keyboard.press('ArrowRight');
+  await shell.page.keyboard.press('ArrowDown');
+  log = await logAfter(page, () => shell.page.keyboard.press('Enter'));
+  expect(log).toEqual({ name: 'region', type: 'change', detail: { value: ['广东省', '深圳市', '福田区'], code: ['440000', '440300', '440304'], postcode: '518000' } });
+
+  // a disabled picker does not open
+  await page.locator('#p-disabled').click({ force: true });
+  await expect(page.locator('[role="dialog"]')).toHaveCount(0);
+});
