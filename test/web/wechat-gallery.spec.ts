@@ -213,3 +213,102 @@ test('picker time, date and region: keyboard only, exact change details', async 
   await page.locator('#p-disabled').click({ force: true });
   await expect(page.locator('[role="dialog"]')).toHaveCount(0);
 });
+
+test('scroll-view: scroll-top and scroll-into-view move it, bindscroll and scrolltolower/upper report with details', async ({ shell }) => {
+  const { page } = await open(shell, 'scroll');
+  const sv = page.locator('#sv');
+  let scrolled = await logAfter(page, () => page.locator('#to-top-100').click(), '#scrolled');
+  expect(scrolled).toMatchObject({ id: 'sv', detail: { scrollTop: 100, scrollLeft: 0, scrollWidth: expect.any(Number), scrollHeight: expect.any(Number), deltaY: -100 } });
+  expect(await sv.evaluate((el) => el.scrollTop)).toBe(100);
+
+  await page.locator('#into-15').click();
+  await expect.poll(() => sv.evaluate((el) => el.scrollTop)).toBe(14 * 41); // rows of 40px + 1px border
+  // the wheel scrolls it; at the end, scrolltolower {direction: "bottom"}
+  const box = (await sv.boundingBox())!;
+  await shell.page.mouse.move(box.x + 20, box.y + 20);
+  let log = await logAfter(page, async () => {
+    for (let i = 0; i < 12; i++) await shell.page.mouse.wheel(0, 200);
+  });
+  expect(log).toEqual({ name: 'sv:scrolltolower', type: 'scrolltolower', detail: { direction: 'bottom' } });
+  log = await logAfter(page, async () => {
+    for (let i = 0; i < 12; i++) await shell.page.mouse.wheel(0, -200);
+  });
+  expect(log).toEqual({ name: 'sv:scrolltoupper', type: 'scrolltoupper', detail: { direction: 'top' } });
+  // keyboard: it takes focus and PageDown scrolls it
+  await sv.focus();
+  scrolled = await logAfter(page, () => shell.page.keyboard.press('PageDown'), '#scrolled');
+  expect((scrolled['detail'] as { scrollTop: number }).scrollTop).toBeGreaterThan(0);
+  // scroll-x
+  await page.locator('#sh').evaluate((el) => el.scrollTo({ left: 150 }));
+  scrolled = await lastLog(page, '#scrolled');
+  await expect.poll(async () => JSON.parse((await page.locator('#scrolled').textContent()) ?? '{}').id).toBe('sh');
+});
+
+test('swiper: arrow keys, mouse drag, wheel and autoplay move it; change {current, currentItemId, source}', async ({ shell }) => {
+  const { page } = await open(shell, 'scroll');
+  const swiper = page.locator('#swiper');
+  await expect(swiper.locator('.wx-swiper-dots > span')).toHaveCount(3);
+  await swiper.focus();
+  let log = await logAfter(page, () => shell.page.keyboard.press('ArrowRight'));
+  expect(log).toEqual({ name: 'swiper:change', type: 'change', detail: { current: 1, currentItemId: '', source: 'touch' } });
+  await expect(swiper.locator('.wx-swiper-dot-active')).toHaveCount(1);
+  // circular: left from the first goes to the last
+  await shell.page.keyboard.press('ArrowLeft');
+  log = await logAfter(page, () => shell.page.keyboard.press('ArrowLeft'));
+  expect(log).toMatchObject({ detail: { current: 2, source: 'touch' } });
+
+  const box = (await swiper.boundingBox())!;
+  log = await logAfter(page, async () => {
+    await shell.page.mouse.move(box.x + box.width * 0.8, box.y + box.height / 2);
+    await shell.page.mouse.down();
+    await shell.page.mouse.move(box.x + box.width * 0.2, box.y + box.height / 2, { steps: 5 });
+    await shell.page.mouse.up();
+  });
+  expect(log).toMatchObject({ detail: { current: 0, source: 'touch' } });
+
+  log = await logAfter(page, async () => {
+    await shell.page.mouse.move(box.x + 30, box.y + 30);
+    await shell.page.mouse.wheel(0, 120);
+  });
+  expect(log).toMatchObject({ detail: { current: 1, source: 'touch' } });
+
+  // the page sets current: source ""
+  log = await logAfter(page, () => page.locator('#go-2').click());
+  expect(log).toEqual({ name: 'swiper:change', type: 'change', detail: { current: 2, currentItemId: '', source: '' } });
+
+  log = await logAfter(page, () => page.locator('#autoplay').click());
+  expect(log).toMatchObject({ name: 'swiper:change', detail: { current: 0, source: 'autoplay' } });
+  await page.locator('#autoplay').click();
+
+  // vertical: Up/Down
+  await page.locator('#swiper-v').focus();
+  log = await logAfter(page, () => shell.page.keyboard.press('ArrowDown'));
+  expect(log).toEqual({ name: 'swiper-v:change', type: 'change', detail: { current: 1, currentItemId: '', source: 'touch' } });
+  await shell.page.screenshot({ path: 'test-results/web/gallery-scroll.png' });
+});
+
+test('basic content: icons as SVG, progress, rich-text refuses script and handlers', async ({ shell }) => {
+  const { app, page } = await open(shell, 'basic');
+  await expect(page.locator('#icons wx-icon svg')).toHaveCount(9);
+  for (const type of ['success', 'success_no_circle', 'info', 'warn', 'waiting', 'cancel', 'download', 'search', 'clear']) {
+    await expect(page.locator(`#icons svg[data-type="${type}"]`)).toHaveCSS('width', '32px');
+  }
+  await expect(page.locator('#icon-custom svg')).toHaveCSS('color', 'rgb(47, 123, 245)');
+  await expect(page.locator('#progress')).toHaveAttribute('aria-valuenow', '40');
+  await expect(page.locator('#progress .wx-progress-info')).toHaveText('40%');
+  const log = await logAfter(page, () => page.locator('#more').click());
+  expect(log).toEqual({ name: 'activeend', type: 'activeend', detail: { curPercent: 60 } });
+
+  // rich-text: the markup stays, script/iframe/handlers/javascript: URLs do not; classes use the page's scope
+  const rich = page.locator('#rich-string');
+  await expect(rich.locator('p')).toHaveText('Hello rich text');
+  await expect(rich.locator('b')).toHaveText('rich');
+  await expect(rich.locator('script, iframe, [onclick], [href]')).toHaveCount(0);
+  await expect(rich.locator('img')).not.toHaveAttribute('src', /.*/);
+  expect(await rich.locator('p').getAttribute('class')).toMatch(/--lead$/);
+  await expect(page.locator('#rich-array div')).toHaveText('From nodes & entities <b>');
+  await expect(page.locator('#rich-array script')).toHaveCount(0);
+  await rich.locator('a').click();
+  expect(await app.locator('body').evaluate(() => (globalThis as { pwned?: unknown }).pwned)).toBeUndefined();
+  await shell.page.screenshot({ path: 'test-results/web/gallery-basic.png' });
+});
