@@ -312,3 +312,144 @@ test('basic content: icons as SVG, progress, rich-text refuses script and handle
   expect(await app.locator('body').evaluate(() => (globalThis as { pwned?: unknown }).pwned)).toBeUndefined();
   await shell.page.screenshot({ path: 'test-results/web/gallery-basic.png' });
 });
+
+test('button open-type="getPhoneNumber": the trusted sheet, then bindgetphonenumber with the platform code (or user deny)', async ({ shell }) => {
+  const { page } = await open(shell, 'button');
+  await page.locator('#b-phone').click();
+  await shell.sheet('phoneNumber').getByTestId('sheet-cancel').click();
+  let log = await lastLog(page);
+  expect(log).toMatchObject({ name: 'getphonenumber', type: 'getphonenumber', detail: { errMsg: 'getPhoneNumber:fail user deny' } });
+
+  log = await logAfter(page, async () => {
+    await page.locator('#b-phone').click();
+    await shell.sheet('phoneNumber').getByTestId('sheet-confirm').click();
+  });
+  expect(log).toEqual({ name: 'getphonenumber', type: 'getphonenumber', detail: { code: expect.any(String), errMsg: 'getPhoneNumber:ok' } });
+});
+
+test('button: open-types the desktop cannot do fail clearly; disabled sends nothing; hover-class while pressed; keyboard press', async ({ shell }) => {
+  const { page } = await open(shell, 'button');
+  let log = await logAfter(page, () => page.locator('#b-share').click());
+  expect(log).toEqual({ name: 'b-share:error', type: 'error', detail: { errMsg: 'share:fail not supported in this desktop shell' } });
+  log = await logAfter(page, () => page.locator('#b-contact').click());
+  expect(log).toEqual({ name: 'b-contact:error', type: 'error', detail: { errMsg: 'contact:fail not supported in this desktop shell' } });
+
+  await page.locator('#b-disabled').click({ force: true });
+  await expect(page.locator('#log')).toHaveText(/b-contact/);
+
+  await page.locator('#b-primary').focus();
+  log = await logAfter(page, () => shell.page.keyboard.press('Enter'));
+  expect(log).toEqual({ name: 'b-primary:tap', type: 'tap', detail: {} });
+
+  const box = (await page.locator('#hover-view').boundingBox())!;
+  await shell.page.mouse.move(box.x + 10, box.y + 10);
+  await shell.page.mouse.down();
+  await expect(page.locator('#hover-view')).toHaveClass(/--pressed/);
+  await shell.page.screenshot({ path: 'test-results/web/gallery-button.png' });
+  await shell.page.mouse.up();
+  await expect(page.locator('#hover-view')).not.toHaveClass(/--pressed/); // after hover-stay-time (300 ms)
+});
+
+/** clicks an API button of the API page and returns what the call answered */
+async function callApi(page: Locator, id: string): Promise<Record<string, unknown>> {
+  return logAfter(page, () => page.locator(`#api-${id}`).click());
+}
+
+test('page APIs: toast, loading, modal (keyboard), action sheet, preview, with their success and failure errMsgs', async ({ shell }) => {
+  const { app, page } = await open(shell, 'api');
+  let log = await callApi(page, 'toast');
+  expect(log).toEqual({ name: 'toast', ok: true, res: { errMsg: 'showToast:ok' } });
+  await expect(app.getByRole('status')).toHaveText('Saved');
+  await expect(app.getByRole('status')).toHaveCount(0, { timeout: 6000 });
+  log = await callApi(page, 'toast-bad');
+  expect(log).toEqual({ name: 'toast-bad', ok: false, res: { errMsg: 'showToast:fail parameter error: parameter.title should be String instead of Undefined;' } });
+
+  log = await callApi(page, 'loading');
+  expect(log).toEqual({ name: 'loading', ok: true, res: { errMsg: 'showLoading:ok' } });
+  await expect(app.getByRole('progressbar', { name: 'Loading' })).toBeVisible();
+  await expect(app.getByRole('progressbar', { name: 'Loading' })).toHaveCount(0, { timeout: 8000 });
+
+  // showModal by keyboard: focus on confirm, Tab to cancel, Enter
+  await page.locator('#api-modal').click();
+  const modal = app.getByRole('dialog', { name: 'Delete order?' });
+  await expect(modal.getByRole('button', { name: 'Delete' })).toBeFocused();
+  await shell.page.screenshot({ path: 'test-results/web/gallery-modal.png' });
+  await shell.page.keyboard.press('Tab');
+  log = await logAfter(page, () => shell.page.keyboard.press('Enter'));
+  expect(log).toEqual({ name: 'modal', ok: true, res: { confirm: false, cancel: true, errMsg: 'showModal:ok' } });
+
+  await page.locator('#api-modal-edit').click();
+  await app.getByRole('dialog').getByPlaceholder('New name').fill('Oolong');
+  log = await logAfter(page, () => shell.page.keyboard.press('Enter'));
+  expect(log).toEqual({ name: 'modal-edit', ok: true, res: { confirm: true, cancel: false, content: 'Oolong', errMsg: 'showModal:ok' } });
+
+  await page.locator('#api-modal-promise').click();
+  log = await logAfter(page, () => shell.page.keyboard.press('Enter'));
+  expect(log).toEqual({ name: 'modal-promise', ok: true, res: { confirm: true, cancel: false, errMsg: 'showModal:ok' } });
+
+  await page.locator('#api-sheet').click();
+  await expect(app.getByRole('menuitem', { name: 'Friends' })).toBeFocused();
+  await shell.page.keyboard.press('ArrowDown');
+  log = await logAfter(page, () => shell.page.keyboard.press('Enter'));
+  expect(log).toEqual({ name: 'sheet', ok: true, res: { tapIndex: 1, errMsg: 'showActionSheet:ok' } });
+  await page.locator('#api-sheet').click();
+  log = await logAfter(page, () => shell.page.keyboard.press('Escape'));
+  expect(log).toEqual({ name: 'sheet', ok: false, res: { errMsg: 'showActionSheet:fail cancel' } });
+  log = await callApi(page, 'sheet-7');
+  expect(log).toEqual({ name: 'sheet-7', ok: false, res: { errMsg: 'showActionSheet:fail parameter error: itemList should not be large than 6' } });
+
+  log = await callApi(page, 'preview');
+  expect(log).toEqual({ name: 'preview', ok: true, res: { errMsg: 'previewImage:ok' } });
+  const viewer = app.getByRole('dialog', { name: 'Image preview' });
+  await expect(viewer.locator('.wx-preview-counter')).toHaveText('2 / 2');
+  await expect(viewer.locator('img')).toHaveJSProperty('complete', true);
+  expect(await viewer.locator('img').evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(200);
+  await shell.page.keyboard.press('ArrowLeft');
+  await expect(viewer.locator('.wx-preview-counter')).toHaveText('1 / 2');
+  await shell.page.keyboard.press('Escape');
+  await expect(viewer).toHaveCount(0);
+});
+
+test('page APIs: navigation bar, makePhoneCall fails clearly, vibrate, system info, canIUse, menu button', async ({ shell }) => {
+  const { app, page } = await open(shell, 'api');
+  let log = await callApi(page, 'title');
+  expect(log).toEqual({ name: 'title', ok: true, res: { errMsg: 'setNavigationBarTitle:ok' } });
+  await expect(app.locator('.wx-navbar-title')).toHaveText('Renamed page');
+  log = await callApi(page, 'bar-color');
+  expect(log).toEqual({ name: 'bar-color', ok: true, res: { errMsg: 'setNavigationBarColor:ok' } });
+  await expect(app.locator('.wx-navbar')).toHaveCSS('background-color', 'rgb(47, 123, 245)');
+  await expect(app.locator('.wx-navbar')).toHaveCSS('color', 'rgb(255, 255, 255)');
+  log = await callApi(page, 'call');
+  expect(log).toEqual({ name: 'call', ok: false, res: { errMsg: 'makePhoneCall:fail this desktop shell cannot place phone calls' } });
+  log = await callApi(page, 'vibrate');
+  expect(log).toEqual({ name: 'vibrate', ok: true, res: { errMsg: 'vibrateShort:ok' } });
+
+  const frame = (await app.locator('.wx-page-frame:not([hidden])').boundingBox())!;
+  log = await callApi(page, 'system');
+  expect(log).toMatchObject({ res: { platform: 'linux', SDKVersion: expect.any(String), pixelRatio: 1 } });
+  expect((log['res'] as { windowWidth: number }).windowWidth).toBeGreaterThan(frame.width - 20);
+  log = await callApi(page, 'caniuse');
+  expect(log).toEqual({ name: 'caniuse', ok: true, res: { showModal: true, 'button.open-type.getPhoneNumber': true, nothing: false } });
+  log = await callApi(page, 'menu');
+  expect(log).toMatchObject({ res: { width: 87, height: 32, top: 6 } });
+});
+
+test('createSelectorQuery: boundingClientRect and scrollOffset numbers match the DOM', async ({ shell }) => {
+  const { app, page } = await open(shell, 'api');
+  const frame = app.locator('.wx-page-frame:not([hidden])');
+  await frame.evaluate((el) => el.scrollTo({ top: 40 }));
+  const log = await callApi(page, 'query');
+  const [box, items, viewport] = log['res'] as [Record<string, unknown>, Array<Record<string, number>>, Record<string, number>];
+  const dom = await page.locator('#box').evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    return { left: r.left, top: r.top, right: r.right, bottom: r.bottom, width: r.width, height: r.height };
+  });
+  expect(box).toEqual({ id: 'box', dataset: {}, ...dom });
+  expect(box['width']).toBe(200);
+  expect(box['height']).toBe(60);
+  expect(items).toHaveLength(2);
+  expect(items[1]!['top']! - items[0]!['top']!).toBe(24);
+  const scroll = await frame.evaluate((el) => ({ scrollTop: el.scrollTop, scrollHeight: el.scrollHeight }));
+  expect(viewport).toMatchObject({ id: '', dataset: {}, scrollTop: scroll.scrollTop, scrollHeight: scroll.scrollHeight });
+  expect(scroll.scrollTop).toBeGreaterThan(0);
+});
