@@ -221,8 +221,11 @@ test('scroll-view: scroll-top and scroll-into-view move it, bindscroll and scrol
   expect(scrolled).toMatchObject({ id: 'sv', detail: { scrollTop: 100, scrollLeft: 0, scrollWidth: expect.any(Number), scrollHeight: expect.any(Number), deltaY: -100 } });
   expect(await sv.evaluate((el) => el.scrollTop)).toBe(100);
 
+  // createIntersectionObserver(this).relativeTo('#sv').observe('#row-16'): out at first, in once scrolled to
+  await expect(page.locator('#seen')).toHaveText('out;');
   await page.locator('#into-15').click();
   await expect.poll(() => sv.evaluate((el) => el.scrollTop)).toBe(14 * 41); // rows of 40px + 1px border
+  await expect(page.locator('#seen')).toHaveText('out;in;');
   // the wheel scrolls it; at the end, scrolltolower {direction: "bottom"}
   const box = (await sv.boundingBox())!;
   await shell.page.mouse.move(box.x + 20, box.y + 20);
