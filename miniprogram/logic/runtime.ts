@@ -88,6 +88,7 @@ export class LogicRuntime {
       launchInfo: () => this.launchInfo,
       appId: bundle.appId,
       pullDownRefresh: (page) => this.pageCall(page.pageId, 'onPullDownRefresh', []),
+      tabCount: tabBar?.list.length ?? 0,
     });
 
     const hostWx = createWx(options.transport, { storageMirror: options.storageMirror ?? {} }) as unknown as Record<string, unknown>;

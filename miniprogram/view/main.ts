@@ -70,7 +70,7 @@ function boot(): void {
   const applier = new DomApplier(pageHost, contextFor);
   document.body.append(chrome.element);
   forwardUserEvents(chrome.element, applier, post);
-  const viewCalls = createViewCallHandlers(document, { domNode: (id) => applier.domNode(id), post, resolveUrl });
+  const viewCalls = createViewCallHandlers(document, { domNode: (id) => applier.domNode(id), post, resolveUrl, tabBar: () => chrome.tabBarControl() });
 
   worker.onmessage = (ev: MessageEvent) => {
     const message = ev.data as ToView;

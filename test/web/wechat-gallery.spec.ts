@@ -48,6 +48,7 @@ async function logAfter(page: Locator, act: () => Promise<unknown>, selector = '
 test('gallery home: one navigator per component family', async ({ shell }) => {
   const app = await shell.launch(APP_ID);
   await expect(visiblePage(app).locator('wx-navigator')).toHaveCount(6);
+  await expect(app.getByRole('tab', { name: 'Gallery' })).toHaveAttribute('aria-selected', 'true');
   await shell.page.screenshot({ path: 'test-results/web/gallery-home.png' });
 });
 
@@ -243,8 +244,7 @@ test('scroll-view: scroll-top and scroll-into-view move it, bindscroll and scrol
   expect((scrolled['detail'] as { scrollTop: number }).scrollTop).toBeGreaterThan(0);
   // scroll-x
   await page.locator('#sh').evaluate((el) => el.scrollTo({ left: 150 }));
-  scrolled = await lastLog(page, '#scrolled');
-  await expect.poll(async () => JSON.parse((await page.locator('#scrolled').textContent()) ?? '{}').id).toBe('sh');
+  await expect.poll(async () => JSON.parse((await page.locator('#scrolled').textContent()) ?? '{}') as unknown).toMatchObject({ id: 'sh', detail: { scrollLeft: 150, scrollTop: 0 } });
 });
 
 test('swiper: arrow keys, mouse drag, wheel and autoplay move it; change {current, currentItemId, source}', async ({ shell }) => {
@@ -435,6 +435,31 @@ test('page APIs: navigation bar, makePhoneCall fails clearly, vibrate, system in
   expect(log).toEqual({ name: 'caniuse', ok: true, res: { showModal: true, 'button.open-type.getPhoneNumber': true, nothing: false } });
   log = await callApi(page, 'menu');
   expect(log).toMatchObject({ res: { width: 87, height: 32, top: 6 } });
+});
+
+test('tab bar APIs: badge (cut to 4 characters), red dot, style, hide/show; an unknown index and a non-tab page fail', async ({ shell }) => {
+  const { app, page } = await open(shell, 'api');
+  const apisTab = app.getByRole('tab', { name: /APIs/ });
+  let log = await callApi(page, 'badge');
+  expect(log).toEqual({ name: 'badge', ok: true, res: { errMsg: 'setTabBarBadge:ok' } });
+  await expect(apisTab.locator('.wx-tab-badge')).toHaveText('123…');
+  log = await callApi(page, 'badge-bad');
+  expect(log).toEqual({ name: 'badge-bad', ok: false, res: { errMsg: 'setTabBarBadge:fail tabbar item not found' } });
+  log = await callApi(page, 'red-dot');
+  expect(log).toEqual({ name: 'red-dot', ok: true, res: { errMsg: 'showTabBarRedDot:ok' } });
+  await expect(app.getByRole('tab', { name: /Gallery/ }).locator('.wx-tab-dot')).toHaveCount(1);
+  await callApi(page, 'tab-style');
+  await expect(app.locator('.wx-tabbar')).toHaveCSS('background-color', 'rgb(254, 246, 228)');
+  await shell.page.screenshot({ path: 'test-results/web/gallery-tabbar.png' });
+  log = await callApi(page, 'hide-tab');
+  expect(log).toEqual({ name: 'hide-tab', ok: true, res: { errMsg: 'hideTabBar:ok' } });
+  await expect(app.locator('.wx-tabbar')).toBeHidden();
+  await callApi(page, 'show-tab');
+  await expect(app.locator('.wx-tabbar')).toBeVisible();
+
+  await app.getByRole('tab', { name: /Gallery/ }).click();
+  await visiblePage(app).locator('#to-form').click();
+  await expect(visiblePage(app).locator('#tab-error')).toHaveText('setTabBarBadge:fail not TabBar page');
 });
 
 test('createSelectorQuery: boundingClientRect and scrollOffset numbers match the DOM', async ({ shell }) => {
