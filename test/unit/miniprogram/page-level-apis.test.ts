@@ -61,8 +61,8 @@ describe('page-level APIs through the runtime', () => {
   it('showModal is drawn by the view and its reply becomes success; a view failure becomes fail with the reason', async () => {
     const { runtime, view, wx } = startApp({ wxml: { 'pages/index/index': '<view/>' }, js: { 'pages/index/index.js': page({}) } });
     await settle();
-    const modal = wx.showModal({ title: 'Delete?' });
-    const sheet = wx.showActionSheet({ itemList: ['A'] });
+    const modal = wx.showModal!({ title: 'Delete?' });
+    const sheet = wx.showActionSheet!({ itemList: ['A'] });
     await settle();
     const calls = view.others.filter((m) => m.t === 'viewCall') as Array<{ id: number; api: string; params: unknown }>;
     expect(calls.map((c) => [c.api, c.params])).toEqual([
@@ -78,8 +78,8 @@ describe('page-level APIs through the runtime', () => {
   it('setNavigationBarColor checks its colours as WeChat does', async () => {
     const { wx } = startApp({ wxml: { 'pages/index/index': '<view/>' }, js: { 'pages/index/index.js': page({}) } });
     await settle();
-    await expect(wx.setNavigationBarColor({ frontColor: '#ff0000', backgroundColor: '#000000' })).rejects.toEqual({ errMsg: 'setNavigationBarColor:fail invalid frontColor' });
-    await expect(wx.setNavigationBarColor({ frontColor: '#ffffff', backgroundColor: '#2f7bf5' })).resolves.toEqual({ errMsg: 'setNavigationBarColor:ok' });
-    await expect(wx.setTabBarBadge({ index: 0, text: '1' })).rejects.toEqual({ errMsg: 'setTabBarBadge:fail not TabBar page' });
+    await expect(wx.setNavigationBarColor!({ frontColor: '#ff0000', backgroundColor: '#000000' })).rejects.toEqual({ errMsg: 'setNavigationBarColor:fail invalid frontColor' });
+    await expect(wx.setNavigationBarColor!({ frontColor: '#ffffff', backgroundColor: '#2f7bf5' })).resolves.toEqual({ errMsg: 'setNavigationBarColor:ok' });
+    await expect(wx.setTabBarBadge!({ index: 0, text: '1' })).rejects.toEqual({ errMsg: 'setTabBarBadge:fail not TabBar page' });
   });
 });
