@@ -7,8 +7,11 @@ module.exports = {
   forbidden: [
     { name: 'core-is-host-neutral', severity: 'error', comment: 'core/ must not import a host, the UI, the client or Electron',
       from: { path: '^core/' }, to: { path: ['^(main|preload|renderer|web|client|examples)/', '^electron$', 'node_modules/electron/'] } },
-    { name: 'core-has-no-ws-or-stores', severity: 'error', comment: 'transports and concrete stores belong to hosts',
-      from: { path: '^core/' }, to: { path: 'node_modules/(ws|conf|electron-store)/' } },
+    { name: 'core-has-no-ws-or-stores', severity: 'error',
+      comment: 'transports and concrete stores belong to hosts; core/network/io/ is the WebSocket client both hosts share for wx.connectSocket',
+      from: { path: '^core/', pathNot: '^core/network/io/' }, to: { path: 'node_modules/(ws|conf|electron-store)/' } },
+    { name: 'network-io-is-ws-only', severity: 'error', comment: 'the shared network I/O may use ws, never a store',
+      from: { path: '^core/network/io/' }, to: { path: 'node_modules/(conf|electron-store)/' } },
     { name: 'client-is-host-neutral', severity: 'error', comment: 'client/ runs inside a mini program page: contracts only',
       from: { path: '^client/' }, to: { path: ['^(main|preload|renderer|web|examples)/', '^core/(?!contracts/)', '^electron$', 'node_modules/electron/'] } },
     { name: 'client-has-no-node', severity: 'error', comment: 'client/ runs in a sandboxed page: no Node built-ins',

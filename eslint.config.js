@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'release/**', 'test-results/**', 'playwright-report/**', 'examples/**/*.js', '.data/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'release/**', 'test-results/**', 'playwright-report/**', 'examples/**/*.js', 'test/fixtures/wechat/**/*.js', '.data/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -19,6 +19,19 @@ export default tseslint.config(
   {
     files: ['**/*.cjs'],
     languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly', __dirname: 'readonly' } },
+  },
+  {
+    // WeChat-format test apps: classic scripts in the mini program logic layer, with its globals
+    files: ['test/fixtures/wechat/**/*.js'],
+    languageOptions: {
+      sourceType: 'script',
+      globals: {
+        App: 'readonly', Page: 'readonly', Component: 'readonly', Behavior: 'readonly', getApp: 'readonly', getCurrentPages: 'readonly',
+        wx: 'readonly', require: 'readonly', module: 'writable', exports: 'writable', requirePlugin: 'readonly', console: 'readonly',
+        setTimeout: 'readonly', clearTimeout: 'readonly', Date: 'readonly',
+      },
+    },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
     files: ['scripts/**/*.mjs', 'test/**/*.mjs'],

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { chromium, type Browser, type Frame, type Page } from '@playwright/test';
 import { WebSocket } from 'ws';
 import { startWebHost, type WebHost } from '../web/host';
+import { percentile } from './support/load-host';
 
 /**
  * Browser host, in real Chromium:
@@ -33,7 +34,10 @@ function writeBenchApp(dir: string): string {
     join(folder, 'manifest.json'),
     JSON.stringify({ appId: APP_ID, name: 'Bench App', version: '1.0.0', entry: 'index.html', permissions: { openApi: [], customApi: ['echo'] } }),
   );
-  writeFileSync(join(folder, 'index.html'), '<!doctype html><html><head><title>bench</title></head><body><h1>Bench</h1><script src="app.js"></script></body></html>');
+  const page = '<!doctype html><html><head><title>bench</title></head><body><h1>Bench</h1><script src="app.js"></script></body></html>';
+  writeFileSync(join(folder, 'index.html'), page);
+  // The launch floor: the same page from the same server, loaded as a plain file (no view, no boot config, no wx)
+  writeFileSync(join(folder, 'floor.html'), page);
   // The first contentful paint as the page itself sees it, relative to its own time origin.
   writeFileSync(
     join(folder, 'app.js'),
@@ -48,29 +52,24 @@ async function measureInPage(frame: Frame | Page): Promise<Record<'storage' | 'p
     async ({ warmup, n }) => {
       type Wx = { getStorageInfo(): Promise<unknown>; invokeNativePlugin(o: unknown): Promise<unknown> };
       const w = window as unknown as { wx: Wx; __superappBridge: { echo(p: unknown): Promise<unknown> } };
-      const time = async (fn: () => Promise<unknown>) => {
-        for (let i = 0; i < warmup; i++) await fn();
-        const out: number[] = [];
-        for (let i = 0; i < n; i++) {
+      const kinds = {
+        storage: () => w.wx.getStorageInfo(),
+        plugin: () => w.wx.invokeNativePlugin({ api_name: 'echo', data: {} }),
+        raw: () => w.__superappBridge.echo(null),
+      };
+      const out: Record<'storage' | 'plugin' | 'raw', number[]> = { storage: [], plugin: [], raw: [] };
+      // interleaved, so a change in machine load during the run hits all three alike
+      for (let i = 0; i < warmup + n; i++) {
+        for (const key of ['storage', 'plugin', 'raw'] as const) {
           const t0 = performance.now();
-          await fn();
-          out.push(performance.now() - t0);
+          await kinds[key]();
+          if (i >= warmup) out[key].push(performance.now() - t0);
         }
-        return out;
-      };
-      return {
-        storage: await time(() => w.wx.getStorageInfo()),
-        plugin: await time(() => w.wx.invokeNativePlugin({ api_name: 'echo', data: {} })),
-        raw: await time(() => w.__superappBridge.echo(null)),
-      };
+      }
+      return out;
     },
     { warmup: WARMUP, n: ROUND_TRIPS },
   );
-}
-
-function percentile(samples: number[], p: number): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 }
 
 /** The shell channel from Node, as the shell page would use it (token from the page, shell Origin). */
@@ -97,7 +96,64 @@ async function shellCommand(host: WebHost, command: string, input: unknown): Pro
   }
 }
 
-async function measureLaunch(browser: Browser, host: WebHost): Promise<number[] | string> {
+/** Where one click -> first paint went, in ms (all in the shell page's clock, epoch-based). */
+interface LaunchSample {
+  total: number;
+  /** click -> the frame starts loading: the launch command, view creation, the iframe in the stage */
+  shell: number;
+  /** frame start -> its HTML received: the host building the page (view load key, boot config, storage mirror) */
+  document: number;
+  /** fetching /__superapp__/wx.js (0 for the floor) */
+  wxFetch: number;
+  /** HTML received -> DOM interactive: parsing, running wx.js (fetch included) and the page's own script */
+  scripts: number;
+  /** DOM interactive -> first contentful paint */
+  paint: number;
+}
+
+const FRAME_TIMING = `(() => {
+  const nav = performance.getEntriesByType('navigation')[0];
+  const wx = performance.getEntriesByType('resource').find((e) => e.name.includes('/__superapp__/wx.js'));
+  const fcp = window.__firstPaint;
+  if (!nav || fcp === undefined) return undefined;
+  return { origin: performance.timeOrigin, responseEnd: nav.responseEnd, interactive: nav.domInteractive, fcp: fcp - performance.timeOrigin, wxFetch: wx ? wx.responseEnd - wx.startTime : 0 };
+})()`;
+
+async function frameTiming(page: Page, urlPart: string): Promise<{ origin: number; responseEnd: number; interactive: number; fcp: number; wxFetch: number } | undefined> {
+  const deadline = Date.now() + 10_000;
+  while (Date.now() < deadline) {
+    const frame = page.frames().find((f) => f.url().includes(urlPart));
+    const timing = frame ? await frame.evaluate(FRAME_TIMING).catch(() => undefined) : undefined;
+    if (timing) return timing as { origin: number; responseEnd: number; interactive: number; fcp: number; wxFetch: number };
+    await page.waitForTimeout(5);
+  }
+  return undefined;
+}
+
+function sampleOf(clickedAt: number, t: { origin: number; responseEnd: number; interactive: number; fcp: number; wxFetch: number }): LaunchSample {
+  return {
+    total: t.origin + t.fcp - clickedAt,
+    shell: t.origin - clickedAt,
+    document: t.responseEnd,
+    wxFetch: t.wxFetch,
+    scripts: t.interactive - t.responseEnd,
+    paint: t.fcp - t.interactive,
+  };
+}
+
+/** Stamps the next click in the shell page's own clock (epoch ms), to compare with the frame's paint time. */
+async function stampNextClick(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    document.addEventListener('click', () => ((window as unknown as { __clickAt: number }).__clickAt = performance.timeOrigin + performance.now()), { capture: true, once: true });
+  });
+}
+
+/**
+ * Launch (click on Launch -> the app's first paint) against its floor measured in the same run: the same
+ * shell page inserting a frame, on a click, for the same trivial page from the same server but without a
+ * view (no launch command, no boot config, no wx.js). Floor and launch alternate, so load drift hits both.
+ */
+async function measureLaunch(browser: Browser, host: WebHost): Promise<{ launch: LaunchSample[]; floor: LaunchSample[] } | string> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
@@ -109,33 +165,49 @@ async function measureLaunch(browser: Browser, host: WebHost): Promise<number[] 
     } catch {
       return `the shell UI showed no Launch button for Bench App${errors.length ? ` (page error: ${errors[0]})` : ''}`;
     }
-    const samples: number[] = [];
-    for (let i = 0; i < LAUNCHES; i++) {
-      // Stamp the click in the page's own clock (epoch ms) so it compares with the frame's paint time.
-      await page.evaluate(() => {
-        document.addEventListener('click', () => ((window as unknown as { __clickAt: number }).__clickAt = performance.timeOrigin + performance.now()), { capture: true, once: true });
+    const floorUrl = `http://${APP_ID}.localhost:${host.port}/floor.html`;
+    await page.evaluate((src) => {
+      const button = document.createElement('button');
+      button.textContent = 'Floor';
+      button.style.cssText = 'position:fixed;right:4px;bottom:4px;z-index:2147483647';
+      button.addEventListener('click', () => {
+        const frame = document.createElement('iframe');
+        frame.src = `${src}?t=${Date.now()}`;
+        frame.className = 'bench-floor';
+        frame.style.cssText = 'position:fixed;left:0;top:0;width:600px;height:400px;border:0;z-index:2147483646';
+        document.body.append(frame);
       });
+      document.body.append(button);
+    }, floorUrl);
+    const launch: LaunchSample[] = [];
+    const floor: LaunchSample[] = [];
+    for (let i = 0; i < LAUNCHES; i++) {
+      await stampNextClick(page);
+      await page.getByRole('button', { name: 'Floor' }).click();
+      const floorTiming = await frameTiming(page, 'floor.html');
+      if (!floorTiming) return 'the floor page never painted within 10 s';
+      floor.push(sampleOf(await page.evaluate(() => (window as unknown as { __clickAt: number }).__clickAt), floorTiming));
+      await page.evaluate(() => document.querySelectorAll('iframe.bench-floor').forEach((f) => f.remove()));
+
+      await stampNextClick(page);
       await card.getByRole('button', { name: 'Launch' }).click();
-      let painted: number | undefined;
-      const deadline = Date.now() + 10_000;
-      while (painted === undefined && Date.now() < deadline) {
-        const frame = page.frames().find((f) => f.url().startsWith(`http://${APP_ID}.localhost:`));
-        painted = frame ? await frame.evaluate(() => (window as unknown as { __firstPaint?: number }).__firstPaint).catch(() => undefined) : undefined;
-        if (painted === undefined) await page.waitForTimeout(5);
-      }
-      if (painted === undefined) return 'the launched app never painted within 10 s';
-      const clicked = await page.evaluate(() => (window as unknown as { __clickAt: number }).__clickAt);
-      samples.push(painted - clicked);
+      const timing = await frameTiming(page, `${APP_ID}.localhost:${host.port}/index.html`);
+      if (!timing) return 'the launched app never painted within 10 s';
+      launch.push(sampleOf(await page.evaluate(() => (window as unknown as { __clickAt: number }).__clickAt), timing));
       const running = (await shellCommand(host, 'listRunning', {})) as Array<{ viewId: number }>;
       for (const r of running) await shellCommand(host, 'close', { viewId: r.viewId });
-      await page.locator(`iframe[src*="${APP_ID}.localhost"]`).waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined);
+      await page.locator(`iframe[src*="${APP_ID}.localhost"]:not(.bench-floor)`).waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined);
       // back to the catalog view if the UI switched to the app
       await page.getByRole('button', { name: 'Catalog' }).first().click().catch(() => undefined);
     }
-    return samples;
+    return { launch, floor };
   } finally {
     await page.close();
   }
+}
+
+function median(samples: LaunchSample[], key: keyof LaunchSample): number {
+  return percentile(samples.map((s) => s[key]), 50);
 }
 
 export async function run(): Promise<BenchRow[]> {
@@ -161,13 +233,25 @@ export async function run(): Promise<BenchRow[]> {
     const ratio = percentile(samples.storage, 50) / percentile(samples.raw, 50);
     const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
     const meanRatio = sum(samples.storage) / sum(samples.raw);
-    rows.push({ name: 'wx call / raw echo (p50)', value: ratio, unit: 'x' });
-    rows.push({ name: 'wx call / raw echo (mean)', value: meanRatio, unit: 'x' });
+    rows.push({ name: 'wx call / raw echo (p50), target <= 1.15', value: ratio, unit: 'x' });
+    rows.push({ name: 'wx call / raw echo (mean), target <= 1.3', value: meanRatio, unit: 'x' });
     console.log(`  bridge overhead: a no-op wx call takes ${ratio.toFixed(2)}x (p50), ${meanRatio.toFixed(2)}x (mean) a raw echo on the same socket`);
 
-    const launch = await measureLaunch(browser, host);
-    if (typeof launch === 'string') console.log(`  launch time skipped: ${launch}`);
-    else rows.push({ name: `launch click -> first paint p50 (${launch.length} launches)`, value: percentile(launch, 50), unit: 'ms' });
+    const launched = await measureLaunch(browser, host);
+    if (typeof launched === 'string') {
+      console.log(`  launch time skipped: ${launched}`);
+      return rows;
+    }
+    const { launch, floor } = launched;
+    rows.push({ name: `launch click -> first paint p50 (${launch.length} launches)`, value: median(launch, 'total'), unit: 'ms' });
+    rows.push({ name: 'launch floor: shell frame for a trivial page, p50', value: median(floor, 'total'), unit: 'ms' });
+    rows.push({ name: 'launch / floor (p50), target <= 1.3', value: median(launch, 'total') / median(floor, 'total'), unit: 'x' });
+    const parts = (['shell', 'document', 'wxFetch', 'scripts', 'paint'] as const).map(
+      (key) => `${key} ${median(launch, key).toFixed(1)} (floor ${median(floor, key).toFixed(1)})`,
+    );
+    console.log(`  where a launch goes, p50 ms: ${parts.join(', ')}`);
+    console.log('    shell = click -> frame starts (launch command, view creation); document = host builds the page (load key, boot config, storage mirror);');
+    console.log('    wxFetch = /__superapp__/wx.js fetch; scripts = HTML received -> DOM interactive (wx.js + page script); paint = interactive -> first paint');
     return rows;
   } finally {
     await browser.close();

@@ -10,3 +10,4 @@ export type {
   WxStorageInfo,
   WxSuccessResult,
 } from './wx/types';
+export type * from './wx/network-types';

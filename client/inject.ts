@@ -1,4 +1,5 @@
 import { createWx } from './index';
+import { installWx } from './install-wx';
 import { BOOT_ELEMENT_ID, BootConfig, LOAD_KEY_PARAM } from './transports/boot-config';
 import { createWebSocketTransport } from './transports/websocket';
 
@@ -33,9 +34,8 @@ function boot(): void {
     onReload: () => (reloadUrl ? location.replace(reloadUrl) : location.reload()),
   });
   const wx = createWx(transport, { storageMirror: config.storageMirror });
-  // Configurable on purpose: a page script's top-level `const wx = window.wx` is a SyntaxError when the
-  // global property is non-configurable, and WeChat-style code writes exactly that.
-  Object.defineProperty(window, 'wx', { value: wx, writable: false, configurable: true, enumerable: true });
+  // the same installer the Electron preload runs in the page's world: configurable, frozen, one per host
+  installWx(wx as unknown as Record<string, unknown>);
   // Dev-only hook for the benchmark: a raw echo over the same socket, without dispatch.
   Object.defineProperty(window, '__superappBridge', { value: Object.freeze({ echo: transport.echo }), enumerable: false });
 }

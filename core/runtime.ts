@@ -1,10 +1,27 @@
-import { appInfoFromManifest } from './contracts/app';
 import { systemClock } from './contracts/ports';
 import type { Runtime, RuntimeOptions } from './contracts/services';
 import { FailureEnvelope, RequestEnvelope, WIRE_VERSION } from './contracts/wire';
 import { createCatalog } from './catalog';
 import { createShell } from './shell';
 import { createShellService, SheetBroker } from './shell-service';
+import { createLoopbackOrigins } from './network/loopback-origins';
+import { createNetworkService } from './network/network-service';
+import { createTempFiles } from './network/temp-files';
+import { join } from 'node:path';
+
+/** The same object with one method replaced; every other member still answers from the original (classes included). */
+function withHook<T extends object, K extends keyof T>(target: T, name: K, replacement: T[K]): T {
+  return new Proxy(target, {
+    get(object, prop) {
+      if (prop === name) return replacement;
+      const value = Reflect.get(object, prop, object) as unknown;
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(object) : value;
+    },
+  });
+}
+
+/** After telling the user the data folder cannot be written, stay quiet this long about it. */
+export const DATA_TROUBLE_QUIET_MS = 30_000;
 
 /** Default number of background mini programs kept alive next to the front one. */
 export const DEFAULT_KEEP_ALIVE = 3;
@@ -16,7 +33,7 @@ export const DEFAULT_KEEP_ALIVE = 3;
 export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   const clock = options.clock ?? systemClock;
   const keepAlive = options.keepAlive ?? DEFAULT_KEEP_ALIVE;
-  const catalog = await createCatalog({ dataDir: options.dataDir, store: options.store, clock, assetUrl: options.assetUrl });
+  const catalog = await createCatalog({ dataDir: options.dataDir, store: options.store, clock, assetUrl: options.assetUrl, bundledDir: options.bundledDir });
   const sheets = new SheetBroker(options.emit, {
     opened: (viewId) => options.viewHost.sheetOpened?.(viewId),
     closed: (viewId) => options.viewHost.sheetClosed?.(viewId),
@@ -25,12 +42,24 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
       return iconUrl ? { ...sheet, app: { ...sheet.app, iconUrl } } : sheet;
     },
   });
-  const appInfo = (appId: string) => {
-    const m = catalog.manifest(appId);
-    return m ? appInfoFromManifest(m) : undefined;
-  };
+  const appInfo = (appId: string) => catalog.appInfo(appId);
+  // The network tasks' events go to the view that started them, over the same channel as appShow.
+  const loopback = createLoopbackOrigins(options.store);
+  const network = createNetworkService({
+    manifestOf: (appId) => catalog.manifest(appId),
+    isDev: (appId) => catalog.list().find((e) => e.appId === appId)?.dev === true,
+    allowedOrigins: (appId) => loopback.allowed(appId),
+    hostPorts: () => options.network?.hostPorts() ?? [],
+    send: (viewId, data) => options.viewHost.send(viewId, { v: WIRE_VERSION, event: 'networkTask', data }),
+    tempFiles: createTempFiles(join(options.dataDir, 'tmp')),
+    host: options.host,
+    ...(options.network?.resolver ? { resolver: options.network.resolver } : {}),
+    ...(options.network?.ca ? { ca: options.network.ca } : {}),
+    ...(options.network?.limits ? { limits: options.network.limits } : {}),
+  });
   const shell = createShell({
     store: options.store,
+    data: options.data,
     prompter: sheets,
     clock,
     openApi: options.openApi,
@@ -39,21 +68,39 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     handlerTimeoutMs: options.handlerTimeoutMs,
     promptTimeoutMs: options.promptTimeoutMs,
     appInfo,
+    network,
   });
   shell.setManifestSource((appId) => catalog.manifest(appId));
   for (const entry of catalog.list()) shell.platform?.registerApp(appInfo(entry.appId)!);
   shell.calls.subscribe((record) => options.emit({ type: 'call', record }));
   shell.platform?.onWalletChanged(() => options.emit({ type: 'walletChanged' }));
+  // The user hears about a full or read-only data folder once per episode, not once per failed write.
+  let lastTrouble = -Infinity;
+  options.data.onTrouble?.((message) => {
+    if (clock.now() - lastTrouble < DATA_TROUBLE_QUIET_MS) return;
+    lastTrouble = clock.now();
+    options.emit({ type: 'dataTrouble', message });
+  });
 
   const service = createShellService({
     shell,
-    catalog,
+    // uninstall also ends the app's tasks and removes its temp files and loopback grants
+    catalog: withHook(catalog, 'uninstall', async (appId: string) => {
+      await catalog.uninstall(appId);
+      loopback.forgetApp(appId);
+      await network.forgetApp(appId);
+    }),
     sheets,
-    viewHost: options.viewHost,
+    // a closed view's requests stop and its sockets close
+    viewHost: withHook(options.viewHost, 'close', (viewId: number) => {
+      network.viewClosed(viewId);
+      options.viewHost.close(viewId);
+    }),
     emit: options.emit,
     host: options.host,
     keepAlive,
     pickPackage: options.pickPackage,
+    saveFile: options.saveFile,
     serverApi: options.serverApi,
   });
 
@@ -61,7 +108,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     shell,
     catalog,
     service,
-    async dispatchFromView(viewId, raw) {
+    async dispatchFromView(viewId, raw, wire) {
       const caller = service.callerFor(viewId);
       if (!caller) {
         const id = RequestEnvelope.shape.id.safeParse((raw as { id?: unknown } | null)?.id);
@@ -72,8 +119,9 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
           errMsg: 'bridge:fail this view is closed; relaunch the mini program',
         });
       }
-      return shell.dispatch(raw, caller);
+      return shell.dispatch(raw, caller, wire);
     },
+    network: { service: network, loopback },
     storageMirror(viewId) {
       const caller = service.callerFor(viewId);
       return caller ? shell.storage.snapshot(caller.appInfo.appId) : {};

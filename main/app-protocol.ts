@@ -1,9 +1,11 @@
 import { isHtml } from '../core/catalog/content-types';
 import { MINI_PROGRAM_PERMISSIONS_POLICY, miniProgramCsp } from '../core/catalog/page-policy';
-import { APP_SCHEME, appHost, appOrigin } from './app-scheme';
+import { TEMP_URL_PREFIX } from '../core/network/temp-files';
+import { APP_SCHEME, appHost } from './app-scheme';
 import { htmlResponse, rangedFileResponse, readHtml, textResponse } from './file-response';
 import type { Logger } from './logger';
-import { injectStorageMirror } from './storage-mirror';
+import { STORAGE_MIRROR_SCRIPT_PATH } from '../core/contracts/ipc-channels';
+import { injectStorageMirror, STORAGE_MIRROR_SCRIPT } from './storage-mirror';
 import type { WechatRoute } from './wechat-routes';
 
 /**
@@ -26,22 +28,22 @@ export interface AppProtocolOptions {
   backendUrl?(appId: string): string | undefined;
   /** a WeChat-format app's view page and compiled files (main/wechat-routes.ts) */
   wechat?(appId: string, urlPath: string, request: Request): Promise<WechatRoute>;
-  /** for tests: the fetch used to reach the backend on loopback */
-  fetchBackend?: typeof fetch;
+  /** downloadFile's temp files of this app (/__superapp__/tmp/…), from core/network */
+  tempFile?(appId: string, urlPath: string): Promise<string | undefined>;
   log: Logger;
 }
 
 /** Where a sample asks for its merchant backend (the same path the browser host serves). */
 export const BACKEND_INFO_PATH = '/__superapp__/backend.json';
-/** Same-origin route to the merchant backend: no CORS, no page-to-loopback request. */
-export const BACKEND_PROXY_PREFIX = '/__superapp__/backend/';
-const MAX_PROXY_BODY = 1024 * 1024;
-/** The same page policy as the browser host; the backend is reached through 'self' here, and no one frames an app view. */
-const APP_PAGE_HEADERS = {
-  'Content-Security-Policy': miniProgramCsp({ connect: [], frameAncestors: "'none'" }),
-  'Permissions-Policy': MINI_PROGRAM_PERMISSIONS_POLICY,
-};
-const FORWARDED_HEADERS = ['content-type', 'accept', 'x-session', 'authorization'] as const;
+/** The same page policy as the browser host (servers are reached with wx.request); no one frames an app view. */
+const APP_CSP = miniProgramCsp({ connect: [], frameAncestors: "'none'" });
+const APP_PAGE_HEADERS = { 'Content-Security-Policy': APP_CSP, 'Permissions-Policy': MINI_PROGRAM_PERMISSIONS_POLICY };
+/**
+ * Every other file carries the policy too: a dedicated Worker (the WeChat-format runtime's logic layer)
+ * is governed by the CSP of its own script's response, not by the page's, so without it code in a worker
+ * could fetch() anywhere the page may not. On images, styles and plain scripts the header does nothing.
+ */
+const APP_FILE_HEADERS = { 'Content-Security-Policy': APP_CSP };
 
 /** Paths no package file can have: dot segments, backslashes, NUL, or percent-encoded dots and slashes. */
 export function isSuspiciousPath(pathname: string): boolean {
@@ -64,18 +66,26 @@ export function createAppProtocolHandler(options: AppProtocolOptions): (request:
       return textResponse(403, `This mini program may only load its own files (${APP_SCHEME}://${host}/...).`);
     }
     if (url.pathname === BACKEND_INFO_PATH) return backendInfo(options);
-    if (url.pathname.startsWith(BACKEND_PROXY_PREFIX)) return proxyToBackend(request, url, options);
+    if (url.pathname === STORAGE_MIRROR_SCRIPT_PATH) return textResponse(200, STORAGE_MIRROR_SCRIPT, { 'Content-Type': 'text/javascript; charset=utf-8', ...APP_FILE_HEADERS });
     if (request.method !== 'GET' && request.method !== 'HEAD') return textResponse(405, 'Only GET and HEAD are served.', { Allow: 'GET, HEAD' });
     if (isSuspiciousPath(url.pathname)) {
       options.log.warn(`app ${options.appId}: refused path ${url.pathname}`);
       return textResponse(404, 'Not found.');
+    }
+    if (url.pathname.startsWith(TEMP_URL_PREFIX)) {
+      const temp = await options.tempFile?.(options.appId, url.pathname);
+      return temp ? rangedFileResponse(temp, request) : textResponse(404, 'Not found.');
     }
     const wechat = await options.wechat?.(options.appId, url.pathname, request);
     if (wechat?.kind === 'page') {
       const html = request.method === 'HEAD' ? '' : injectStorageMirror(wechat.html, options.storageMirror(options.appId));
       return htmlResponse(html, APP_PAGE_HEADERS);
     }
-    if (wechat) return wechat.response;
+    if (wechat) {
+      // the runtime's logic.js is the Worker script: it carries the policy like every other file
+      for (const [name, value] of Object.entries(APP_FILE_HEADERS)) wechat.response.headers.set(name, value);
+      return wechat.response;
+    }
     let urlPath = url.pathname;
     if (urlPath === '/' || urlPath === '') {
       const entry = options.entry(options.appId);
@@ -90,7 +100,7 @@ export function createAppProtocolHandler(options: AppProtocolOptions): (request:
         return htmlResponse(html, APP_PAGE_HEADERS);
       }
       // HTML pages are generated (the storage mirror is injected), so only other files take byte ranges
-      return await rangedFileResponse(file, request);
+      return await rangedFileResponse(file, request, APP_FILE_HEADERS);
     } catch (error) {
       options.log.warn(`app ${options.appId}: could not read ${urlPath}: ${String(error)}`);
       return textResponse(404, 'Not found.');
@@ -100,46 +110,10 @@ export function createAppProtocolHandler(options: AppProtocolOptions): (request:
 
 function backendInfo(options: AppProtocolOptions): Response {
   const running = options.backendUrl?.(options.appId);
-  const body = running
-    ? { url: `${appOrigin(options.appId)}${BACKEND_PROXY_PREFIX.replace(/\/$/, '')}` }
-    : { error: `${options.appId} has no merchant backend running in this host` };
+  // The page calls it with wx.request (the host makes the request; the app declares the origin in its domains).
+  const body = running ? { url: running } : { error: `${options.appId} has no merchant backend running in this host` };
   return new Response(JSON.stringify(body), {
     status: running ? 200 : 404,
     headers: { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' },
   });
-}
-
-/**
- * The sample backends run on loopback inside this host. The page reaches its own backend through its
- * own origin and main forwards the call, so the page never needs CORS or a loopback permission, and
- * a page can only ever reach the backend of its own app.
- */
-async function proxyToBackend(request: Request, url: URL, options: AppProtocolOptions): Promise<Response> {
-  const base = options.backendUrl?.(options.appId);
-  if (!base) return textResponse(404, `${options.appId} has no merchant backend running in this host.`);
-  if (!['GET', 'HEAD', 'POST'].includes(request.method)) return textResponse(405, 'The backend route takes GET, HEAD and POST.', { Allow: 'GET, HEAD, POST' });
-  const target = new URL(base.replace(/\/+$/, '') + '/' + url.pathname.slice(BACKEND_PROXY_PREFIX.length) + url.search);
-  if (target.origin !== new URL(base).origin) return textResponse(404, 'Not found.');
-  let body: ArrayBuffer | undefined;
-  if (request.method === 'POST') {
-    body = await request.arrayBuffer();
-    if (body.byteLength > MAX_PROXY_BODY) return textResponse(413, `The request body is larger than ${MAX_PROXY_BODY} bytes.`);
-  }
-  // The samples' session travels in x-session (cookies do not cross to a loopback backend); nothing
-  // identifying the shell or the user's browser state (cookie, origin, referer) is forwarded.
-  const headers: Record<string, string> = {};
-  for (const name of FORWARDED_HEADERS) {
-    const value = request.headers.get(name);
-    if (value) headers[name] = value;
-  }
-  try {
-    const answer = await (options.fetchBackend ?? fetch)(target, { method: request.method, headers, body, redirect: 'manual' });
-    return new Response(request.method === 'HEAD' ? null : await answer.arrayBuffer(), {
-      status: answer.status,
-      headers: { 'Content-Type': answer.headers.get('content-type') ?? 'application/octet-stream', 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' },
-    });
-  } catch (error) {
-    options.log.warn(`app ${options.appId}: merchant backend unreachable: ${String(error)}`);
-    return textResponse(502, 'The merchant backend did not answer.');
-  }
 }

@@ -13,15 +13,38 @@ export const SHELL_ENTRY_URL = `${SHELL_ORIGIN}/index.html`;
 export const ICON_PREFIX = '/app-icons/';
 
 /**
- * Registered before app ready (Electron requires it). standard: real origins and relative URLs;
- * secure: a secure context like https; supportFetchAPI: pages may fetch() their own files;
- * stream: video/audio can range-read; corsEnabled stays false so no page can read another
- * origin's files through this scheme.
+ * Registered before app ready (Electron requires it); checked against Electron 45's
+ * protocol.registerSchemesAsPrivileged and its CustomScheme privileges:
+ * - standard: real tuple origins (superapp://<appid>), relative URLs, and web storage at all. It is also
+ *   what makes `new Worker('/__wx/runtime/logic.js')` same-origin with the page (a non-standard scheme
+ *   gives an opaque origin, and a worker must be same-origin), and what importScripts resolves against.
+ * - secure: a secure context like https (crypto.subtle, and workers inherit it).
+ * - supportFetchAPI: fetch() of the app's own files, from the page and from its workers.
+ * - stream: <video>/<audio> range-read package media.
+ * - codeCache: V8 keeps compiled code for the scheme's scripts (the runtime's logic bundle is parsed on
+ *   every launch otherwise); V8 checks the source hash, so a changed dev app never runs stale code, and
+ *   uninstall clears the partition's cache with it.
+ * - corsEnabled stays false: no page may read another origin's files through this scheme. Classic workers
+ *   and importScripts fetch same-origin, which needs no CORS.
+ * - allowServiceWorkers stays false, on purpose: every HTML page must come from the protocol handler,
+ *   which embeds the app's current storage mirror and the host's page policy in it; a service worker could
+ *   answer navigations from its cache with a stale mirror and without those headers. Mini programs (WeChat
+ *   format) have no service workers either. A registration attempt fails; dedicated Workers are unaffected.
+ * - bypassCSP stays false: the page policy (core/catalog/page-policy) applies to every app page.
  */
 export const privilegedSchemes: CustomScheme[] = [
   {
     scheme: APP_SCHEME,
-    privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: false, stream: true },
+    privileges: {
+      standard: true,
+      secure: true,
+      supportFetchAPI: true,
+      stream: true,
+      codeCache: true,
+      corsEnabled: false,
+      allowServiceWorkers: false,
+      bypassCSP: false,
+    },
   },
 ];
 

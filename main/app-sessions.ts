@@ -15,6 +15,7 @@ export interface AppSessionsOptions {
   entry(appId: string): string | undefined;
   storageMirror(appId: string): Record<string, unknown>;
   backendUrl?(appId: string): string | undefined;
+  tempFile?(appId: string, urlPath: string): Promise<string | undefined>;
   /** a WeChat-format app's view page and compiled files */
   wechat?: AppProtocolOptions['wechat'];
   log: Logger;
@@ -42,6 +43,7 @@ export function createAppSessions(options: AppSessionsOptions): AppSessions {
           entry: options.entry,
           storageMirror: options.storageMirror,
           backendUrl: options.backendUrl,
+          tempFile: options.tempFile,
           wechat: options.wechat,
           log: options.log,
         }),

@@ -1,5 +1,5 @@
 import { app, BaseWindow, dialog, ipcMain, Menu, session, type WebContentsView } from 'electron';
-import type { KeyValueStore, MiniAppApiHandler, Runtime, RuntimeOptions, ShellEvent } from '../core/contracts';
+import type { DataStore, KeyValueStore, MiniAppApiHandler, Runtime, RuntimeOptions, ShellEvent } from '../core/contracts';
 import { ipcChannels } from '../core/contracts/ipc-channels';
 import { findSampleFolders, hasBackend, seedSamplesOnFirstStart, type BackendSource } from '../core/samples';
 import { buildMenuTemplate } from './app-menu';
@@ -8,15 +8,19 @@ import { createAppSessions, type AppSessions } from './app-sessions';
 import { registerIpcHandlers } from './ipc-adapter';
 import type { Logger } from './logger';
 import { createMerchantBackends, type MerchantBackends } from './merchant-backends';
+import { saveFile } from './file-saver';
 import { pickPackage } from './package-picker';
 import { reloadBudget } from './reload-budget';
+import { serverApiPorts } from './network-ports';
 import { createServerApi, type ServerApi } from './server-api';
-import { createShellProtocolHandler, enforceShellCsp } from './shell-protocol';
+import { createShellProtocolHandler } from './shell-protocol';
 import { createAppView, createShellView, SHELL_PARTITION } from './view-factory';
 import { DesktopViewHost } from './view-host';
 import { DESKTOP_SEEDED_KEY } from './state-store';
 import { applySessionPolicies } from './view-policies';
 import { createWechatRoutes } from './wechat-routes';
+import { confirmInstall } from './install-confirm';
+import type { InstallPreview } from '../core/contracts/shell-api';
 import { viewEntryPath } from '../core/wechat/serve-paths';
 import { dirname, join } from 'node:path';
 
@@ -42,6 +46,8 @@ export interface DesktopPaths {
 export interface DesktopShellOptions {
   createRuntime(options: RuntimeOptions): Promise<Runtime>;
   store: KeyValueStore;
+  /** the user's data (core/persistence/open-data.ts) */
+  data: DataStore;
   paths: DesktopPaths;
   version: string;
   /** the integrator's backend (integration/index.ts); the embedded platform when absent */
@@ -60,6 +66,11 @@ export interface DesktopShell {
   serverApi: ServerApi;
   backends: MerchantBackends;
   appSessions: AppSessions;
+  /**
+   * Settles when the first-start work behind the open window is done: samples installed, their backends
+   * started. Never rejects (a failure is logged; the shell works without samples).
+   */
+  ready: Promise<void>;
   /** closes views, backends and the server API; safe to call twice */
   shutdown(): Promise<void>;
 }
@@ -78,7 +89,6 @@ export async function startDesktopShell(options: DesktopShellOptions): Promise<D
 
   const shellSession = session.fromPartition(SHELL_PARTITION);
   applySessionPolicies(shellSession, { origin: undefined }, log, 'shell');
-  enforceShellCsp(shellSession);
   shellSession.protocol.handle(
     APP_SCHEME,
     createShellProtocolHandler({
@@ -92,7 +102,8 @@ export async function startDesktopShell(options: DesktopShellOptions): Promise<D
     }),
   );
 
-  const window = new BaseWindow({ width: 1280, height: 820, minWidth: 760, minHeight: 520, title: 'Superapp Shell', backgroundColor: '#f4f5f7', show: false });
+  // the window's own colour shows wherever the (transparent) shell page paints nothing: the page's --bg
+  const window = new BaseWindow({ width: 1280, height: 820, minWidth: 760, minHeight: 520, title: 'Superapp Shell', backgroundColor: '#f5f6f8', show: false });
   const shellView = createShellView({ preloadPath: paths.shellPreload, log });
   window.contentView.addChildView(shellView);
 
@@ -110,6 +121,7 @@ export async function startDesktopShell(options: DesktopShellOptions): Promise<D
       return view ? runtime.storageMirror(view.viewId) : runtime.shell.storage.snapshot(appId);
     },
     backendUrl: (appId) => backends.urlOf(appId),
+    tempFile: (appId, urlPath) => requireRuntime().network.service.tempFile(appId, urlPath),
     wechat: createWechatRoutes({
       manifest: (appId) => late.runtime?.catalog.manifest(appId),
       buildDir: async (appId) => late.runtime?.catalog.wechatBuild(appId),
@@ -159,7 +171,10 @@ export async function startDesktopShell(options: DesktopShellOptions): Promise<D
 
   const rt = await options.createRuntime({
     store,
+    data: options.data,
     dataDir: paths.dataDir,
+    // the samples inside the app bundle: trusted as the shell itself (unsigned, but not dev apps)
+    bundledDir: paths.examplesDir,
     viewHost,
     emit,
     host: { name: 'electron', version: options.version, platform: process.platform, language: app.getLocale() },
@@ -168,7 +183,10 @@ export async function startDesktopShell(options: DesktopShellOptions): Promise<D
     keepAlive: options.keepAlive,
     assetUrl: shellAssetUrl,
     pickPackage: () => pickPackage(dialog, window),
+    saveFile: (fileName, content) => saveFile(dialog, window, app.getPath('downloads'), fileName, content),
     serverApi: () => serverApi.url(),
+    // wx.request never reaches the server API (loopback, while it is on)
+    network: { hostPorts: () => serverApiPorts(serverApi.url()) },
   });
   late.runtime = rt;
 
@@ -177,6 +195,7 @@ export async function startDesktopShell(options: DesktopShellOptions): Promise<D
     viewForWebContents: (id) => viewHost.viewForWebContents(id),
     shell: () => (shellView.webContents.isDestroyed() ? undefined : { webContentsId: shellView.webContents.id, origin: SHELL_ORIGIN }),
     dispatchFromView: (viewId, raw) => rt.dispatchFromView(viewId, raw),
+    bridgeReady: (viewId) => viewHost.bridgeReady(viewId),
     async handleCommand(command, input) {
       const output = await rt.service.handle(command, input);
       // uninstall removes files and platform data in core; the app's browser data lives in its partition
@@ -190,7 +209,9 @@ export async function startDesktopShell(options: DesktopShellOptions): Promise<D
     installPackage: () => {
       void (async () => {
         const picked = (await rt.service.handle('pickPackage', {})) as { source: string | null };
-        if (picked.source) await rt.service.handle('install', { source: picked.source });
+        if (!picked.source) return;
+        const preview = (await rt.service.handle('previewInstall', { source: picked.source })) as InstallPreview;
+        if (await confirmInstall(dialog, window, preview)) await rt.service.handle('install', { source: picked.source });
       })().catch((error: unknown) => {
         log.warn(`install from the menu failed: ${(error as Error).message}`);
         dialog.showErrorBox('Could not install the mini program', (error as Error).message + ((error as { hint?: string }).hint ? `\n\n${(error as { hint?: string }).hint}` : ''));
@@ -208,45 +229,6 @@ export async function startDesktopShell(options: DesktopShellOptions): Promise<D
     },
   };
   refreshMenu();
-
-  // First start: the bundled samples, installed through the same command the shell's Install uses.
-  await seedSamplesOnFirstStart({
-    store,
-    seededKey: DESKTOP_SEEDED_KEY,
-    install: (source) => rt.service.handle('install', { source }),
-    installed: (appId) => !!rt.catalog.manifest(appId),
-    examplesDir: paths.examplesDir,
-    log,
-  });
-
-  // Installed samples that ship a merchant backend get it started (it needs the platform's server API, so
-  // that comes on with it). Run again after every catalog change: a sample installed later gets its backend.
-  const samples: BackendSource[] = (await findSampleFolders(paths.examplesDir, log)).map((sample) => ({ ...sample, bundlesDir: paths.backendBundlesDir }));
-  let backendSync: Promise<void> = Promise.resolve();
-  const syncBackends = () =>
-    (backendSync = backendSync.then(async () => {
-      const wanted = samples.filter((s) => rt.catalog.manifest(s.appId) && !backends.urlOf(s.appId) && hasBackend(s));
-      if (wanted.length === 0) return;
-      let platformUrl: string;
-      try {
-        platformUrl = await serverApi.start();
-      } catch (error) {
-        log.warn(`server API not started, so no merchant backend either: ${(error as Error).message}`);
-        return;
-      }
-      for (const sample of wanted) {
-        const info = rt.shell.platform?.developerInfo(sample.appId);
-        if (!info) continue;
-        await backends
-          .start(sample, { platformUrl, appId: sample.appId, appSecret: info.appSecret, payKey: info.payKey, appKey: info.appKey, allowOrigin: appOrigin(sample.appId) })
-          .catch((error: unknown) => log.warn(`merchant backend of ${sample.appId} not started: ${(error as Error).message}`));
-      }
-      refreshMenu();
-    }));
-  afterEmit = (event) => {
-    if (event.type === 'appsChanged') void syncBackends();
-  };
-  await syncBackends();
 
   let shutdownDone: Promise<void> | undefined;
 
@@ -280,16 +262,66 @@ export async function startDesktopShell(options: DesktopShellOptions): Promise<D
       await shellView.webContents.loadURL(SHELL_ENTRY_URL).catch((error: unknown) => log.error(`the shell UI did not reload: ${String(error)}`));
     })();
   });
+  // The window comes first: the shell page loads and shows while the samples install and their backends
+  // start (seconds on a first start). The catalog says it is installing and fills in as each app is ready.
   shellView.webContents.once('did-finish-load', () => window.show());
   await shellView.webContents.loadURL(SHELL_ENTRY_URL).catch((error: unknown) => {
     log.error(`the shell UI did not load from ${paths.rendererDir}: ${String(error)}. Run "npm run build" first.`);
     window.show();
   });
 
+  // Installed samples that ship a merchant backend get it started (it needs the platform's server API, so
+  // that comes on with it). Run again after every catalog change: a sample installed later gets its backend.
+  let samples: BackendSource[] = [];
+  let backendSync: Promise<void> = Promise.resolve();
+  const syncBackends = () =>
+    (backendSync = backendSync.then(async () => {
+      if (shutdownDone) return;
+      const wanted = samples.filter((s) => rt.catalog.manifest(s.appId) && !backends.urlOf(s.appId) && hasBackend(s));
+      if (wanted.length === 0) return;
+      let platformUrl: string;
+      try {
+        platformUrl = await serverApi.start();
+      } catch (error) {
+        log.warn(`server API not started, so no merchant backend either: ${(error as Error).message}`);
+        return;
+      }
+      for (const sample of wanted) {
+        const info = rt.shell.platform?.developerInfo(sample.appId);
+        if (!info || shutdownDone) continue;
+        await backends
+          .start(sample, { platformUrl, appId: sample.appId, appSecret: info.appSecret, payKey: info.payKey, appKey: info.appKey, allowOrigin: appOrigin(sample.appId) })
+          // this host started that server, so the sample may reach its loopback origin with wx.request
+          .then((url) => rt.network.loopback.allowForRun(sample.appId, new URL(url).origin))
+          .catch((error: unknown) => log.warn(`merchant backend of ${sample.appId} not started: ${(error as Error).message}`));
+      }
+      refreshMenu();
+    }));
+
+  // Behind the open window: on first start the bundled samples install, through the same command the
+  // shell's Install uses (each one appears in the catalog as it lands), then their backends start.
+  const ready = (async () => {
+    await seedSamplesOnFirstStart({
+      store,
+      seededKey: DESKTOP_SEEDED_KEY,
+      install: (source) => rt.service.handle('install', { source }),
+      installed: (appId) => !!rt.catalog.manifest(appId),
+      examplesDir: paths.examplesDir,
+      log,
+    });
+    samples = (await findSampleFolders(paths.examplesDir, log)).map((sample) => ({ ...sample, bundlesDir: paths.backendBundlesDir }));
+    afterEmit = (event) => {
+      if (event.type === 'appsChanged') void syncBackends();
+    };
+    await syncBackends();
+  })().catch((error: unknown) => log.error(`installing the samples or starting their backends failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`));
+
   const shutdown = () =>
     (shutdownDone ??= (async () => {
       disposeIpc();
       viewHost.closeAll();
+      // a backend start already under way finishes first, so closeAll sees it; later ones are skipped
+      await backendSync;
       await backends.closeAll();
       await serverApi.stop();
     })());
@@ -299,5 +331,5 @@ export async function startDesktopShell(options: DesktopShellOptions): Promise<D
     if (!shellView.webContents.isDestroyed()) shellView.webContents.close();
   });
 
-  return { window, shellView, viewHost, runtime: rt, serverApi, backends, appSessions, shutdown };
+  return { window, shellView, viewHost, runtime: rt, serverApi, backends, appSessions, ready, shutdown };
 }

@@ -36,16 +36,17 @@ export async function fileResponse(path: string, method: string, headers: Record
  * <video>/<audio> seeks by asking for ranges, and the scheme is registered with stream: true so
  * Chromium's media player can. Everything else (no Range, several ranges, HEAD) gets the whole file.
  */
-export async function rangedFileResponse(path: string, request: { method: string; headers: Headers }): Promise<Response> {
+export async function rangedFileResponse(path: string, request: { method: string; headers: Headers }, headers: Record<string, string> = {}): Promise<Response> {
   const info = await stat(path);
   const size = info.size;
   const range = requestedByteRange({ method: request.method, range: request.headers.get('range'), ifRange: request.headers.get('if-range') }, size);
   if (range === 'unsatisfiable') return textResponse(416, 'The requested range is outside the file.', { 'Accept-Ranges': 'bytes', 'Content-Range': unsatisfiedRange(size) });
-  if (!range) return fileResponse(path, request.method, { 'Accept-Ranges': 'bytes' });
+  if (!range) return fileResponse(path, request.method, { 'Accept-Ranges': 'bytes', ...headers });
   return new Response(streamOf(path, range), {
     status: 206,
     headers: {
       ...BASE_HEADERS,
+      ...headers,
       'Content-Type': contentTypeOf(path),
       'Accept-Ranges': 'bytes',
       'Content-Length': String(range.end - range.start + 1),

@@ -1,4 +1,4 @@
-import type { IpcMain, IpcMainInvokeEvent } from 'electron';
+import type { IpcMain, IpcMainEvent, IpcMainInvokeEvent } from 'electron';
 import {
   CallId,
   ShellCommandError,
@@ -19,12 +19,14 @@ import { verifyBridgeSender, verifyShellSender, type IpcSenderEvent } from './se
  */
 
 export interface IpcAdapterOptions {
-  ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>;
+  ipcMain: Pick<IpcMain, 'handle' | 'removeHandler' | 'on' | 'removeListener'>;
   /** the running view that owns a webContents (the host's own map) */
   viewForWebContents(webContentsId: number): { viewId: number; origin: string } | undefined;
   /** the shell view's identity; undefined while it does not exist */
   shell(): { webContentsId: number; origin: string } | undefined;
   dispatchFromView(viewId: number, raw: unknown): Promise<ResponseEnvelope>;
+  /** the view's current document listens for host events now (its preload said so) */
+  bridgeReady(viewId: number): void;
   handleCommand(command: string, input: unknown): Promise<unknown>;
   log: Logger;
 }
@@ -49,6 +51,17 @@ export function registerIpcHandlers(options: IpcAdapterOptions): () => void {
     return options.dispatchFromView(verdict.value.viewId, raw);
   });
 
+  // one-way, so ipcMain.on; the same sender check as a call: only the view's main frame on its own origin
+  const onBridgeReady = (event: IpcMainEvent) => {
+    const verdict = verifyBridgeSender(event as unknown as IpcSenderEvent, options.viewForWebContents);
+    if (!verdict.ok) {
+      log.warn(`bridge ready refused: ${verdict.reason}`);
+      return;
+    }
+    options.bridgeReady(verdict.value.viewId);
+  };
+  ipcMain.on(ipcChannels.bridgeReady, onBridgeReady);
+
   const commands = Object.keys(shellCommands) as ShellCommand[];
   for (const command of commands) {
     ipcMain.handle(ipcChannels.shellCommand[command], async (event: IpcMainInvokeEvent, input: unknown): Promise<ShellCallResult> => {
@@ -68,6 +81,7 @@ export function registerIpcHandlers(options: IpcAdapterOptions): () => void {
 
   return () => {
     ipcMain.removeHandler(ipcChannels.bridgeCall);
+    ipcMain.removeListener(ipcChannels.bridgeReady, onBridgeReady);
     for (const command of commands) ipcMain.removeHandler(ipcChannels.shellCommand[command]);
   };
 }

@@ -1,6 +1,7 @@
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, dialog, ipcMain, protocol } from 'electron';
+import { openDataFolder } from '../core/persistence/open-data';
 import { createRuntime } from '../core/runtime';
 import createIntegration from '../integration';
 import { privilegedSchemes } from './app-scheme';
@@ -49,12 +50,17 @@ if (!app.requestSingleInstanceLock()) {
     .whenReady()
     .then(async () => {
       const store = await openStateStore(ipcMain);
+      // the user's data: SQLite beside the preferences file, which hands its data keys over once
+      const { data, migration } = await openDataFolder(app.getPath('userData'), store, store.path, (e) => log.error(e.userMessage));
+      if (migration.moved.length) log.info(`moved ${migration.moved.length} data entries from ${store.path} into ${data.file}`);
+      app.on('will-quit', () => data.close());
       const resourcesRoot = app.isPackaged ? process.resourcesPath : app.getAppPath();
       // the integrator's backend and custom APIs (integration/index.ts), the same plug the browser host uses
       const integration = createIntegration();
       shell = await startDesktopShell({
         createRuntime,
         store,
+        data,
         version: app.getVersion(),
         openApi: integration.openApi,
         customApis: integration.customApis,

@@ -35,6 +35,10 @@ export function createShellView(options: { preloadPath: string; log: Logger }): 
       disableBlinkFeatures: 'Auxclick',
     },
   });
+  // #AARRGGBB: fully transparent. The shell page is see-through where the app view is (renderer/views/
+  // native-layers.ts), so when a sheet raises this view above the app, the app shows dimmed under it. For a
+  // WebContentsView this sets both the native view's and the page's base background (kept across loads).
+  view.setBackgroundColor('#00000000');
   applyShellViewPolicies(view.webContents, SHELL_ENTRY_URL, options.log);
   return view;
 }

@@ -24,7 +24,16 @@ export interface RunningView {
   view: HostView;
   webContentsId: number;
   openedAt: number;
+  /** the document now in the view has its bridge listening; until then host events wait in `queued` */
+  bridgeReady: boolean;
+  queued: EventEnvelope[];
 }
+
+/**
+ * Events held for a document that is still loading (the browser host keeps the same bound). An app
+ * gets a handful at most (show/hide while it loads); past the bound the oldest are the stale ones.
+ */
+const MAX_QUEUED_EVENTS = 64;
 
 export interface DesktopViewHostOptions {
   container: HostContainer;
@@ -61,6 +70,8 @@ export class DesktopViewHost implements ViewHost {
       view,
       webContentsId: view.webContents.id,
       openedAt: ++this.opened,
+      bridgeReady: false,
+      queued: [],
     };
     this.views.set(viewId, record);
     this.byWebContents.set(record.webContentsId, viewId);
@@ -76,6 +87,14 @@ export class DesktopViewHost implements ViewHost {
       if (!view.webContents.isDestroyed()) view.webContents.close();
       this.options.onViewGone(viewId);
     };
+    // A new document in the main frame has no listener until its preload runs: hold events from the
+    // moment the navigation starts until that preload says it listens (bridgeReady). If no such message
+    // comes (the navigation was cancelled, failed, or the page has no bridge), loading still stops; by then
+    // any preload of the document there has long been listening, so the held events go out.
+    view.webContents.on('did-start-navigation', (details) => {
+      if (details.isMainFrame && !details.isSameDocument) record.bridgeReady = false;
+    });
+    view.webContents.on('did-stop-loading', () => this.bridgeReady(viewId));
     view.webContents.on('render-process-gone', (_event, details) => forget(`renderer ${details.reason}`));
     view.webContents.on('destroyed', () => forget('webContents destroyed'));
     view.webContents.loadURL(url).catch((error: unknown) => {
@@ -110,7 +129,19 @@ export class DesktopViewHost implements ViewHost {
   send(viewId: number, event: EventEnvelope): void {
     const record = this.views.get(viewId);
     if (!record || record.view.webContents.isDestroyed()) return;
-    record.view.webContents.send(ipcChannels.bridgeEvent, event);
+    if (record.bridgeReady) record.view.webContents.send(ipcChannels.bridgeEvent, event);
+    else if (record.queued.length < MAX_QUEUED_EVENTS) record.queued.push(event);
+    else this.options.log.warn(`view ${viewId} (${record.appId}): dropped a ${event.event} event, its page has not loaded`);
+  }
+
+  /** From the IPC adapter (the page's preload listens now) or the end of a load: send what waited, in order. */
+  bridgeReady(viewId: number): void {
+    const record = this.views.get(viewId);
+    if (!record || record.view.webContents.isDestroyed()) return;
+    record.bridgeReady = true;
+    const queued = record.queued;
+    record.queued = [];
+    for (const event of queued) record.view.webContents.send(ipcChannels.bridgeEvent, event);
   }
 
   /** Trusted UI: while a sheet is open the shell view sits above every app view, so no app can cover or click it. */

@@ -13,6 +13,7 @@ import { createInspector } from './views/inspector';
 import { createSettings } from './views/settings';
 import { mountSheets } from './views/sheets';
 import { createStage } from './views/stage';
+import { layerForNativeViews } from './views/native-layers';
 import { createToaster } from './views/toasts';
 
 /** Newest answer wins: a launch result or a runningChanged event both describe the whole set. */
@@ -108,6 +109,7 @@ async function start(root: HTMLElement): Promise<void> {
 
   const workspace = h('main', { class: 'workspace' }, stage, catalog.el, settings.el, inspector.el);
   shellRoot.append(createHeader(ctx), banner.el, workspace, toastsEl);
+  if (host.host === 'electron') layerForNativeViews(document, toastsEl);
   root.replaceChildren(shellRoot, modalLayer);
   showPanel(state.get().panel);
   mountSheets(ctx, queue, modalLayer, shellRoot);
@@ -137,6 +139,9 @@ async function start(root: HTMLElement): Promise<void> {
         break;
       case 'installProgress':
         catalog.onProgress(event.progress);
+        break;
+      case 'dataTrouble':
+        toaster.error({ message: event.message });
         break;
       case 'appExited': {
         queue.removeView(event.viewId);

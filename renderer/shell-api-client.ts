@@ -1,5 +1,6 @@
 import type { ShellApi } from '../core/contracts/shell-api';
 import { ShellCallError } from './lib/errors';
+import { downloadText } from './transport/download';
 import { typedShellApi, type RawShellTransport } from './transport/typed-api';
 import { uploadPackage, type PackageFile } from './transport/upload';
 import { createWsTransport, type ConnectionState } from './transport/ws-transport';
@@ -13,7 +14,14 @@ export interface ShellClient extends ShellApi {
   onConnection(listener: (state: ConnectionState) => void): () => void;
   /** browser host: uploads a picked .zip and returns the `source` to install; Electron uses pickPackage */
   upload(file: PackageFile): Promise<string>;
+  /**
+   * Saves a text file the user asked for (the inspector's export). Electron: the host's save dialog and the
+   * host writes it (its shell page may not download); browser host: a download from the page.
+   */
+  saveFile(fileName: string, content: string): Promise<SavedFile>;
 }
+
+export type SavedFile = { kind: 'saved'; path: string } | { kind: 'cancelled' } | { kind: 'downloaded' };
 
 declare global {
   interface Window {
@@ -43,6 +51,10 @@ export function createShellApiClient(win: Window = window): ShellClient {
       transport: 'electron',
       onConnection: () => () => undefined,
       upload: () => Promise.reject(new ShellCallError('Uploading is only for the browser host.', 'Use "Choose package…" instead.')),
+      async saveFile(fileName, content) {
+        const { path } = await api.call('saveFile', { fileName, content });
+        return path === null ? { kind: 'cancelled' } : { kind: 'saved', path };
+      },
     };
   }
 
@@ -72,5 +84,9 @@ export function createShellApiClient(win: Window = window): ShellClient {
     transport: 'web',
     onConnection: (listener) => ws.onConnection(listener),
     upload: (file) => uploadPackage(file, token, (url, init) => win.fetch(url, init)),
+    saveFile(fileName, content) {
+      downloadText(win.document, fileName, content, 'application/json');
+      return Promise.resolve({ kind: 'downloaded' });
+    },
   };
 }

@@ -90,8 +90,8 @@ console.log(`build: ${ready.length} bundles in dist/`);
 if (watch) runElectron();
 
 function runElectron() {
-  const electron = join(root, 'node_modules', '.bin', process.platform === 'win32' ? 'electron.cmd' : 'electron');
-  const child = spawn(electron, ['.'], { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' });
+  // the same launcher as npm start: it says what to do when this machine cannot run Chromium's sandbox
+  const child = spawn(process.execPath, [join(root, 'scripts', 'start-electron.mjs')], { cwd: root, stdio: 'inherit' });
   let stopping = false;
   const stop = async (code) => {
     if (stopping) return;

@@ -1,11 +1,15 @@
 #!/usr/bin/env node
-// Packs a mini program folder into an installable .zip:
-//   npm run pack:app -- <folder> [out.zip]
+// Packs a mini program folder into an installable, signed .zip:
+//   npm run pack:app -- <folder> [out.zip] [--key <developer-key.pem>]
 // The manifest is checked with the very schema the shell installs with (core/contracts/app.ts,
 // bundled with esbuild at run time so there is one source of truth), every bad field is reported,
-// and nothing is written unless the whole package is valid.
+// and nothing is written unless the whole package is valid. The package is signed with the developer's
+// Ed25519 key (core/catalog/package-signature.ts, the shell's own verifier): --key, else
+// $SUPERAPP_DEVELOPER_KEY, else ~/.superapp-shell/developer-key.pem, made on first use.
 import { build } from 'esbuild';
-import { createWriteStream, existsSync, lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { generateKeyPairSync } from 'node:crypto';
+import { createWriteStream, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import yazl from 'yazl';
@@ -21,10 +25,29 @@ class PackError extends Error {
   }
 }
 
-async function loadManifestSchema() {
+/** Where the developer's signing key lives unless --key says otherwise. */
+export function defaultKeyPath() {
+  return process.env.SUPERAPP_DEVELOPER_KEY ? resolve(process.env.SUPERAPP_DEVELOPER_KEY) : join(homedir(), '.superapp-shell', 'developer-key.pem');
+}
+
+/** The developer's Ed25519 private key (PKCS#8 PEM), made on first use, readable by its owner only. */
+export function loadOrMakeKey(keyPath) {
+  if (existsSync(keyPath)) return { pem: readFileSync(keyPath, 'utf8'), made: false };
+  const { privateKey } = generateKeyPairSync('ed25519');
+  const pem = privateKey.export({ type: 'pkcs8', format: 'pem' });
+  mkdirSync(dirname(keyPath), { recursive: true, mode: 0o700 });
+  writeFileSync(keyPath, pem, { mode: 0o600, flag: 'wx' });
+  return { pem, made: true };
+}
+
+async function loadCore() {
   const out = await build({
     absWorkingDir: root,
-    entryPoints: ['core/contracts/app.ts'],
+    stdin: {
+      contents: "export { Manifest } from './core/contracts/app'; export { SIGNATURE_FILE, keyFingerprint, publicKeyOf, sha256OfFile, signPackage } from './core/catalog/package-signature';",
+      resolveDir: root,
+      loader: 'ts',
+    },
     bundle: true,
     write: false,
     format: 'esm',
@@ -32,8 +55,7 @@ async function loadManifestSchema() {
     logLevel: 'silent',
   });
   const code = out.outputFiles[0].text;
-  const mod = await import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`);
-  return mod.Manifest;
+  return import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`);
 }
 
 function issuePath(path) {
@@ -71,7 +93,7 @@ export function validateManifest(Manifest, raw, folder) {
 }
 
 /** Every file to pack, as [absolute, zip path]. Symlinks are refused: the package must carry its own bytes. */
-function collectFiles(folder) {
+function collectFiles(folder, signatureFile) {
   const files = [];
   const errors = [];
   const skipped = [];
@@ -86,17 +108,18 @@ function collectFiles(folder) {
         if (SKIPPED_DIRS.has(name) && dir === folder) skipped.push(`${rel}/`);
         else if (name === 'node_modules') skipped.push(`${rel}/`);
         else walk(abs);
-      } else if (st.isFile()) files.push([abs, rel]);
+      } else if (st.isFile() && rel !== signatureFile) files.push([abs, rel]);
     }
   };
   walk(folder);
   return { files, errors, skipped };
 }
 
-function writeZip(files, outFile) {
+function writeZip(files, extra, outFile) {
   return new Promise((resolvePromise, reject) => {
     const zip = new yazl.ZipFile();
     for (const [abs, rel] of files) zip.addFile(abs, rel);
+    for (const [rel, bytes] of extra) zip.addBuffer(bytes, rel);
     const out = createWriteStream(outFile);
     out.on('close', resolvePromise);
     out.on('error', reject);
@@ -105,29 +128,44 @@ function writeZip(files, outFile) {
   });
 }
 
-export async function packApp(folderArg, outArg) {
-  if (!folderArg) throw new PackError(['usage: npm run pack:app -- <folder> [out.zip]']);
+export async function packApp(folderArg, outArg, options = {}) {
+  if (!folderArg) throw new PackError(['usage: npm run pack:app -- <folder> [out.zip] [--key <developer-key.pem>]']);
   const folder = resolve(folderArg);
   if (!existsSync(folder) || !statSync(folder).isDirectory()) throw new PackError([`${folderArg}: not a folder; pass the mini program folder that holds manifest.json`]);
-  const Manifest = await loadManifestSchema();
-  const { manifest, errors } = validateManifest(Manifest, readManifest(folder), folder);
-  const collected = manifest ? collectFiles(folder) : { files: [], errors: [], skipped: [] };
+  const core = await loadCore();
+  const { manifest, errors } = validateManifest(core.Manifest, readManifest(folder), folder);
+  // a signature file in the folder is an old one: the package gets a fresh signature below
+  const collected = manifest ? collectFiles(folder, core.SIGNATURE_FILE) : { files: [], errors: [], skipped: [] };
   errors.push(...collected.errors);
   if (errors.length) throw new PackError(errors);
   const outFile = resolve(outArg ?? `${manifest.appId}-${manifest.version}.zip`);
   if (outFile.startsWith(folder + sep)) throw new PackError([`${outArg}: write the .zip outside the folder being packed`]);
-  await writeZip(collected.files, outFile);
+  const keyPath = resolve(options.keyPath ?? defaultKeyPath());
+  const key = loadOrMakeKey(keyPath);
+  const digests = {};
+  for (const [abs, rel] of collected.files) digests[rel] = await core.sha256OfFile(abs);
+  const signature = core.signPackage(digests, key.pem);
+  await writeZip(collected.files, [[core.SIGNATURE_FILE, Buffer.from(JSON.stringify(signature, null, 2))]], outFile);
   const bytes = statSync(outFile).size;
-  return { manifest, outFile, files: collected.files.length, bytes, skipped: collected.skipped };
+  const fingerprint = core.keyFingerprint(signature.publicKey);
+  return { manifest, outFile, files: collected.files.length, bytes, skipped: collected.skipped, keyPath, keyMade: key.made, fingerprint };
 }
 
 const invokedDirectly = process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url);
 if (invokedDirectly) {
-  const [folderArg, outArg] = process.argv.slice(2);
+  const args = process.argv.slice(2);
+  const keyAt = args.indexOf('--key');
+  const keyPath = keyAt >= 0 ? args[keyAt + 1] : undefined;
+  const [folderArg, outArg] = args.filter((_, i) => keyAt < 0 || (i !== keyAt && i !== keyAt + 1));
   try {
-    const r = await packApp(folderArg, outArg);
+    if (keyAt >= 0 && !keyPath) throw new PackError(['--key needs the path of your developer key (an Ed25519 private key, PKCS#8 PEM)']);
+    const r = await packApp(folderArg, outArg, { keyPath });
+    if (r.keyMade) {
+      console.log(`pack: made your developer key ${r.keyPath} (${r.fingerprint}). Back it up and keep it private:`);
+      console.log('pack: the first install of an app pins its key, and only that key can sign its updates.');
+    }
     if (r.skipped.length) console.log(`pack: left out ${r.skipped.join(', ')} (not part of a mini program package)`);
-    console.log(`pack: ${r.manifest.appId} ${r.manifest.version}: ${r.files} files, ${(r.bytes / 1024).toFixed(1)} KB -> ${r.outFile}`);
+    console.log(`pack: ${r.manifest.appId} ${r.manifest.version}: ${r.files} files, ${(r.bytes / 1024).toFixed(1)} KB, signed with ${r.fingerprint} -> ${r.outFile}`);
   } catch (e) {
     if (!(e instanceof PackError)) throw e;
     for (const line of e.lines) console.error(`pack: ${line}`);

@@ -178,6 +178,158 @@ declare namespace WxApi {
   }
 
   type AppEventListener = (data: Record<string, unknown>) => void;
+
+  // ---- network: wx.request, downloadFile, uploadFile, connectSocket (made by the host, within the
+  // app's declared domains; see the README's "Networking" section). Promise style is not supported for
+  // these four, as in WeChat: they return their task object.
+
+  type Header = Record<string, string | number | boolean>;
+  type Listener<T> = (result: T) => void;
+  type HttpMethod = 'OPTIONS' | 'GET' | 'HEAD' | 'POST' | 'PUT' | 'DELETE' | 'TRACE' | 'CONNECT';
+
+  interface NetworkProfile {
+    sendBytesCount: number;
+    receivedBytedCount: number;
+  }
+
+  interface HeadersReceived {
+    header: Record<string, string>;
+    statusCode: number;
+    cookies: string[];
+  }
+
+  interface RequestSuccess {
+    /** parsed JSON (dataType "json" and JSON text), a string, or an ArrayBuffer (responseType "arraybuffer") */
+    data: unknown;
+    statusCode: number;
+    header: Record<string, string>;
+    cookies: string[];
+    profile?: NetworkProfile;
+    errMsg: string;
+  }
+
+  interface RequestOptions extends Callbacks<RequestSuccess> {
+    url: string;
+    /** GET: an object becomes the query string; otherwise JSON (a query string for x-www-form-urlencoded); strings and bytes as they are */
+    data?: string | Record<string, unknown> | unknown[] | ArrayBuffer | ArrayBufferView;
+    /** Referer and Host are the host's; content-type defaults to application/json */
+    header?: Header;
+    /** ms, default 60000 */
+    timeout?: number;
+    method?: HttpMethod;
+    dataType?: string;
+    responseType?: 'text' | 'arraybuffer';
+  }
+
+  interface RequestTask {
+    abort(): void;
+    onHeadersReceived(listener: Listener<HeadersReceived>): void;
+    offHeadersReceived(listener?: Listener<HeadersReceived>): void;
+  }
+
+  interface DownloadSuccess {
+    /** /__superapp__/tmp/tmp_… on the app's own origin: usable in <img src>, <image src> and uploadFile */
+    tempFilePath: string;
+    statusCode: number;
+    profile?: NetworkProfile;
+    errMsg: string;
+  }
+
+  interface DownloadOptions extends Callbacks<DownloadSuccess> {
+    url: string;
+    header?: Header;
+    timeout?: number;
+  }
+
+  interface DownloadProgress {
+    progress: number;
+    totalBytesWritten: number;
+    totalBytesExpectedToWrite: number;
+  }
+
+  interface DownloadTask {
+    abort(): void;
+    onProgressUpdate(listener: Listener<DownloadProgress>): void;
+    offProgressUpdate(listener?: Listener<DownloadProgress>): void;
+    onHeadersReceived(listener: Listener<HeadersReceived>): void;
+    offHeadersReceived(listener?: Listener<HeadersReceived>): void;
+  }
+
+  interface UploadSuccess {
+    /** the server's answer as text */
+    data: string;
+    statusCode: number;
+    profile?: NetworkProfile;
+    errMsg: string;
+  }
+
+  interface UploadOptions extends Callbacks<UploadSuccess> {
+    url: string;
+    /** a tempFilePath of this app (downloadFile) */
+    filePath: string;
+    /** the multipart field name of the file */
+    name: string;
+    header?: Header;
+    formData?: Record<string, unknown>;
+    timeout?: number;
+  }
+
+  interface UploadProgress {
+    progress: number;
+    totalBytesSent: number;
+    totalBytesExpectedToSend: number;
+  }
+
+  interface UploadTask {
+    abort(): void;
+    onProgressUpdate(listener: Listener<UploadProgress>): void;
+    offProgressUpdate(listener?: Listener<UploadProgress>): void;
+    onHeadersReceived(listener: Listener<HeadersReceived>): void;
+    offHeadersReceived(listener?: Listener<HeadersReceived>): void;
+  }
+
+  interface ConnectSocketOptions extends Callbacks<{ errMsg: string }> {
+    url: string;
+    header?: Header;
+    protocols?: string[];
+    tcpNoDelay?: boolean;
+    perMessageDeflate?: boolean;
+    timeout?: number;
+  }
+
+  interface SocketSendOptions extends Callbacks<{ errMsg: string }> {
+    data: string | ArrayBuffer | ArrayBufferView;
+  }
+
+  interface SocketCloseOptions extends Callbacks<{ errMsg: string }> {
+    /** 1000 or 3000-4999 */
+    code?: number;
+    /** at most 123 bytes of UTF-8 */
+    reason?: string;
+  }
+
+  type SocketCall<O> = {
+    (options: O & ({ success: unknown } | { fail: unknown } | { complete: unknown })): void;
+    (options: O): Promise<{ errMsg: string }>;
+  };
+
+  interface SocketTask {
+    readonly readyState: number;
+    readonly CONNECTING: 0;
+    readonly OPEN: 1;
+    readonly CLOSING: 2;
+    readonly CLOSED: 3;
+    send: SocketCall<SocketSendOptions>;
+    close: SocketCall<SocketCloseOptions>;
+    onOpen(listener: Listener<{ header: Record<string, string> }>): void;
+    offOpen(listener?: Listener<{ header: Record<string, string> }>): void;
+    onMessage(listener: Listener<{ data: string | ArrayBuffer }>): void;
+    offMessage(listener?: Listener<{ data: string | ArrayBuffer }>): void;
+    onError(listener: Listener<{ errMsg: string }>): void;
+    offError(listener?: Listener<{ errMsg: string }>): void;
+    onClose(listener: Listener<{ code: number; reason: string }>): void;
+    offClose(listener?: Listener<{ code: number; reason: string }>): void;
+  }
 }
 
 interface Wx {
@@ -226,6 +378,30 @@ interface Wx {
   offAppShow(listener?: WxApi.AppEventListener): void;
   onAppHide(listener: WxApi.AppEventListener): void;
   offAppHide(listener?: WxApi.AppEventListener): void;
+
+  /**
+   * An HTTPS request made by the host to a server in the app's request domains (manifest.json
+   * `domains.request`). Fails with "request:fail url not in domain list" otherwise, "request:fail timeout"
+   * after `timeout` (60 s), "request:fail abort" after task.abort(). At most 10 run at once; the rest queue.
+   */
+  request(options: WxApi.RequestOptions): WxApi.RequestTask;
+  /** Downloads into a temp file of this app (domains.downloadFile); success gives tempFilePath. */
+  downloadFile(options: WxApi.DownloadOptions): WxApi.DownloadTask;
+  /** Uploads a temp file as multipart/form-data (domains.uploadFile). */
+  uploadFile(options: WxApi.UploadOptions): WxApi.UploadTask;
+  /** Opens a WebSocket to a server in domains.socket (wss; any port). At most 5 at once. */
+  connectSocket(options: WxApi.ConnectSocketOptions): WxApi.SocketTask;
+  /** The global forms act on the latest socket of wx.connectSocket. */
+  sendSocketMessage: WxApi.SocketCall<WxApi.SocketSendOptions>;
+  closeSocket: WxApi.SocketCall<WxApi.SocketCloseOptions> & (() => Promise<{ errMsg: string }>);
+  onSocketOpen(listener: WxApi.Listener<{ header: Record<string, string> }>): void;
+  offSocketOpen(listener?: WxApi.Listener<{ header: Record<string, string> }>): void;
+  onSocketMessage(listener: WxApi.Listener<{ data: string | ArrayBuffer }>): void;
+  offSocketMessage(listener?: WxApi.Listener<{ data: string | ArrayBuffer }>): void;
+  onSocketError(listener: WxApi.Listener<{ errMsg: string }>): void;
+  offSocketError(listener?: WxApi.Listener<{ errMsg: string }>): void;
+  onSocketClose(listener: WxApi.Listener<{ code: number; reason: string }>): void;
+  offSocketClose(listener?: WxApi.Listener<{ code: number; reason: string }>): void;
 }
 
 declare const wx: Wx;

@@ -12,6 +12,7 @@ import { wechatViewPage } from '../core/wechat/view-page';
 import { injectBoot } from './boot-page';
 import { BASE_HEADERS, sendJson, sendText } from './http-util';
 import { appLabel, appWsOrigin, shellOrigin } from './origins';
+import { TEMP_URL_PREFIX } from '../core/network/temp-files';
 import type { WebViewHost } from './view-host';
 
 export interface AppPagesDeps {
@@ -28,11 +29,12 @@ export interface AppPagesDeps {
   compileError?(appId: string): string | undefined;
 }
 
-/** The shared mini program page policy, framed only by the shell, reaching its bridge socket and its own backend. */
-export function appPageCsp(appId: string, port: number, backendUrl?: string): string {
-  const connect = [appWsOrigin(appId, port)];
-  if (backendUrl) connect.push(new URL(backendUrl).origin);
-  return miniProgramCsp({ connect, frameAncestors: shellOrigin(port) });
+/**
+ * The shared mini program page policy, framed only by the shell and reaching nothing but its own origin and
+ * bridge socket: servers are reached with wx.request, which the host makes within the app's domains.
+ */
+export function appPageCsp(appId: string, port: number): string {
+  return miniProgramCsp({ connect: [appWsOrigin(appId, port)], frameAncestors: shellOrigin(port) });
 }
 
 /** Finds the installed app answering at <label>.localhost. */
@@ -64,6 +66,16 @@ export async function serveAppRequest(req: IncomingMessage, res: ServerResponse,
     const url = deps.backendUrl(app.appId);
     if (url) sendJson(res, 200, { url });
     else sendJson(res, 404, { error: `${app.appId} has no merchant backend running in this host` });
+    return;
+  }
+  if (path.startsWith(TEMP_URL_PREFIX)) {
+    // downloadFile's temp files: this app's own, on its own origin only
+    const temp = await deps.runtime.network.service.tempFile(app.appId, path);
+    if (!temp) {
+      sendText(res, 404, `${path} is not a temp file of ${app.appId} (temp files last until the host restarts).`);
+      return;
+    }
+    await serveFile(req, res, temp, { ...BASE_HEADERS, 'Content-Type': contentTypeOf(temp), 'Cache-Control': 'no-store' });
     return;
   }
   if (path.startsWith('/__superapp__/')) {
@@ -104,12 +116,21 @@ export async function serveAppRequest(req: IncomingMessage, res: ServerResponse,
     'Content-Type': contentTypeOf(file),
     // A dev app changes under the developer's hands; an installed one is revalidated so reinstalls show.
     'Cache-Control': app.dev ? 'no-store' : 'no-cache',
+    // A dedicated Worker (the WeChat-format runtime's logic layer) takes its policy from its own script's
+    // response, so every file carries the page policy, as in the Electron host; other files ignore it.
+    'Content-Security-Policy': appPageCsp(app.appId, deps.port),
   };
 
   if (isHtml(file)) return sendAppPage(req, res, await readFile(file, 'utf8'), { appId: app.appId, label, query }, deps);
 
-  // A single byte range is honoured (the same parser as the Electron host): a mini program's <video>/<audio>
-  // seeks by asking for ranges. Pages above are generated per load, so they are always sent whole.
+  await serveFile(req, res, file, headers);
+}
+
+/**
+ * A file, whole or as a single byte range (the same parser as the Electron host): a mini program's
+ * <video>/<audio> seeks by asking for ranges. Pages are generated per load, so they never come here.
+ */
+async function serveFile(req: IncomingMessage, res: ServerResponse, file: string, headers: Record<string, string>): Promise<void> {
   const info = await stat(file);
   const range = requestedByteRange({ method: req.method ?? 'GET', range: req.headers.range, ifRange: req.headers['if-range']?.toString() }, info.size);
   if (range === 'unsatisfiable') {
@@ -175,7 +196,7 @@ async function sendAppPage(
     // The page carries the view token: never cache it.
     'Cache-Control': 'no-store',
     'Content-Length': String(body.length),
-    'Content-Security-Policy': appPageCsp(page.appId, deps.port, deps.backendUrl(page.appId)),
+    'Content-Security-Policy': appPageCsp(page.appId, deps.port),
     'Permissions-Policy': MINI_PROGRAM_PERMISSIONS_POLICY,
   });
   res.end(req.method === 'HEAD' ? undefined : body);

@@ -71,6 +71,9 @@ export class BackendManager {
           allowOrigin: appOrigin(appId, port),
         });
         this.running.set(appId, { backend, fingerprint: want.fingerprint });
+        // The host started this server itself, so the app may reach its loopback origin with wx.request
+        // (the app still has to declare it in manifest domains.request).
+        runtime.network.loopback.allowForRun(appId, new URL(backend.url).origin);
         this.options.log(`merchant backend of ${appId} at ${backend.url}`);
       } catch (e) {
         this.options.warn(`merchant backend of ${appId} not started: ${(e as Error).message}`);

@@ -2,6 +2,7 @@ import type { WebSocket } from 'ws';
 import type { Runtime } from '../core/contracts/services';
 import { FailureEnvelope, MAX_REQUEST_BYTES, WIRE_VERSION } from '../core/contracts/wire';
 import { EchoFrame } from '../client/transports/boot-config';
+import { BridgeFlow } from './bridge-flow';
 import { closeOnSocketError } from './socket-errors';
 import type { ViewBinding, WebViewHost } from './view-host';
 
@@ -29,37 +30,42 @@ export function serveBridge(socket: WebSocket, binding: ViewBinding, views: WebV
     options.log,
   );
   if (!views.attach(binding, socket, options.token)) return;
+  const flow = new BridgeFlow(socket);
   socket.on('message', (data, isBinary) => {
     if (!views.isCurrent(binding, socket)) {
       socket.close(4000, 'view closed');
       return;
     }
     if (isBinary) {
-      socket.send(JSON.stringify(FailureEnvelope.parse({ v: WIRE_VERSION, id: null, ok: false, errMsg: 'bridge:fail binary frames are not accepted; send JSON text' })));
+      flow.send(JSON.stringify(FailureEnvelope.parse({ v: WIRE_VERSION, id: null, ok: false, errMsg: 'bridge:fail binary frames are not accepted; send JSON text' })));
       return;
     }
     let json: unknown;
     try {
       json = JSON.parse(data.toString());
     } catch {
-      socket.send(JSON.stringify(FailureEnvelope.parse({ v: WIRE_VERSION, id: null, ok: false, errMsg: 'bridge:fail the message is not JSON' })));
+      flow.send(JSON.stringify(FailureEnvelope.parse({ v: WIRE_VERSION, id: null, ok: false, errMsg: 'bridge:fail the message is not JSON' })));
       return;
     }
     // Dev-only raw echo (bench): answered here, before dispatch, so it measures the transport alone.
     if (json && typeof json === 'object' && 'echo' in json && !('api' in json)) {
       const echo = EchoFrame.safeParse(json);
-      if (echo.success) socket.send(JSON.stringify(echo.data));
+      if (echo.success) flow.send(JSON.stringify(echo.data));
       return;
     }
+    // the frame's own size is the request's size: the dispatcher checks its limit on this, without re-serialising
+    const bytes = Buffer.isBuffer(data) ? data.length : Buffer.byteLength(JSON.stringify(json));
+    flow.received(bytes);
     void runtime
-      .dispatchFromView(binding.viewId, json)
+      .dispatchFromView(binding.viewId, json, { bytes })
       .catch(() => {
         // dispatchFromView never throws by contract; if it ever does, the app still gets an answer.
         const id = (json as { id?: unknown } | null)?.id;
         return FailureEnvelope.parse({ v: WIRE_VERSION, id: typeof id === 'string' || typeof id === 'number' ? id : null, ok: false, errMsg: 'bridge:fail internal error' });
       })
       .then((response) => {
-        if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(response));
+        flow.answered(bytes);
+        flow.send(JSON.stringify(response));
       });
   });
 }

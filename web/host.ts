@@ -5,10 +5,9 @@ import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { join, resolve } from 'node:path';
 import { WebSocketServer } from 'ws';
-import { appInfoFromManifest } from '../core/contracts/app';
 import type { MiniAppApiHandler } from '../core/contracts/integrator';
 import type { Clock } from '../core/contracts/ports';
-import type { Runtime, RuntimeOptions } from '../core/contracts/services';
+import type { Runtime, RuntimeNetworkOptions, RuntimeOptions } from '../core/contracts/services';
 import { MAX_REQUEST_BYTES } from '../core/contracts/wire';
 import createIntegration from '../integration';
 import { createRuntime } from '../core/runtime';
@@ -25,6 +24,7 @@ import { ShellFrameUrls } from './frame-urls';
 import { serveServerApi } from '../core/http/server-api';
 import { ShellChannel } from './shell-channel';
 import { serveShellFile } from './shell-page';
+import { openDataFolder } from '../core/persistence/open-data';
 import { createConfStore, WEB_SEEDED_KEY } from './store';
 import { newToken, sameToken } from './tokens';
 import { receiveUpload, removeUpload, uploadFolderOf } from './upload';
@@ -56,7 +56,11 @@ export interface WebHostOptions {
   openApi?: RuntimeOptions['openApi'];
   handlerTimeoutMs?: number;
   promptTimeoutMs?: number;
+  /** loopback origins (http://127.0.0.1:3000) the dev apps may reach with wx.request, for this run */
+  allowLoopback?: string[];
   clock?: Clock;
+  /** wx.request and friends: DNS, CAs and limits for tests (the host's own port is always refused) */
+  network?: Omit<RuntimeNetworkOptions, 'hostPorts'>;
   /** quiet time before a changed dev app is reinstalled */
   devDebounceMs?: number;
 }
@@ -114,6 +118,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   // Uploads are only needed until installed; anything left from an earlier run is stale.
   await rm(uploadsDir, { recursive: true, force: true });
   const store = createConfStore(dataDir);
+  // the user's data: SQLite beside the preferences file, which hands its data keys over once
+  const { data, migration, staleTempFiles } = await openDataFolder(dataDir, store, store.path, (e) => warn(e.userMessage));
+  if (migration.moved.length) log(`Moved ${migration.moved.length} data entries from ${store.path} into ${data.file}.`);
+  if (staleTempFiles.length) log(`Removed ${staleTempFiles.length} stale temporary cop${staleTempFiles.length === 1 ? 'y' : 'ies'} of the state file.`);
   const shellToken = newToken();
 
   let port = 0;
@@ -141,7 +149,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   );
 
   const shellSockets = new WebSocketServer({ noServer: true, maxPayload: MAX_SHELL_FRAME });
-  const bridgeSockets = new WebSocketServer({ noServer: true, maxPayload: MAX_BRIDGE_FRAME });
+  // One message per socket per event-loop turn (ws defers each 'message' to setImmediate): a page flooding its
+  // socket then takes turns with every other socket instead of running its whole backlog first.
+  const bridgeSockets = new WebSocketServer({ noServer: true, maxPayload: MAX_BRIDGE_FRAME, allowSynchronousEvents: false });
 
   const onRequest = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const target = classifyHost(req.headers.host, port);
@@ -239,11 +249,15 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   server.on('upgrade', onUpgrade);
   port = await listen(server, options.port ?? 0);
 
+  // the samples shipped with the shell: installed on first start, trusted as the shell itself (unsigned, not dev apps)
+  const examplesDir = options.examplesDir === undefined ? join(root, 'examples') : options.examplesDir;
   try {
     const integration = createIntegration();
     runtime = await createRuntime({
       store,
+      data,
       dataDir,
+      bundledDir: examplesDir ?? undefined,
       viewHost: views,
       emit: (event) => {
         shellChannel.broadcast(event);
@@ -256,18 +270,20 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       customApis: { ...integration.customApis, ...options.customApis },
       assetUrl: (appId, path) => `${appOrigin(appId, port)}/${path.split('/').map(encodeURIComponent).join('/')}`,
       serverApi: () => loopbackOrigin(port),
+      // wx.request never reaches this host's own port (shell page, shell channel, server API, app origins)
+      network: { hostPorts: () => [port], ...options.network },
       handlerTimeoutMs: options.handlerTimeoutMs,
       promptTimeoutMs: options.promptTimeoutMs,
       clock: options.clock,
     });
   } catch (e) {
     server.close();
+    data.close();
     throw e;
   }
   const rt = runtime;
 
   // First start of a data folder: install the samples. Later starts keep whatever the user uninstalled.
-  const examplesDir = options.examplesDir === undefined ? join(root, 'examples') : options.examplesDir;
   const sampleLog = { info: log, warn };
   if (examplesDir) {
     await seedSamplesOnFirstStart({
@@ -287,8 +303,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const appFolders = new Map<string, BackendSource>(samples.map((s) => [s.appId, { ...s, bundlesDir: backendBundlesDir }]));
   const installDev = async (folder: string): Promise<string> => {
     const entry = await rt.catalog.install(folder, undefined, { dev: true });
-    const manifest = rt.catalog.manifest(entry.appId);
-    if (manifest) rt.shell.platform?.registerApp(appInfoFromManifest(manifest));
+    for (const origin of options.allowLoopback ?? []) rt.network.loopback.allowForRun(entry.appId, origin);
+    const info = rt.catalog.appInfo(entry.appId);
+    if (info) rt.shell.platform?.registerApp(info);
     shellChannel.broadcast({ type: 'appsChanged' });
     return entry.appId;
   };
@@ -360,6 +377,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
           server.close(() => done());
           server.closeAllConnections();
         });
+        data.close();
       })();
       return closing;
     },

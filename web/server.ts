@@ -6,11 +6,12 @@ import { startWebHost } from './host';
  *   --port <n>         default 7300 (0 picks a free one)
  *   --data-dir <dir>   default ./.data/web
  *   --app <folder>     a mini program under development; repeatable; reloads on change
+ *   --allow-loopback <origin>  a local server the dev apps may reach with wx.request (e.g. http://127.0.0.1:3000); repeatable
  *   --open             open the shell in the default browser
  *   --keep-alive <n>   background apps kept running (default 3)
  *   --quiet            print only the URL and errors
  */
-const USAGE = 'Usage: node dist/web/server.js [--port 7300] [--data-dir ./.data/web] [--app <folder>]... [--open] [--keep-alive 3] [--quiet]';
+const USAGE = 'Usage: node dist/web/server.js [--port 7300] [--data-dir ./.data/web] [--app <folder>]... [--allow-loopback <origin>]... [--open] [--keep-alive 3] [--quiet]';
 
 function fail(message: string): never {
   console.error(`${message}\n${USAGE}`);
@@ -32,6 +33,7 @@ async function main(): Promise<void> {
         port: { type: 'string' },
         'data-dir': { type: 'string' },
         app: { type: 'string', multiple: true },
+        'allow-loopback': { type: 'string', multiple: true },
         open: { type: 'boolean' },
         'keep-alive': { type: 'string' },
         quiet: { type: 'boolean' },
@@ -55,6 +57,7 @@ async function main(): Promise<void> {
       port,
       dataDir: values['data-dir'] ?? './.data/web',
       apps: values.app ?? [],
+      allowLoopback: values['allow-loopback'] ?? [],
       openBrowser: values.open ?? false,
       keepAlive,
       quiet: values.quiet ?? false,

@@ -17,6 +17,27 @@ const OutgoingShellMessage = z.union([
   z.object({ kind: z.literal('event'), event: ShellEvent }),
 ]);
 
+/** Largest frame the host sends to a shell page; anything bigger is refused with a readable error instead. */
+export const MAX_SHELL_OUT_FRAME = 16 * 1024 * 1024;
+
+/**
+ * JSON text of an outgoing message, or why it cannot be sent: a value nested too deep for the serialiser
+ * (RangeError), a cycle or a BigInt (TypeError), or a frame larger than the shell page should have to take.
+ */
+export function encodeShellFrame(message: unknown, maxBytes = MAX_SHELL_OUT_FRAME): { text: string } | { problem: string } {
+  let text: string;
+  try {
+    text = JSON.stringify(message);
+  } catch (error) {
+    return { problem: `it cannot be encoded as JSON (${error instanceof Error ? error.message : String(error)})` };
+  }
+  // UTF-16 length is at most the UTF-8 size times one, and at least a third of it: cheap first check
+  if (text.length > maxBytes || (text.length * 3 > maxBytes && Buffer.byteLength(text) > maxBytes)) {
+    return { problem: `it is ${Buffer.byteLength(text)} bytes, over the ${maxBytes}-byte limit of the shell channel` };
+  }
+  return { text };
+}
+
 export type CommandRunner = (command: string, input: unknown) => Promise<unknown>;
 
 /** How one shell page sees outputs and events that differ per page (its own view URLs: web/frame-urls.ts). */
@@ -80,12 +101,17 @@ export class ShellChannel {
       return;
     }
     const perPage = this.options.perPage;
-    const frame = JSON.stringify(checked.data);
+    const encoded = encodeShellFrame(checked.data);
+    if ('problem' in encoded) {
+      this.log(`shell channel: dropped a ${event.type} event: ${encoded.problem}`);
+      return;
+    }
     const checkedEvent = (checked.data as { event: ShellEvent }).event;
     for (const socket of this.sockets) {
       if (socket.readyState !== socket.OPEN) continue;
       // per page, only the view URLs differ from the event checked above
-      socket.send(perPage ? JSON.stringify({ kind: 'event', event: perPage.event(socket, checkedEvent) }) : frame);
+      const frame = perPage ? encodeShellFrame({ kind: 'event', event: perPage.event(socket, checkedEvent) }) : encoded;
+      if ('text' in frame) socket.send(frame.text);
     }
   }
 
@@ -130,14 +156,16 @@ export class ShellChannel {
   private reply(socket: WebSocket, message: ShellWireMessage): void {
     if (socket.readyState !== socket.OPEN) return;
     const checked = OutgoingShellMessage.safeParse(message);
-    if (checked.success) {
-      socket.send(JSON.stringify(checked.data));
+    const encoded = checked.success ? encodeShellFrame(checked.data) : undefined;
+    if (encoded && 'text' in encoded) {
+      socket.send(encoded.text);
       return;
     }
-    // Never leave the shell UI waiting: a reply we cannot vouch for becomes a failure it can show.
-    this.log(`shell channel: refused to send a malformed reply: ${checked.error.message}`);
+    // Never leave the shell UI waiting: a reply we cannot vouch for, or cannot send, becomes a failure it can show.
+    this.log(`shell channel: refused to send a reply: ${encoded ? encoded.problem : checked.error?.message}`);
     if (message.kind === 'result') {
-      socket.send(JSON.stringify({ kind: 'result', id: message.id, ok: false, error: { message: 'The host produced an answer that does not match the shell API.', hint: 'This is a bug in the host; the terminal running it has the details.' } }));
+      const text = encoded ? `The host could not send its answer: ${encoded.problem}.` : 'The host produced an answer that does not match the shell API.';
+      socket.send(JSON.stringify({ kind: 'result', id: message.id, ok: false, error: { message: text, hint: 'This is a bug in the host; the terminal running it has the details.' } }));
     }
   }
 }

@@ -1,6 +1,6 @@
 import { EventEnvelope, MAX_REQUEST_BYTES, ResponseEnvelope, WIRE_VERSION, type CallId, type RequestEnvelope } from '../../core/contracts/wire';
 import type { WxTransport } from '../transport';
-import { BridgeClose, EchoFrame } from './boot-config';
+import { BridgeClose } from './boot-config';
 
 /**
  * The browser host's bridge: one WebSocket per view, opened with the per-view token the host embedded
@@ -30,7 +30,8 @@ export interface WebSocketTransport extends WxTransport {
 
 interface PendingCall {
   api: string;
-  resolve: (response: ResponseEnvelope) => void;
+  /** the host's answer as received (unparsed), or a failure envelope made here */
+  resolve: (response: unknown) => void;
 }
 
 /** WebSocket close code 1009, Message Too Big */
@@ -83,8 +84,7 @@ export function createWebSocketTransport(options: WebSocketTransportOptions): We
       return;
     }
     if (json && typeof json === 'object' && 'echo' in json) {
-      const frame = EchoFrame.safeParse(json);
-      const body = frame.success ? (frame.data.echo as { seq?: unknown; payload?: unknown } | undefined) : undefined;
+      const body = (json as { echo?: { seq?: unknown; payload?: unknown } }).echo;
       const waiter = typeof body?.seq === 'number' ? echoes.get(body.seq) : undefined;
       if (waiter && typeof body?.seq === 'number') {
         echoes.delete(body.seq);
@@ -92,15 +92,15 @@ export function createWebSocketTransport(options: WebSocketTransportOptions): We
       }
       return;
     }
-    const response = ResponseEnvelope.safeParse(json);
-    if (!response.success || response.data.id === null) {
-      console.warn('superapp bridge: ignored a malformed response', response.success ? response.data : response.error.message);
+    // Only the id is read here, to find the call; the caller (client/wx/response.ts) parses the whole answer once.
+    const id = json && typeof json === 'object' ? (json as { id?: unknown }).id : undefined;
+    const call = typeof id === 'string' || typeof id === 'number' ? pending.get(id) : undefined;
+    if (!call) {
+      console.warn('superapp bridge: ignored an answer that matches no call', text.slice(0, 200));
       return;
     }
-    const call = pending.get(response.data.id);
-    if (!call) return;
-    pending.delete(response.data.id);
-    call.resolve(response.data);
+    pending.delete(id as CallId);
+    call.resolve(json);
   };
 
   const connect = () => {
@@ -152,12 +152,12 @@ export function createWebSocketTransport(options: WebSocketTransportOptions): We
   connect();
 
   return {
-    request(msg: RequestEnvelope): Promise<ResponseEnvelope> {
+    request(msg: RequestEnvelope, json?: string): Promise<unknown> {
       if (deadReason) return Promise.resolve(failure(msg.id, msg.api, deadReason));
       if (pending.has(msg.id)) return Promise.resolve(failure(msg.id, msg.api, `duplicate call id ${String(msg.id)}`));
-      return new Promise<ResponseEnvelope>((resolve) => {
+      return new Promise<unknown>((resolve) => {
         pending.set(msg.id, { api: msg.api, resolve });
-        sendFrame(JSON.stringify(msg));
+        sendFrame(json ?? JSON.stringify(msg));
       });
     },
     onEvent(listener) {

@@ -24,7 +24,8 @@ export class AppEvents {
       return;
     }
     const { event, data } = parsed.data;
-    // storageChanged is reserved for the host; the mirror follows this page's own writes.
+    // storageChanged is reserved for the host; the mirror follows this page's own writes. networkTask
+    // events belong to the network tasks (network-tasks.ts).
     if (event !== 'appShow' && event !== 'appHide') return;
     for (const listener of [...this.listeners[event]]) {
       try {

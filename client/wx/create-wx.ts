@@ -5,6 +5,8 @@ import type { WxTransport } from '../transport';
 import { typeName } from './type-name';
 import { AppEvents } from './app-events';
 import { createInvoker } from './invoke';
+import { createNetworkApis } from './network-tasks';
+import { NETWORK_API_NAMES } from '../../core/contracts/network';
 import { StorageMirror } from './storage-mirror';
 import type { CreateWxOptions, Wx } from './types';
 
@@ -43,10 +45,17 @@ export function createWx(transport: WxTransport, options: CreateWxOptions = {}):
   const invoker = createInvoker(transport);
   const mirror = new StorageMirror(options.storageMirror);
   const events = new AppEvents();
-  transport.onEvent((event) => events.receive(event));
+  const network = createNetworkApis(invoker);
+  transport.onEvent((event) => {
+    events.receive(event);
+    network.receive(event);
+  });
 
   const methods: Record<string, unknown> = {};
-  for (const api of Object.keys(apiTable)) methods[api] = (opts?: unknown) => invoker.call(api, opts);
+  const networkApis: ReadonlySet<string> = new Set(NETWORK_API_NAMES);
+  for (const api of Object.keys(apiTable)) if (!networkApis.has(api)) methods[api] = (opts?: unknown) => invoker.call(api, opts);
+  // request, downloadFile, uploadFile, connectSocket return their task; the socket's global forms
+  Object.assign(methods, network.methods);
 
   // The async storage forms keep the mirror in step with the host, in the order the calls were issued.
   methods['setStorage'] = (opts?: unknown) => {

@@ -6,15 +6,22 @@ import { runCallbacks, splitOptions } from './callbacks';
 import { bridgeError, readResponse, type CallOutcome } from './response';
 
 /**
- * The call as the dispatcher will measure it (UTF-8 bytes of its JSON), or undefined when it is not JSON
- * at all; the transport then reports that itself.
+ * The call's JSON, serialised once for both the size check and a text transport, or undefined when it is
+ * not JSON at all (the transport then reports that itself).
  */
-function requestBytes(msg: RequestEnvelope): number | undefined {
+function encode(msg: RequestEnvelope): string | undefined {
   try {
-    return utf8ByteLength(JSON.stringify(msg));
+    return JSON.stringify(msg);
   } catch {
     return undefined;
   }
+}
+
+/** UTF-8 bytes of the text, counted only when it could be over the limit (a character is at most 3 bytes). */
+function overLimit(text: string): number | undefined {
+  if (text.length * 3 <= MAX_REQUEST_BYTES) return undefined;
+  const bytes = utf8ByteLength(text);
+  return bytes > MAX_REQUEST_BYTES ? bytes : undefined;
 }
 
 /** Runs after the host said ok and before the app's callbacks, with the params that were sent. */
@@ -40,13 +47,14 @@ export function createInvoker(transport: WxTransport): Invoker {
     const msg: RequestEnvelope = { v: WIRE_VERSION, id, api, params };
     // The host would refuse it anyway, and a frame this large can cost the page its bridge connection
     // (the browser host's socket limit), so it fails here, in the dispatcher's own words.
-    const bytes = requestBytes(msg);
-    if (bytes !== undefined && bytes > MAX_REQUEST_BYTES) {
+    const json = encode(msg);
+    const bytes = json === undefined ? undefined : overLimit(json);
+    if (bytes !== undefined) {
       return { ok: false, result: { errMsg: `${api}:fail request too large: ${bytes} bytes, the limit is ${MAX_REQUEST_BYTES}` } };
     }
     let raw: unknown;
     try {
-      raw = await transport.request(msg);
+      raw = await transport.request(msg, json);
     } catch (e) {
       return bridgeError(api, e instanceof Error ? e.message : String(e));
     }

@@ -1,21 +1,13 @@
 import type { ApiName, ApiParamsInput, ApiResult, StorageInfoResult } from '../../core/contracts/apis';
 import type { z } from 'zod';
+import type { NetworkApiName } from '../../core/contracts/network';
+import type { WxNetwork } from './network-types';
 
-/** What `fail` receives (and a Promise rejects with). */
-export interface WxFailResult {
-  errMsg: string;
-  errno?: number;
-  errCode?: number;
-}
+export type { WxCallbacks, WxFailResult } from './callback-types';
+import type { WxCallbacks, WxFailResult } from './callback-types';
 
 /** What `success` receives (and a Promise resolves with): the API's result plus errMsg "<api>:ok". */
 export type WxSuccessResult<N extends ApiName> = ApiResult<N> & { errMsg: string };
-
-export interface WxCallbacks<S> {
-  success?: (result: S) => void;
-  fail?: (result: WxFailResult) => void;
-  complete?: (result: S | WxFailResult) => void;
-}
 
 /** At least one callback: the call is in callback style and returns nothing. */
 type AnyCallback<S> = { success: (result: S) => void } | { fail: (result: WxFailResult) => void } | { complete: (result: S | WxFailResult) => void };
@@ -32,7 +24,7 @@ export type WxAppEventListener = (data: Record<string, unknown>) => void;
 
 export type WxStorageInfo = z.output<typeof StorageInfoResult>;
 
-export type Wx = { [N in ApiName]: WxMethod<N> } & {
+export type Wx = { [N in Exclude<ApiName, NetworkApiName>]: WxMethod<N> } & WxNetwork & {
   setStorageSync(key: string, data: unknown): void;
   /** '' when the key is missing, as in WeChat */
   getStorageSync(key: string): unknown;

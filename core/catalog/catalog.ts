@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { access, readFile, rename, rm, mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import { z } from 'zod';
 import { Manifest } from '../contracts/app';
 import type { Clock, KeyValueStore } from '../contracts/ports';
@@ -11,10 +11,21 @@ import { currentBuildDir, writeBuild } from '../wechat/build-output';
 import { prepareWechatApp } from '../wechat/wechat-package';
 import { describeIssues } from './manifest-errors';
 import { copyPackage, packageFormat, readManifestText, type Progress } from './package-reader';
+import { verifyPackageFolder } from './package-signature';
+import { appInfoOf, assertMayUpdate, Publisher, publisherOf } from './publisher';
 import { resolveInside } from './safe-path';
 
 const STORE_KEY = 'catalog';
-const Installed = z.array(z.object({ appId: z.string(), installedAt: z.number(), dev: z.boolean().default(false), source: z.string().optional() }));
+const Installed = z.array(
+  z.object({
+    appId: z.string(),
+    installedAt: z.number(),
+    dev: z.boolean().default(false),
+    source: z.string().optional(),
+    /** who signed it (the pinned key), or bundled / unsigned; absent for apps installed before signatures */
+    publisher: Publisher.optional(),
+  }),
+);
 type Installed = z.infer<typeof Installed>;
 
 export interface CatalogOptions {
@@ -22,6 +33,8 @@ export interface CatalogOptions {
   store: KeyValueStore;
   clock: Clock;
   assetUrl: (appId: string, path: string) => string;
+  /** the host's own samples folder: unsigned packages from there install as bundled, not as dev apps */
+  bundledDir?: string;
 }
 
 export function parseManifest(text: string): Manifest {
@@ -38,25 +51,10 @@ export function parseManifest(text: string): Manifest {
   return parsed.data;
 }
 
-/** Who stands behind a manifest: its developer.id, or the appId when it names none (as appInfoFromManifest does). */
-function developerOf(m: Manifest): string {
-  return m.developer ? `"${m.developer.id}" (${m.developer.name})` : `"${m.appId}" (no developer in manifest.json)`;
-}
-
-/**
- * An installed app's storage, grants, sessions and platform keys are keyed by its appId, so a package
- * from another developer that claims the same appId would inherit all of them. Only the developer who
- * installed the app may update it; anyone else needs the user to uninstall it first, which deletes them.
- */
-function assertSameDeveloper(installed: Manifest, incoming: Manifest): void {
-  const developerId = (m: Manifest) => m.developer?.id ?? m.appId;
-  if (developerId(installed) === developerId(incoming)) return;
-  throw new ShellCommandError(
-    `"${incoming.appId}" is already installed as "${installed.name}" from developer ${developerOf(installed)}; ` +
-      `this package is "${incoming.name}" from developer ${developerOf(incoming)}`,
-    `Uninstall "${installed.name}" first (that deletes its data and permissions; this package then gets keys of its own), then install it; ` +
-      'or, if you build this package, give it an appId of its own.',
-  );
+function isInside(path: string, dir: string | undefined): boolean {
+  if (!dir) return false;
+  const rel = relative(resolve(dir), resolve(path));
+  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
 }
 
 function previewOf(
@@ -114,22 +112,34 @@ export async function createCatalog(options: CatalogOptions): Promise<Catalog> {
       iconUrl: m.icon ? options.assetUrl(m.appId, m.icon) : undefined,
       installedAt: item.installedAt,
       dev: item.dev,
+      ...(item.publisher?.kind === 'unsigned' ? { unsigned: true } : {}),
+      ...(item.publisher?.kind === 'signed' ? { keyFingerprint: item.publisher.fingerprint } : {}),
     };
   };
 
-  /** Refuses a package whose appId clashes with an installed app; returns the app it replaces, if any. */
+  /** Refuses a package whose appId clashes with an installed app only in letter case; returns the app it replaces, if any. */
   const checkIdentity = (manifest: Manifest): Manifest | undefined => {
     const clash = [...manifests.keys()].find((id) => id !== manifest.appId && id.toLowerCase() === manifest.appId.toLowerCase());
     if (clash) {
       throw new ShellCommandError(`appId "${manifest.appId}" differs from installed "${clash}" only in letter case`, 'App origins are case-insensitive: choose a distinct appId.');
     }
+    return manifests.get(manifest.appId);
+  };
+
+  /**
+   * Who signed the copy about to be installed (checked on the copy, so nothing can change between the
+   * check and the install), and whether it may replace the installed app of the same appId.
+   */
+  const checkPublisher = async (source: string, staging: string, manifest: Manifest): Promise<Publisher> => {
+    const publisher = publisherOf(await verifyPackageFolder(staging), isInside(source, options.bundledDir));
     const installed = manifests.get(manifest.appId);
-    if (installed) assertSameDeveloper(installed, manifest);
-    return installed;
+    const item = readInstalled().find((i) => i.appId === manifest.appId);
+    if (installed) assertMayUpdate({ manifest: installed, publisher: item?.publisher, dev: item?.dev ?? false }, { manifest, publisher });
+    return publisher;
   };
 
   /** A web package: its manifest is checked before a byte is copied, its entry and icon after. */
-  const stageWebPackage = async (source: string, staging: string, onCopy: Progress): Promise<Manifest> => {
+  const stageWebPackage = async (source: string, staging: string, onCopy: Progress): Promise<{ manifest: Manifest; publisher: Publisher }> => {
     const manifest = parseManifest(await readManifestText(source));
     if (manifest.format === 'wechat') {
       throw new ShellCommandError('manifest.json: format: "wechat" is set by the shell for WeChat DevTools projects', 'Remove "format" from manifest.json; a WeChat project has project.config.json at its root.');
@@ -141,7 +151,7 @@ export async function createCatalog(options: CatalogOptions): Promise<Catalog> {
         throw new ShellCommandError(`manifest.json: ${field}: "${file}" is not a file in the package`, `Add ${file} to the package or fix "${field}".`);
       }
     }
-    return manifest;
+    return { manifest, publisher: await checkPublisher(source, staging, manifest) };
   };
 
   /**
@@ -149,17 +159,19 @@ export async function createCatalog(options: CatalogOptions): Promise<Catalog> {
    * package with any problem installs nothing), then its registration is written as the app's
    * manifest.json and the compiled bundle beside it (docs/wechat-format.md).
    */
-  const stageWechatPackage = async (source: string, staging: string, onCopy: Progress): Promise<Manifest> => {
+  const stageWechatPackage = async (source: string, staging: string, onCopy: Progress): Promise<{ manifest: Manifest; publisher: Publisher }> => {
     await copyPackage(source, staging, onCopy);
     const prepared = await prepareWechatApp(staging);
     checkIdentity(prepared.manifest);
+    // verified before the shell writes its manifest and build into the copy
+    const publisher = await checkPublisher(source, staging, prepared.manifest);
     const icon = prepared.manifest.icon;
     if (icon && !(await resolveInside(staging, icon))) {
       throw new ShellCommandError(`manifest.json: icon: "${icon}" is not a file in the package`, `Add ${icon} to the package or fix "icon".`);
     }
     await writeFile(join(staging, 'manifest.json'), JSON.stringify(prepared.manifest, null, 2));
     await writeBuild(staging, prepared.compiled, options.clock);
-    return prepared.manifest;
+    return { manifest: prepared.manifest, publisher };
   };
 
   // Installs of the same appId run one after another so a folder swap never races another.
@@ -175,9 +187,10 @@ export async function createCatalog(options: CatalogOptions): Promise<Catalog> {
         const format = await packageFormat(source);
         const staging = join(appsDir, `.staging-${installId}`);
         let manifest: Manifest;
+        let publisher: Publisher;
         try {
           const onCopy: Progress = (bytes, total) => report('copying', bytes, total);
-          manifest = format === 'wechat' ? await stageWechatPackage(source, staging, onCopy) : await stageWebPackage(source, staging, onCopy);
+          ({ manifest, publisher } = format === 'wechat' ? await stageWechatPackage(source, staging, onCopy) : await stageWebPackage(source, staging, onCopy));
           const finalDir = join(appsDir, manifest.appId);
           const old = join(appsDir, `.old-${installId}`);
           const existed = await access(finalDir).then(() => true, () => false);
@@ -190,7 +203,14 @@ export async function createCatalog(options: CatalogOptions): Promise<Catalog> {
         }
         manifests.set(manifest.appId, manifest);
         const list = readInstalled().filter((i) => i.appId !== manifest.appId);
-        const item = { appId: manifest.appId, installedAt: options.clock.now(), dev: installOptions?.dev ?? false, source: installOptions?.dev ? source : undefined };
+        const item = {
+          appId: manifest.appId,
+          installedAt: options.clock.now(),
+          // an unsigned package is only ever a dev app
+          dev: (installOptions?.dev ?? false) || publisher.kind === 'unsigned',
+          source: installOptions?.dev ? source : undefined,
+          publisher,
+        };
         writeInstalled([...list, item]);
         report('done');
         return toEntry(item);
@@ -230,6 +250,10 @@ export async function createCatalog(options: CatalogOptions): Promise<Catalog> {
   return {
     list: () => readInstalled().filter((i) => manifests.has(i.appId)).map(toEntry),
     manifest: (appId) => manifests.get(appId),
+    appInfo(appId) {
+      const m = manifests.get(appId);
+      return m && appInfoOf(m, readInstalled().find((i) => i.appId === appId)?.publisher);
+    },
     install,
     preview,
     async wechatBuild(appId) {

@@ -8,7 +8,8 @@ export function miniProgramCsp(host: { connect: string[]; frameAncestors: string
   return [
     "default-src 'self'",
     "script-src 'self'",
-    // a WeChat-format app's logic layer is a dedicated Worker from its own origin
+    // the WeChat-format runtime's logic layer is a dedicated Worker from the app's own origin
+    // (/__wx/runtime/logic.js, which importScripts the package's logic); no blob: or data: workers
     "worker-src 'self'",
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob: https:",

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { OPEN_API_NAMES } from './apis';
+import { ServerDomains } from './network';
 
 /**
  * appIds key plain-object documents everywhere (platform records, grants, stores), where a name such as
@@ -45,6 +46,12 @@ export const Manifest = z.strictObject({
       customApi: z.array(CustomApiName).default([]),
     })
     .default({ openApi: [], customApi: [] }),
+  /**
+   * The servers wx.request / connectSocket / uploadFile / downloadFile may reach, per kind (see
+   * ServerDomains). Optional: an app without it makes no network calls. A WeChat-format project without
+   * manifest.json gets this from its install step.
+   */
+  domains: ServerDomains.optional(),
   /**
    * Set by the shell, never by a package: "wechat" for a WeChat DevTools project, whose entry is its
    * app.json and whose "/" the hosts serve as the mini program runtime (docs/wechat-format.md).

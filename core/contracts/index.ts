@@ -2,6 +2,7 @@ export * from './apis';
 export * from './app';
 export * from './errors';
 export * from './integrator';
+export * from './network';
 export * from './ports';
 export * from './services';
 export * from './sheets';

@@ -24,13 +24,16 @@ export const ipcChannels = {
   bridgeCall: 'bridge:call',
   /** main -> mini program: an EventEnvelope (appShow, appHide, storageChanged) */
   bridgeEvent: 'bridge:event',
+  /** mini program -> main, one-way, once per document: its preload now listens on bridgeEvent */
+  bridgeReady: 'bridge:ready',
 } as const;
 
 export type IpcChannel =
   | ShellCommandChannel
   | typeof ipcChannels.shellEvent
   | typeof ipcChannels.bridgeCall
-  | typeof ipcChannels.bridgeEvent;
+  | typeof ipcChannels.bridgeEvent
+  | typeof ipcChannels.bridgeReady;
 
 /** Every channel name, for registering and removing handlers in one loop. */
 export const allIpcChannels: readonly IpcChannel[] = [
@@ -38,6 +41,7 @@ export const allIpcChannels: readonly IpcChannel[] = [
   ipcChannels.shellEvent,
   ipcChannels.bridgeCall,
   ipcChannels.bridgeEvent,
+  ipcChannels.bridgeReady,
 ];
 
 /**
@@ -45,6 +49,13 @@ export const allIpcChannels: readonly IpcChannel[] = [
  * the <script type="application/json"> element, first in <head>, that carries the Sync storage mirror.
  */
 export const STORAGE_MIRROR_ELEMENT_ID = 'superapp-storage-mirror';
+/**
+ * Right after that element main places `<script src=STORAGE_MIRROR_SCRIPT_PATH>`: the page's first script,
+ * served by main, whose only job is to fire STORAGE_MIRROR_EVENT on the document. The preload takes the
+ * mirror at that moment, before any of the page's own scripts could have touched <head>.
+ */
+export const STORAGE_MIRROR_SCRIPT_PATH = '/__superapp__/storage-mirror.js';
+export const STORAGE_MIRROR_EVENT = 'superapp:storage-mirror';
 
 /**
  * What a shell command channel answers. Errors travel as data, not as a thrown Error, because

@@ -14,6 +14,42 @@ export interface KeyValueStore {
 }
 
 /**
+ * The durable store for the user's data (accounts, wallet, orders, sessions, grants, wx storage): SQLite in
+ * both hosts (core/persistence/sqlite-data-store.ts). Preferences stay in the KeyValueStore above.
+ * Every write is durable when the call returns; `transaction` makes several writes one.
+ */
+export interface DataStore extends KeyValueStore {
+  /**
+   * Runs `work` (synchronous) so that all its writes commit together or not at all: a throw rolls them
+   * back, and a crash at any instant leaves either every write or none. Nested calls join the outer one.
+   */
+  transaction<R>(work: () => R): R;
+  /** wx storage: one row per (app, key), so a write costs the size of the change */
+  readonly storage: StorageRows;
+  /** tells `listener` a sentence for the user each time a write fails because the disk is full or read-only */
+  onTrouble?(listener: (userMessage: string) => void): () => void;
+}
+
+export interface StorageRow {
+  key: string;
+  /** the data as JSON */
+  json: string;
+  /** what the entry counts against the app's quota */
+  bytes: number;
+}
+
+export interface StorageRows {
+  get(appId: string, key: string): StorageRow | undefined;
+  /** every entry of the app, in insertion order */
+  list(appId: string): StorageRow[];
+  put(appId: string, row: StorageRow): void;
+  remove(appId: string, key: string): void;
+  clear(appId: string): void;
+  /** the sum of the app's entries' bytes */
+  totalBytes(appId: string): number;
+}
+
+/**
  * Shows a trusted sheet and resolves with the user's answer. Must never be drawn by a mini program.
  * When `signal` aborts (the call timed out), the sheet closes and the answer is a cancel.
  */

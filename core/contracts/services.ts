@@ -2,9 +2,9 @@ import type { z } from 'zod';
 import type { AuthSetting } from './apis';
 import type { AppInfo, CallerIdentity, Manifest } from './app';
 import type { MiniAppApiHandler, OpenApiHandler } from './integrator';
-import type { Clock, KeyValueStore, Prompter } from './ports';
+import type { Clock, DataStore, KeyValueStore, Prompter } from './ports';
 import type { AuditEntry, CallRecord, CatalogEntry, DeveloperInfo, MockRule, Profile, Wallet, InstallProgress, InstallPreview } from './shell-api';
-import type { EventEnvelope, ResponseEnvelope } from './wire';
+import type { EventEnvelope, ResponseEnvelope, WireFacts } from './wire';
 
 /**
  * Interfaces between core modules and the hosts. Implementations live in core/ (host-neutral);
@@ -25,7 +25,10 @@ export interface ConsentLedger {
 
 /** What an OpenApiHandler factory receives, so an integrator's backend can use the trusted UI too. */
 export interface HostServices {
+  /** preferences (electron-store / conf) */
   store: KeyValueStore;
+  /** the user's data: durable, transactional (SQLite); the embedded platform keeps everything here */
+  data: DataStore;
   prompter: Prompter;
   clock: Clock;
   ledger: ConsentLedger;
@@ -86,7 +89,7 @@ export interface AppStorageService {
 
 export interface Shell {
   /** Every bridge message goes through here. Never throws; always answers with a well-formed envelope. */
-  dispatch(raw: unknown, caller: CallerIdentity): Promise<ResponseEnvelope>;
+  dispatch(raw: unknown, caller: CallerIdentity, wire?: WireFacts): Promise<ResponseEnvelope>;
   registerMiniAppApi(apiName: string, handler: MiniAppApiHandler, options?: { replace?: boolean }): void;
   unregisterMiniAppApi(apiName: string): void;
   calls: CallLog;
@@ -103,7 +106,10 @@ export interface Shell {
 }
 
 export interface ShellOptions {
+  /** preferences: mock rules */
   store: KeyValueStore;
+  /** the user's data (platform, grants, wx storage); default: a fresh in-memory database (tests, benches) */
+  data?: DataStore;
   prompter: Prompter;
   clock?: Clock;
   /** default: the embedded platform */
@@ -114,12 +120,16 @@ export interface ShellOptions {
   handlerTimeoutMs?: number;
   promptTimeoutMs?: number;
   appInfo?: (appId: string) => AppInfo | undefined;
+  /** wx.request, downloadFile, uploadFile, connectSocket (core/network); the runtime builds one */
+  network?: import('../network/network-service').NetworkService;
 }
 
 /** Installed mini programs on disk. */
 export interface Catalog {
   list(): CatalogEntry[];
   manifest(appId: string): Manifest | undefined;
+  /** who the app is for the platform: developerId follows the package's signing key (core/catalog/publisher.ts) */
+  appInfo(appId: string): AppInfo | undefined;
   /** copies a folder or .zip into the data folder; rejects with a message naming every bad manifest field */
   install(source: string, onProgress?: (p: InstallProgress) => void, options?: { dev?: boolean }): Promise<CatalogEntry>;
   /** what a package would install as (format, appId, capabilities), read and checked without installing it */
@@ -166,9 +176,14 @@ export interface ShellService {
 }
 
 export interface RuntimeOptions {
+  /** preferences: the catalog list, mock rules, first-start markers */
   store: KeyValueStore;
+  /** the user's data in the data folder's database (core/persistence/open-data.ts) */
+  data: DataStore;
   /** where installed packages live (a folder the host owns) */
   dataDir: string;
+  /** the host's bundled samples folder: its unsigned packages are trusted as part of the shell */
+  bundledDir?: string;
   viewHost: ViewHost;
   /** host -> shell UI events */
   emit: (event: import('./shell-api').ShellEvent) => void;
@@ -181,11 +196,23 @@ export interface RuntimeOptions {
   assetUrl: (appId: string, path: string) => string;
   /** Electron's native dialog; absent in the browser host */
   pickPackage?: () => Promise<string | null>;
+  /** Electron's native save dialog: writes the text where the user chose, or null when cancelled; absent in the browser host */
+  saveFile?: (fileName: string, content: string) => Promise<string | null>;
   /** base URL of the loopback server API when it is on */
   serverApi?: () => string | undefined;
   handlerTimeoutMs?: number;
   promptTimeoutMs?: number;
   clock?: Clock;
+  /** wx.request and friends: the host's own ports (never reachable) and, for tests, DNS, CAs and limits */
+  network?: RuntimeNetworkOptions;
+}
+
+export interface RuntimeNetworkOptions {
+  /** ports of this host on this machine (shell page, server API, bridge): refused even when loopback is allowed */
+  hostPorts(): Iterable<number>;
+  resolver?: import('../network/guarded-lookup').Resolver;
+  ca?: string[];
+  limits?: Partial<import('../network/network-service').NetworkLimits>;
 }
 
 /** Everything a host needs, wired: `await createRuntime(options)` in core/runtime.ts (async: it reads the installed catalog). */
@@ -194,7 +221,9 @@ export interface Runtime {
   catalog: Catalog;
   service: ShellService;
   /** bridge entry for a view: identity comes from the host's view id, never from the message */
-  dispatchFromView(viewId: number, raw: unknown): Promise<ResponseEnvelope>;
+  dispatchFromView(viewId: number, raw: unknown, wire?: WireFacts): Promise<ResponseEnvelope>;
   /** the Sync-storage mirror to embed in a view's entry page before its scripts run */
   storageMirror(viewId: number): Record<string, unknown>;
+  /** wx.request and friends: the service, and the loopback origins each app may reach */
+  network: { service: import('../network/network-service').NetworkService; loopback: import('../network/loopback-origins').LoopbackOrigins };
 }

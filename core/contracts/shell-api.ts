@@ -18,8 +18,12 @@ export const CatalogEntry = z.object({
   /** URL the shell UI can load the icon from, or undefined for a generated placeholder */
   iconUrl: z.string().optional(),
   installedAt: z.number(),
-  /** true for an app loaded from a development folder (`--app`), reloaded on change */
+  /** true for an app loaded from a development folder (`--app`), reloaded on change, and for every unsigned package */
   dev: z.boolean().default(false),
+  /** the package carried no signature: installed as a dev app, its updates are not tied to any key */
+  unsigned: z.boolean().optional(),
+  /** the fingerprint of the key the app's package is signed with (pinned at its first install) */
+  keyFingerprint: z.string().optional(),
 });
 export type CatalogEntry = z.infer<typeof CatalogEntry>;
 
@@ -77,9 +81,15 @@ export const CallRecord = z.object({
   appId: z.string(),
   webViewId: z.number().int(),
   api: z.string(),
+  /** the params as sent, or a size-capped preview of them when they were large or deep (see paramsSize) */
   params: z.unknown(),
+  /** JSON size of the whole params, present when `params` is only a preview */
+  paramsSize: z.number().int().optional(),
   outcome: CallOutcome,
+  /** the result, or a size-capped preview of it (see resultSize) */
   result: z.unknown().optional(),
+  /** JSON size of the whole result, present when `result` is only a preview */
+  resultSize: z.number().int().optional(),
   errMsg: z.string().optional(),
   /** the handler's own message for crashes: shown in the inspector, never sent to the app */
   internalError: z.string().optional(),
@@ -132,6 +142,8 @@ export type InstallProgress = z.infer<typeof InstallProgress>;
 export const ViewportBounds = z.object({ x: z.number(), y: z.number(), width: z.number().nonnegative(), height: z.number().nonnegative() });
 
 const none = z.object({}).strict();
+/** The largest text saveFile takes (characters): a full inspector export is far smaller. */
+export const SAVE_FILE_MAX_CHARS = 64 * 1024 * 1024;
 const ok = z.object({ ok: z.literal(true) });
 
 /** One entry per command: the input and output schemas. */
@@ -147,6 +159,18 @@ export const shellCommands = {
   /** reads (and for a WeChat project, compiles) a package without installing it */
   previewInstall: { input: z.object({ source: z.string().min(1) }), output: InstallPreview },
   install: { input: z.object({ source: z.string().min(1) }), output: CatalogEntry },
+  /**
+   * Electron: the native save dialog, then the host writes `content` there; path null = the user cancelled.
+   * Hosts without a dialog refuse it: the browser host's page downloads the file itself (a desktop shell
+   * page cannot, its session takes no downloads).
+   */
+  saveFile: {
+    input: z.object({
+      fileName: z.string().min(1).max(255).regex(/^[^/\\]+$/, 'a file name, not a path'),
+      content: z.string().max(SAVE_FILE_MAX_CHARS),
+    }),
+    output: z.object({ path: z.string().nullable() }),
+  },
   uninstall: { input: z.object({ appId: z.string() }), output: ok },
   getProfile: { input: none, output: Profile },
   updateProfile: { input: Profile.partial(), output: Profile },
@@ -182,6 +206,8 @@ export const ShellEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('permissionsChanged') }),
   z.object({ type: z.literal('installProgress'), progress: InstallProgress }),
   z.object({ type: z.literal('appExited'), viewId: z.number().int() }),
+  /** the data folder could not take a write (disk full, read-only): a sentence for the user */
+  z.object({ type: z.literal('dataTrouble'), message: z.string() }),
 ]);
 export type ShellEvent = z.infer<typeof ShellEvent>;
 

@@ -48,11 +48,38 @@ export function encodeStorageData(data: unknown): { ok: true; json: string } | {
   try {
     json = JSON.stringify(data);
   } catch (e) {
+    // a value too deep for JSON.stringify's recursion is the same refusal as one deeper than the store keeps
+    if (e instanceof RangeError) return { ok: false, reason: TOO_DEEP_REASON };
     return { ok: false, reason: `parameter error: parameter.data cannot be stored as JSON (${e instanceof Error ? e.message : String(e)});` };
   }
   if (data === undefined) return { ok: false, reason: 'parameter error: parameter.data is required;' };
   if (json === undefined) {
     return { ok: false, reason: `parameter error: parameter.data should be JSON data instead of ${typeof data === 'function' ? 'Function' : 'Symbol'};` };
   }
+  if (jsonDepthExceeds(json, STORAGE_MAX_DEPTH)) return { ok: false, reason: TOO_DEEP_REASON };
   return { ok: true, json };
+}
+
+/**
+ * How deep stored data may nest. Everything that handles a stored value afterwards (parsing, copying, the
+ * inspector, the Sync mirror) recurses, so the store sets one limit well inside what each of them can do.
+ */
+export const STORAGE_MAX_DEPTH = 512;
+const TOO_DEEP_REASON = `parameter error: parameter.data is nested more than ${STORAGE_MAX_DEPTH} levels deep, deeper than storage keeps;`;
+
+/** Whether objects/arrays in a JSON text nest deeper than `limit`: one pass over the text, no recursion. */
+function jsonDepthExceeds(json: string, limit: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < json.length; i++) {
+    const c = json.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++; // backslash: skip the escaped character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x7b || c === 0x5b) {
+      if (++depth > limit) return true;
+    } else if (c === 0x7d || c === 0x5d) depth--;
+  }
+  return false;
 }

@@ -6,6 +6,12 @@ export const WIRE_VERSION = 1 as const;
 /** Largest bridge request the dispatcher accepts, measured as UTF-8 JSON. */
 export const MAX_REQUEST_BYTES = 1024 * 1024;
 
+/** What a transport knows about a bridge message it received, handed to the dispatcher with the message. */
+export interface WireFacts {
+  /** UTF-8 bytes of the frame as received: the size limit is checked on this instead of re-serialising the message */
+  bytes?: number;
+}
+
 export const CallId = z.union([z.string().min(1).max(128), z.number().int().nonnegative()]);
 export type CallId = z.infer<typeof CallId>;
 
@@ -42,7 +48,8 @@ export type ResponseEnvelope = z.infer<typeof ResponseEnvelope>;
 export type SuccessEnvelope = z.infer<typeof SuccessEnvelope>;
 export type FailureEnvelope = z.infer<typeof FailureEnvelope>;
 
-export const AppEventName = z.enum(['appShow', 'appHide', 'storageChanged']);
+/** networkTask: progress, headers and socket messages of a network task (core/contracts/network.ts) */
+export const AppEventName = z.enum(['appShow', 'appHide', 'storageChanged', 'networkTask']);
 export type AppEventName = z.infer<typeof AppEventName>;
 
 /** host -> mini program, unsolicited */

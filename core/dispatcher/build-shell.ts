@@ -8,9 +8,11 @@ import { createMockRules } from '../calls/mock-rules';
 import { createConsentLedger } from '../consent/ledger';
 import { createScopeApis } from '../consent/scope-apis';
 import { createCustomApiRegistry } from '../custom-apis/registry';
+import { openSqliteDataStore } from '../persistence/sqlite-data-store';
 import { createAppStorage } from '../storage/app-storage';
 import { callAwarePrompter } from './call-context';
 import { createDispatcher } from './dispatcher';
+import type { WireFacts } from '../contracts/wire';
 import { createRoutes, type HostRequest } from './routes';
 import { DEFAULT_HANDLER_TIMEOUT_MS, DEFAULT_PROMPT_TIMEOUT_MS } from './time-limit';
 
@@ -47,12 +49,14 @@ export function buildShell(options: ShellOptions, defaultOpenApi: OpenApiFactory
     handlerTimeoutMs: checkTimeout('handlerTimeoutMs', options.handlerTimeoutMs, DEFAULT_HANDLER_TIMEOUT_MS),
     promptTimeoutMs: checkTimeout('promptTimeoutMs', options.promptTimeoutMs, DEFAULT_PROMPT_TIMEOUT_MS),
   };
-  const ledger = createConsentLedger(options.store, clock);
+  const data = options.data ?? openSqliteDataStore(':memory:');
+  const ledger = createConsentLedger(data, clock);
   let manifestOf: (appId: string) => Manifest | undefined = () => undefined;
 
   const prompter = callAwarePrompter(options.prompter);
   const services: HostServices = {
     store: options.store,
+    data,
     prompter,
     clock,
     ledger,
@@ -68,7 +72,7 @@ export function buildShell(options: ShellOptions, defaultOpenApi: OpenApiFactory
     typeof options.openApi === 'function' ? options.openApi(services) : (options.openApi ?? defaultOpenApi(services)),
   );
   const customApis = createCustomApiRegistry(options.customApis);
-  const storage = createAppStorage(options.store);
+  const storage = createAppStorage(data);
   const calls = createCallLog();
   const mocks = createMockRules(options.store);
   const hostListeners = new Set<(request: HostRequest) => void>();
@@ -80,6 +84,7 @@ export function buildShell(options: ShellOptions, defaultOpenApi: OpenApiFactory
     scopeApis: createScopeApis(ledger, prompter),
     storage,
     host: options.host,
+    ...(options.network ? { network: options.network } : {}),
     requestHost(request) {
       for (const listener of [...hostListeners]) listener(request);
     },
@@ -87,7 +92,7 @@ export function buildShell(options: ShellOptions, defaultOpenApi: OpenApiFactory
   const dispatcher = createDispatcher({ routes, manifestOf: (appId) => manifestOf(appId), mocks, calls, clock, limits });
 
   return {
-    dispatch: (raw: unknown, caller: CallerIdentity) => dispatcher.dispatch(raw, caller),
+    dispatch: (raw: unknown, caller: CallerIdentity, wire?: WireFacts) => dispatcher.dispatch(raw, caller, wire),
     registerMiniAppApi: (apiName, handler, registerOptions) => customApis.register(apiName, handler, registerOptions),
     unregisterMiniAppApi: (apiName) => customApis.unregister(apiName),
     calls,

@@ -5,7 +5,12 @@ import type { ConsentLedger, ShellOptions } from '../contracts/services';
 import { requireScope, type ScopeApis } from '../consent/scope-apis';
 import type { CustomApiRegistry } from '../custom-apis/registry';
 import type { AppStorage } from '../storage/app-storage';
+import { ApiError, Errno } from '../contracts/errors';
+import type { NetworkService } from '../network/network-service';
 import { systemInfo } from './system-info';
+
+/** How long after answering exitMiniProgram the host is asked to close the view. */
+export const EXIT_AFTER_ANSWER_MS = 100;
 
 /** One API's implementation, given validated params. Returns the success payload (errMsg is added later). */
 export type Route<N extends ApiName> = (caller: CallerIdentity, params: ApiParams<N>) => unknown;
@@ -24,12 +29,18 @@ export interface RouteDeps {
   storage: AppStorage;
   host: ShellOptions['host'];
   requestHost(request: HostRequest): void;
+  /** wx.request and friends; absent in a shell built without a runtime (they answer "not supported") */
+  network?: NetworkService;
 }
 
 /** Where every API name lands. Capability, params, mocks and time limits are the dispatcher's job, not this table's. */
 export function createRoutes(deps: RouteDeps): RouteTable {
   const { openApi, storage } = deps;
   const appId = (caller: CallerIdentity) => caller.appInfo.appId;
+  const network = (): NetworkService => {
+    if (!deps.network) throw new ApiError('not supported: this shell has no network service', { errno: Errno.notSupported });
+    return deps.network;
+  };
   return {
     login: (c, p) => openApi.login(c.appInfo, p),
     // Handlers take {} for these; the loose params schema may carry extra keys, which they must not rely on.
@@ -49,7 +60,10 @@ export function createRoutes(deps: RouteDeps): RouteTable {
     authorize: (c, p) => deps.scopeApis.authorize(c, p.scope),
     openSetting: (c) => deps.scopeApis.openSetting(c),
     exitMiniProgram: (c) => {
-      deps.requestHost({ type: 'exit', caller: c });
+      // WeChat answers success first and then closes the mini program: the view closes only after this
+      // answer has left (the dispatcher resolves, the host sends it) and the app had a moment to run its callbacks.
+      const timer = setTimeout(() => deps.requestHost({ type: 'exit', caller: c }), EXIT_AFTER_ANSWER_MS);
+      (timer as { unref?: () => void }).unref?.();
       return {};
     },
     getSystemInfo: () => systemInfo(deps.host),
@@ -59,5 +73,13 @@ export function createRoutes(deps: RouteDeps): RouteTable {
     removeStorage: (c, p) => storage.remove(appId(c), p.key),
     clearStorage: (c) => storage.clear(appId(c)),
     getStorageInfo: (c) => storage.info(appId(c)),
+
+    request: (c, p) => network().request(c, p),
+    downloadFile: (c, p) => network().downloadFile(c, p),
+    uploadFile: (c, p) => network().uploadFile(c, p),
+    connectSocket: (c, p) => network().connectSocket(c, p),
+    sendSocketMessage: (c, p) => network().sendSocketMessage(c, p),
+    closeSocket: (c, p) => network().closeSocket(c, p),
+    abortNetworkTask: (c, p) => network().abortTask(c, p),
   };
 }

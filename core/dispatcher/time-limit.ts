@@ -1,4 +1,5 @@
 import type { ApiName } from '../contracts/apis';
+import { DEFAULT_NETWORK_TIMEOUT_MS } from '../contracts/network';
 
 export const DEFAULT_HANDLER_TIMEOUT_MS = 15_000;
 /** A person reading a sheet gets much longer than a backend does. */
@@ -19,30 +20,15 @@ export interface TimeLimits {
   promptTimeoutMs: number;
 }
 
+/** request, downloadFile, uploadFile enforce their own `timeout` (default 60 s); this is only the backstop. */
+const OWN_NETWORK_TIMEOUT: ReadonlySet<string> = new Set<ApiName>(['request', 'downloadFile', 'uploadFile']);
+const NETWORK_BACKSTOP_MS = 5_000;
+
 export function timeLimitFor(api: string, params: Record<string, unknown>, limits: TimeLimits): number {
   // wx.login takes its own `timeout` (already validated as a positive integer of at most 10 minutes).
   if (api === 'login' && typeof params['timeout'] === 'number') return params['timeout'];
+  if (OWN_NETWORK_TIMEOUT.has(api)) return (typeof params['timeout'] === 'number' ? params['timeout'] : DEFAULT_NETWORK_TIMEOUT_MS) + NETWORK_BACKSTOP_MS;
   return WAITS_FOR_USER.has(api) ? limits.promptTimeoutMs : limits.handlerTimeoutMs;
-}
-
-export class TimeLimitExceeded extends Error {
-  constructor(readonly ms: number) {
-    super(`no answer within ${ms} ms`);
-    this.name = 'TimeLimitExceeded';
-  }
-}
-
-/**
- * Runs work and rejects with TimeLimitExceeded if it has not settled within `ms`. The work itself is not
- * cancelled (handlers get no signal); its late result is ignored, and a late rejection is already handled
- * by the race so it cannot surface as an unhandled rejection.
- */
-export function withTimeLimit<T>(work: Promise<T>, ms: number): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new TimeLimitExceeded(ms)), ms);
-  });
-  return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
 }
 
 export function sleep(ms: number): Promise<void> {

@@ -17,14 +17,19 @@ export interface JsonStore {
   get(key: string): unknown;
   set(key: string, value: unknown): void;
   delete(key: string): void;
+  /** the whole document (conf and electron-store have it) */
+  readonly store?: Record<string, unknown>;
 }
+
+/** The preferences store both hosts open, with the key listing the one-time move to SQLite needs. */
+export type PreferenceStore = KeyValueStore & { keys(): string[] };
 
 /**
  * conf re-reads the whole file on every get; this process is its only writer, so reads are served from
  * a write-through cache. Values are handed out as copies: a caller that edits what it read must not
  * change the store behind its back, and what is read back is JSON, exactly as the file holds it.
  */
-export function keyValueStoreOver(store: JsonStore): KeyValueStore {
+export function keyValueStoreOver(store: JsonStore): PreferenceStore {
   const cache = new Map<string, unknown>();
   return {
     get(key) {
@@ -46,5 +51,6 @@ export function keyValueStoreOver(store: JsonStore): KeyValueStore {
       store.delete(key);
       cache.delete(key);
     },
+    keys: () => Object.keys(store.store ?? {}),
   };
 }

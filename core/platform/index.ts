@@ -7,6 +7,7 @@ import { askVia, type PlatformContext } from './context';
 import { createIdentity } from './identity';
 import { postJsonNotifier, type Notifier } from './merchant-notify';
 import { createOrderBook } from './orders';
+import { createOutbox } from './outbox';
 import { createRequestPayment } from './payments';
 import type { AppRecord } from './records';
 import { createRegistrations } from './registrations';
@@ -36,7 +37,8 @@ export interface EmbeddedPlatformOptions {
 /**
  * The default OpenApiHandler: a local superapp backend with one user, a wallet, per-app
  * registrations and WeChat-compatible login, user data, payments and server API.
- * Everything is persisted in services.store under "platform:*" keys.
+ * Everything is persisted in services.data (the data folder's database) under "platform:*" keys;
+ * every change that touches more than one of them is one transaction.
  */
 export function createEmbeddedPlatform(services: HostServices, options: EmbeddedPlatformOptions = {}): EmbeddedPlatform {
   const listeners = new Set<() => void>();
@@ -57,7 +59,8 @@ export function createEmbeddedPlatform(services: HostServices, options: Embedded
     },
   };
 
-  const store = services.store;
+  const store = services.data;
+  const transaction = <R>(work: () => R): R => store.transaction(work);
   const accounts = createAccounts(store, ctx);
   const identity = createIdentity(store, ctx);
   const registrations = createRegistrations(store, ctx);
@@ -78,6 +81,7 @@ export function createEmbeddedPlatform(services: HostServices, options: Embedded
     return registrations.get(app.appId)!;
   };
 
+  const outbox = createOutbox(store, options.notifier ?? postJsonNotifier);
   const userData = createUserData(ctx, accounts, sessions);
   const requestPayment = createRequestPayment({
     ctx,
@@ -85,9 +89,10 @@ export function createEmbeddedPlatform(services: HostServices, options: Embedded
     orders,
     payKeyOf: (app) => recordOf(app).payKey,
     openidOf,
-    notifier: options.notifier ?? postJsonNotifier,
+    transaction,
+    outbox,
   });
-  const virtual = createVirtualPayments(store, { ctx, accounts, sessions, appKeyOf: (app) => recordOf(app).appKey, openidOf });
+  const virtual = createVirtualPayments(store, { ctx, accounts, sessions, appKeyOf: (app) => recordOf(app).appKey, openidOf, transaction });
   const routes = createServerRoutes({ ctx, registrations, sessions, orders, virtual, openidOf, unionidOf });
 
   return {
@@ -108,19 +113,23 @@ export function createEmbeddedPlatform(services: HostServices, options: Embedded
     registerApp(app) {
       // The same appId from another developer is another app: it must not inherit the previous app's
       // orders, coins or sessions (the user's wallet history stays, it is the user's record).
-      const previous = registrations.lastDeveloper(app.appId);
-      if (previous !== undefined && previous !== app.developerId) {
-        sessions.forgetApp(app.appId);
-        orders.dropAll(app.appId);
-        virtual.forgetAll(app.appId);
-      }
-      return registrations.register(app);
+      return transaction(() => {
+        const previous = registrations.lastDeveloper(app.appId);
+        if (previous !== undefined && previous !== app.developerId) {
+          sessions.forgetApp(app.appId);
+          orders.dropAll(app.appId);
+          virtual.forgetAll(app.appId);
+        }
+        return registrations.register(app);
+      });
     },
     unregisterApp(appId) {
-      sessions.forgetApp(appId);
-      orders.dropUnpaid(appId);
-      virtual.forgetUnpaid(appId);
-      registrations.deactivate(appId);
+      transaction(() => {
+        sessions.forgetApp(appId);
+        orders.dropUnpaid(appId);
+        virtual.forgetUnpaid(appId);
+        registrations.deactivate(appId);
+      });
       ctx.walletChanged();
     },
     developerInfo(appId) {

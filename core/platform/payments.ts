@@ -3,7 +3,8 @@ import type { PaymentParams } from '../contracts/apis';
 import { ApiError } from '../contracts/errors';
 import type { Accounts } from './accounts';
 import { seconds, sheetApp, type PlatformContext } from './context';
-import { deliverNotification, type Notifier } from './merchant-notify';
+import { commitOrRelease } from './commit-or-release';
+import type { Outbox } from './outbox';
 import type { OrderBook } from './orders';
 import type { Order } from './records';
 import { payV2Sign, sameText } from './wx-crypto';
@@ -15,7 +16,9 @@ export interface PaymentDeps {
   /** the caller's registration (payKey), created on first use */
   payKeyOf(app: AppInfo): string;
   openidOf(appId: string): string;
-  notifier: Notifier;
+  /** makes the debit, the order's new state and the merchant's notification one durable change */
+  transaction<R>(work: () => R): R;
+  outbox: Outbox;
 }
 
 /** The body POSTed to notify_url; `sign` is the v2 HMAC-SHA256 signature over the other fields. */
@@ -75,14 +78,19 @@ export function createRequestPayment(deps: PaymentDeps) {
       throw ApiError.cancel();
     }
 
-    const outcome = orders.complete(app.appId, order.outTradeNo, deps.openidOf(app.appId), (o) =>
-      accounts.debit({ appId: app.appId, appName: app.name, kind: 'payment', outTradeNo: o.outTradeNo, description: o.description, amount: o.totalFee }),
-    );
+    const payerOpenid = deps.openidOf(app.appId);
+    // One transaction: after a crash at any instant the order is paid (debited once, notification queued) or not at all.
+    const outcome = commitOrRelease(() => deps.transaction(() => {
+      const done = orders.complete(app.appId, order.outTradeNo, payerOpenid, (o) =>
+        accounts.debit({ appId: app.appId, appName: app.name, kind: 'payment', outTradeNo: o.outTradeNo, description: o.description, amount: o.totalFee }),
+      );
+      const paid = done.paid;
+      if (paid?.notifyUrl) deps.outbox.add(`${app.appId}/${paid.outTradeNo}`, paid.notifyUrl, paidNotification(paid, payKey), ctx.clock.now());
+      return done;
+    }), () => orders.release(app.appId, order.outTradeNo));
     if (!outcome.paid) throw new ApiError(outcome.reason === 'refused' ? 'insufficient balance' : 'order not found');
     ctx.walletChanged();
-
-    const paid = outcome.paid;
-    if (paid.notifyUrl) void deliverNotification(deps.notifier, paid.notifyUrl, paidNotification(paid, payKey));
+    deps.outbox.flush();
     return {};
   };
 }

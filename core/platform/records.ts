@@ -17,6 +17,7 @@ export const KEYS = {
   orders: 'platform:orders',
   virtualOrders: 'platform:virtualOrders',
   coins: 'platform:coins',
+  outbox: 'platform:outbox',
 } as const;
 
 const Hex32 = z.string().regex(/^[0-9a-f]{32}$/);

@@ -1,3 +1,4 @@
+import { DataUnavailableError } from '../persistence/data-errors';
 import { z } from 'zod';
 import type { ServerRoute } from '../contracts/services';
 import { seconds, type PlatformContext } from './context';
@@ -19,6 +20,8 @@ export const SERVER_ERRCODE = {
   invalidAppid: 40013,
   invalidSecret: 40125,
   invalidCode: 40029,
+  /** WeChat's "system busy": nothing was changed, try again (here: the data folder is full or read-only) */
+  systemError: -1,
   ...ORDER_ERRCODE,
 } as const;
 
@@ -103,7 +106,13 @@ function route<S extends z.ZodType>(
       const { appid, secret } = parsed.data as { appid: string; secret: string };
       const auth = registrations.authenticate(appid, secret);
       if (!auth.ok) return bad(auth.errcode, auth.errmsg);
-      return handle(auth.app, parsed.data);
+      try {
+        return handle(auth.app, parsed.data);
+      } catch (e) {
+        // WeChat's "system error, try again": the merchant's request changed nothing
+        if (e instanceof DataUnavailableError) return { status: 503, body: { errcode: SERVER_ERRCODE.systemError, errmsg: e.reason } };
+        throw e;
+      }
     },
   };
 }

@@ -1,4 +1,4 @@
-import type { KeyValueStore } from '../contracts/ports';
+import type { DataStore } from '../contracts/ports';
 import type { PlatformContext } from './context';
 import { KEYS, LoginCodesDoc, PhoneCodesDoc, SessionsDoc, type Session } from './records';
 import { ownEntry, putOwn } from './own-keys';
@@ -26,7 +26,7 @@ export interface Sessions {
   forgetApp(appId: string): void;
 }
 
-export function createSessions(store: KeyValueStore, ctx: PlatformContext): Sessions {
+export function createSessions(store: DataStore, ctx: PlatformContext): Sessions {
   const sessions = storeDoc(store, KEYS.sessions, SessionsDoc, () => ({}));
   const loginCodes = storeDoc(store, KEYS.loginCodes, LoginCodesDoc, () => ({}));
   const phoneCodes = storeDoc(store, KEYS.phoneCodes, PhoneCodesDoc, () => ({}));
@@ -42,15 +42,18 @@ export function createSessions(store: KeyValueStore, ctx: PlatformContext): Sess
   return {
     login(appId) {
       const now = ctx.clock.now();
-      sessions.update((all) => {
-        putOwn(all, appId, { sessionKey: ctx.random(16).toString('base64'), issuedAt: now, expiresAt: now + SESSION_TTL_MS });
+      // the new session and its code are one change: a crash between them must not leave a code for a key nobody holds
+      return store.transaction(() => {
+        sessions.update((all) => {
+          putOwn(all, appId, { sessionKey: ctx.random(16).toString('base64'), issuedAt: now, expiresAt: now + SESSION_TTL_MS });
+        });
+        const code = randomHex(ctx.random, 16);
+        loginCodes.update((codes) => {
+          pruneCodes(codes);
+          putOwn(codes, code, { appId, expiresAt: now + CODE_TTL_MS });
+        });
+        return code;
       });
-      const code = randomHex(ctx.random, 16);
-      loginCodes.update((codes) => {
-        pruneCodes(codes);
-        putOwn(codes, code, { appId, expiresAt: now + CODE_TTL_MS });
-      });
-      return code;
     },
     current: (appId) => valid(ownEntry(sessions.read(), appId)),
     redeemLoginCode(appId, code) {
@@ -84,12 +87,14 @@ export function createSessions(store: KeyValueStore, ctx: PlatformContext): Sess
       });
     },
     forgetApp(appId) {
-      sessions.update((all) => void delete all[appId]);
-      for (const doc of [loginCodes, phoneCodes]) {
-        doc.update((codes) => {
-          for (const [code, entry] of Object.entries(codes)) if (entry.appId === appId) delete codes[code];
-        });
-      }
+      store.transaction(() => {
+        sessions.update((all) => void delete all[appId]);
+        for (const doc of [loginCodes, phoneCodes]) {
+          doc.update((codes) => {
+            for (const [code, entry] of Object.entries(codes)) if (entry.appId === appId) delete codes[code];
+          });
+        }
+      });
     },
   };
 }

@@ -3,6 +3,7 @@ import { VirtualSignData, type VirtualPaymentParams } from '../contracts/apis';
 import { ApiError } from '../contracts/errors';
 import type { KeyValueStore } from '../contracts/ports';
 import type { Accounts } from './accounts';
+import { commitOrRelease } from './commit-or-release';
 import { seconds, sheetApp, type PlatformContext } from './context';
 import { CoinsDoc, KEYS, VirtualOrdersDoc, type VirtualOrder } from './records';
 import type { Sessions } from './sessions';
@@ -25,6 +26,8 @@ export interface VirtualDeps {
   sessions: Sessions;
   appKeyOf(app: AppInfo): string;
   openidOf(appId: string): string;
+  /** makes the debit, the order's new state and the coins one durable change */
+  transaction<R>(work: () => R): R;
 }
 
 export interface VirtualOrderView {
@@ -167,7 +170,8 @@ export function createVirtualPayments(store: KeyValueStore, deps: VirtualDeps): 
         throw fail('cancel', VIRTUAL_ERRCODE.cancel);
       }
 
-      const outcome = orders.update((all) => {
+      // One transaction: after a crash at any instant the order is paid (debited once, coins added) or not at all.
+      const outcome = commitOrRelease(() => deps.transaction(() => orders.update((all) => {
         const byNo = ordersOf(all, app.appId);
         const order = ownEntry(byNo, data.outTradeNo);
         if (order?.state !== 'USERPAYING') return 'gone';
@@ -181,7 +185,7 @@ export function createVirtualPayments(store: KeyValueStore, deps: VirtualDeps): 
         order.paidAt = ctx.clock.now();
         if (params.mode === 'short_series_coin') coins.update((c) => putOwn(c, app.appId, (ownEntry(c, app.appId) ?? 0) + data.buyQuantity));
         return 'paid';
-      });
+      })), () => release(app.appId, data.outTradeNo));
       if (outcome === 'refused') throw fail('insufficient balance');
       if (outcome === 'gone') throw fail('order not found');
       ctx.walletChanged();
@@ -206,11 +210,13 @@ export function createVirtualPayments(store: KeyValueStore, deps: VirtualDeps): 
     },
     coins: (appId) => ownEntry(coins.read(), appId) ?? 0,
     forgetAll(appId) {
+      deps.transaction(() => {
       orders.update((all) => {
         if (ownEntry(all, appId)) delete all[appId];
       });
       coins.update((c) => {
         if (ownEntry(c, appId) !== undefined) delete c[appId];
+      });
       });
     },
     forgetUnpaid(appId) {

@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { appInfoFromManifest, type CallerIdentity } from '../contracts/app';
+import type { CallerIdentity } from '../contracts/app';
 import type { Catalog, RuntimeOptions, Shell, ShellService, ViewHost } from '../contracts/services';
 import { ShellCommandError } from '../contracts/services';
+import { DataUnavailableError } from '../persistence/data-errors';
 import { shellCommands, type RunningApp, type ShellCommand, type ShellEvent } from '../contracts/shell-api';
 import { WIRE_VERSION } from '../contracts/wire';
 import type { SheetBroker } from './sheet-broker';
@@ -23,6 +24,7 @@ export interface ShellServiceDeps {
   host: RuntimeOptions['host'];
   keepAlive: number;
   pickPackage?: () => Promise<string | null>;
+  saveFile?: (fileName: string, content: string) => Promise<string | null>;
   serverApi?: () => string | undefined;
 }
 
@@ -100,14 +102,14 @@ export function createShellService(deps: ShellServiceDeps): ShellService & { tab
   const handlers: Handlers = {
     listApps: () => catalog.list(),
     launch: ({ appId }) => {
-      const manifest = requireApp(appId);
+      requireApp(appId);
       const existing = tabs.all().find((t) => t.caller.appInfo.appId === appId);
       if (existing) {
         bringToFront(existing, false);
         return { ...running().find((r) => r.viewId === existing.viewId)! };
       }
       const viewId = nextViewId++;
-      const caller: CallerIdentity = { appInfo: appInfoFromManifest(manifest), webViewId: viewId };
+      const caller: CallerIdentity = { appInfo: catalog.appInfo(appId)!, webViewId: viewId };
       const entry = catalog.list().find((e) => e.appId === appId)!;
       const { url } = viewHost.open(viewId, entry, caller);
       const tab: Tab = { viewId, caller, url };
@@ -127,10 +129,15 @@ export function createShellService(deps: ShellServiceDeps): ShellService & { tab
     },
     listRunning: () => running(),
     pickPackage: async () => ({ source: deps.pickPackage ? await deps.pickPackage() : null }),
+    saveFile: async ({ fileName, content }) => {
+      if (!deps.saveFile) throw new ShellCommandError('This host has no save dialog.', 'The browser host saves files as downloads from the page.');
+      return { path: await deps.saveFile(fileName, content) };
+    },
     previewInstall: ({ source }) => catalog.preview(source),
     install: async ({ source }) => {
       const entry = await catalog.install(source, (progress) => emit({ type: 'installProgress', progress }));
-      shell.platform?.registerApp(appInfoFromManifest(requireApp(entry.appId)));
+      requireApp(entry.appId);
+      shell.platform?.registerApp(catalog.appInfo(entry.appId)!);
       emit({ type: 'appsChanged' });
       return entry;
     },
@@ -203,7 +210,13 @@ export function createShellService(deps: ShellServiceDeps): ShellService & { tab
       const parsed = spec.input.safeParse(input ?? {});
       if (!parsed.success) throw new ShellCommandError(`Invalid input for ${name}: ${describeZodIssues(parsed.error.issues, '(input)')}`, 'Correct the highlighted values and try again.');
       const handler = handlers[name] as (i: unknown) => unknown;
-      const output = await handler(parsed.data);
+      let output: unknown;
+      try {
+        output = await handler(parsed.data);
+      } catch (e) {
+        if (e instanceof DataUnavailableError) throw new ShellCommandError(e.userMessage, 'Nothing was changed; try again once the data folder can be written.');
+        throw e;
+      }
       return spec.output.parse(output);
     },
     callerFor: (viewId) => tabs.get(viewId)?.caller,

@@ -1,7 +1,7 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { StorageInfoResult } from '../contracts/apis';
 import { ApiError, Errno } from '../contracts/errors';
-import type { KeyValueStore } from '../contracts/ports';
+import type { DataStore, StorageRow } from '../contracts/ports';
 import type { AppStorageService } from '../contracts/services';
 import {
   STORAGE_LIMIT_BYTES,
@@ -12,15 +12,14 @@ import {
   storageSizeKb,
 } from '../contracts/storage-quota';
 
+/** Where the storage of an app lived in the JSON state file before the data moved to SQLite (migration reads it). */
 export const storageStoreKey = (appId: string): string => `storage:${appId}`;
 
-const StoredEntries = z.record(z.string(), z.unknown());
-
 export class CorruptStorageError extends Error {
-  constructor(appId: string, detail: string) {
+  constructor(appId: string, key: string, detail: string) {
     super(
-      `The storage of app "${appId}" (state entry "${storageStoreKey(appId)}") is unreadable (${detail}). Nothing was changed: ` +
-        `fix that entry in the state file, or delete it to give the app empty storage.`,
+      `The storage of app "${appId}" (key "${key}") is unreadable (${detail}). Nothing was changed: ` +
+        `remove that key (wx.removeStorage) or clear the app's storage to start it afresh.`,
     );
     this.name = 'CorruptStorageError';
   }
@@ -34,90 +33,51 @@ export interface AppStorage extends AppStorageService {
   info(appId: string): z.output<typeof StorageInfoResult>;
 }
 
-interface AppEntries {
-  /** key -> data, in its JSON form */
-  values: Map<string, unknown>;
-  /** key -> bytes it counts against the quota */
-  sizes: Map<string, number>;
-  total: number;
-}
-
 /**
- * One store entry per app ("storage:<appId>") holding every key of that app, so apps never see each
- * other's data and uninstall is one delete. Each app's entries are parsed once and kept in memory with
- * their sizes, so a write checks the 10 MB quota without re-measuring everything. Every change writes
- * the new document first and only then updates memory: a refused or failed write changes nothing.
+ * One row per (app, key) in the data store, so apps never see each other's data, a write costs the size
+ * of the change, and uninstall is one delete. The quota is kept incrementally by the store (the sum of
+ * the app's rows, updated by each write), so a write never re-measures the app's other keys. A refused
+ * write changes nothing; a write returns only once it is durable.
  */
-export function createAppStorage(store: KeyValueStore): AppStorage {
-  const apps = new Map<string, AppEntries>();
-
-  const load = (appId: string): AppEntries => {
-    const cached = apps.get(appId);
-    if (cached) return cached;
-    const raw = store.get(storageStoreKey(appId));
-    const entries: AppEntries = { values: new Map(), sizes: new Map(), total: 0 };
-    if (raw !== undefined) {
-      const parsed = StoredEntries.safeParse(raw);
-      if (!parsed.success) throw new CorruptStorageError(appId, parsed.error.issues.map((i) => i.message).join('; '));
-      // Entries are taken from the raw object (own keys only): rebuilding it by assignment would turn a
-      // stored "__proto__" key into a prototype change.
-      for (const [key, value] of Object.entries(raw as Record<string, unknown>)) {
-        const size = storageEntryBytes(key, JSON.stringify(value) ?? 'null');
-        entries.values.set(key, value);
-        entries.sizes.set(key, size);
-        entries.total += size;
-      }
+export function createAppStorage(store: DataStore): AppStorage {
+  const parse = (appId: string, row: StorageRow): unknown => {
+    try {
+      return JSON.parse(row.json);
+    } catch (e) {
+      throw new CorruptStorageError(appId, row.key, (e as Error).message);
     }
-    apps.set(appId, entries);
-    return entries;
-  };
-
-  const persist = (appId: string, values: Map<string, unknown>): void => {
-    if (values.size === 0) store.delete(storageStoreKey(appId));
-    else store.set(storageStoreKey(appId), Object.fromEntries(values));
   };
 
   return {
     set(appId, key, data) {
-      const entries = load(appId);
       const encoded = encodeStorageData(data);
       if (!encoded.ok) throw new ApiError(encoded.reason, { errno: Errno.parameterError });
-      const size = storageEntryBytes(key, encoded.json);
-      const total = entries.total - (entries.sizes.get(key) ?? 0) + size;
+      const bytes = storageEntryBytes(key, encoded.json);
+      const total = store.storage.totalBytes(appId) - (store.storage.get(appId, key)?.bytes ?? 0) + bytes;
       if (total > STORAGE_LIMIT_BYTES) throw new ApiError(STORAGE_QUOTA_REASON);
-      const values = new Map(entries.values).set(key, JSON.parse(encoded.json));
-      persist(appId, values);
-      entries.values = values;
-      entries.sizes.set(key, size);
-      entries.total = total;
+      store.storage.put(appId, { key, json: encoded.json, bytes });
     },
     get(appId, key) {
-      const entries = load(appId);
-      if (!entries.values.has(key)) throw new ApiError('data not found');
-      // A copy: callers (and in-process hosts) must not be able to edit what is stored behind the quota's back.
-      return structuredClone(entries.values.get(key));
+      const row = store.storage.get(appId, key);
+      if (!row) throw new ApiError('data not found');
+      // parsed afresh on every read: callers (and in-process hosts) cannot edit what is stored behind the quota's back
+      return parse(appId, row);
     },
     remove(appId, key) {
-      const entries = load(appId);
-      if (!entries.values.has(key)) return;
-      const values = new Map(entries.values);
-      values.delete(key);
-      persist(appId, values);
-      entries.values = values;
-      entries.total -= entries.sizes.get(key) ?? 0;
-      entries.sizes.delete(key);
+      store.storage.remove(appId, key);
     },
     info(appId) {
-      const entries = load(appId);
-      return { keys: [...entries.values.keys()], currentSize: storageSizeKb(entries.total), limitSize: STORAGE_LIMIT_KB };
+      const keys = store.storage.list(appId).map((r) => r.key);
+      return { keys, currentSize: storageSizeKb(store.storage.totalBytes(appId)), limitSize: STORAGE_LIMIT_KB };
     },
     snapshot(appId) {
-      return structuredClone(Object.fromEntries(load(appId).values));
+      const out: Record<string, unknown> = {};
+      // defineProperty: a stored "__proto__" key is an ordinary entry, never a prototype change
+      for (const row of store.storage.list(appId)) Object.defineProperty(out, row.key, { value: parse(appId, row), enumerable: true, writable: true, configurable: true });
+      return out;
     },
     clear(appId) {
-      // Also the uninstall path: must work even when the stored entry is corrupt, so it does not load it.
-      store.delete(storageStoreKey(appId));
-      apps.set(appId, { values: new Map(), sizes: new Map(), total: 0 });
+      store.storage.clear(appId);
     },
   };
 }

@@ -1,4 +1,4 @@
-import type { Node, Program } from 'acorn';
+import { parse, type Node, type Program } from 'acorn';
 import { simple } from 'acorn-walk';
 import { OPEN_API_NAMES, type OpenApiName } from '../contracts/apis';
 
@@ -64,4 +64,29 @@ export function scanCapabilities(trees: ReadonlyMap<string, Program>): DerivedCa
     });
   }
   return { openApi: OPEN_API_NAMES.filter((n) => open.has(n)), customApi: [...custom].sort(), notes };
+}
+
+/** `<button open-type="...">` values that ask for an open API (WeChat's button documentation). */
+const OPEN_TYPE_APIS: Record<string, OpenApiName> = {
+  getPhoneNumber: 'getPhoneNumber',
+  getRealtimePhoneNumber: 'getPhoneNumber',
+  getUserInfo: 'getUserInfo',
+};
+
+/**
+ * Open APIs the templates ask for through `<button open-type="getPhoneNumber">` and the like. Read
+ * from the template compiler's output (parsed with acorn), where a static attribute is a call
+ * `f(node, "open-type", "<value>")`: the compiler parsed the WXML, this only reads its result.
+ */
+export function scanTemplateCapabilities(tmplCode: string): OpenApiName[] {
+  const found = new Set<OpenApiName>();
+  simple(parse(tmplCode, { ecmaVersion: 'latest' }), {
+    CallExpression(node) {
+      const [, name, value] = node.arguments as unknown as AnyNode[];
+      if (name?.type !== 'Literal' || name.value !== 'open-type' || value?.type !== 'Literal') return;
+      const api = OPEN_TYPE_APIS[String(value.value)];
+      if (api) found.add(api);
+    },
+  });
+  return OPEN_API_NAMES.filter((n) => found.has(n));
 }

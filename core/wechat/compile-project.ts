@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Program } from 'acorn';
-import { scanCapabilities, type DerivedCapabilities } from './capabilities';
+import { OPEN_API_NAMES } from '../contracts/apis';
+import { scanCapabilities, scanTemplateCapabilities, type DerivedCapabilities } from './capabilities';
 import { IssueList, WechatCompileError } from './compile-issues';
 import { resolveComponentPath } from './component-paths';
 import { checkRequires, parseModules } from './js-modules';
@@ -130,5 +131,8 @@ export function compileProject(project: WechatProject, appId: string): CompiledA
     tmplCode,
     modules: [...trees.keys()].sort().map((file) => ({ file, source: sources.get(file) ?? '' })),
   });
-  return { sourceHash, logicJs: code, logicMap: map, appCss, files: [...sources.keys()].sort(), capabilities: scanCapabilities(trees), trees };
+  const fromCode = scanCapabilities(trees);
+  const fromTemplates = scanTemplateCapabilities(tmplCode);
+  const capabilities = { ...fromCode, openApi: OPEN_API_NAMES.filter((n) => fromCode.openApi.includes(n) || fromTemplates.includes(n)) };
+  return { sourceHash, logicJs: code, logicMap: map, appCss, files: [...sources.keys()].sort(), capabilities, trees };
 }

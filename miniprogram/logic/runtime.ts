@@ -177,6 +177,9 @@ export class LogicRuntime {
       case 'intersection':
         this.backend.observers.get(message.observer)?.(message.status);
         return;
+      case 'ping':
+        this.options.post({ t: 'pong', seq: message.seq });
+        return;
       case 'start':
         return;
     }

@@ -22,6 +22,17 @@ function domTag(name: string): string {
   return lower.includes('-') ? lower : `wx-${lower}`;
 }
 
+/** removes `count` siblings starting at `first`; returns the node after them (where a splice inserts) */
+function removeRun(parent: Node, first: Node, count: number): Node | null {
+  let cursor: Node | null = first;
+  for (let i = 0; i < count && cursor; i++) {
+    const next: Node | null = cursor.nextSibling;
+    parent.removeChild(cursor);
+    cursor = next;
+  }
+  return cursor;
+}
+
 /**
  * Replays the logic layer's render operations on the DOM. Node ids map to DOM nodes; built-in tags get
  * their component's DOM (components/), everything else an inert custom element.
@@ -143,28 +154,15 @@ export class DomApplier {
         return;
       case Op.spliceBefore: {
         const parent = this.container(a);
-        let cursor: Node | null = this.node(b);
-        for (let i = 0; i < (c as number) && cursor; i++) {
-          const next: Node | null = cursor.nextSibling;
-          parent.removeChild(cursor);
-          cursor = next;
-        }
-        parent.insertBefore(this.node(d), cursor);
+        parent.insertBefore(this.node(d), removeRun(parent, this.node(b), c as number));
         return;
       }
       case Op.spliceAppend:
         this.container(a).appendChild(this.node(b));
         return;
-      case Op.spliceRemove: {
-        const parent = this.container(a);
-        let cursor: Node | null = this.node(b);
-        for (let i = 0; i < (c as number) && cursor; i++) {
-          const next: Node | null = cursor.nextSibling;
-          parent.removeChild(cursor);
-          cursor = next;
-        }
+      case Op.spliceRemove:
+        removeRun(this.container(a), this.node(b), c as number);
         return;
-      }
       case Op.setId:
         this.element(a).id = String(b);
         return;

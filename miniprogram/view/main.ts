@@ -3,6 +3,7 @@ import type { BuiltinContext } from './components/registry';
 import type { ToLogic, ToView } from '../protocol';
 import { AppChromeView } from './chrome/app-chrome';
 import { DomApplier } from './dom-applier';
+import { LogicWatchdog } from './logic-watchdog';
 import { forwardUserEvents } from './user-events';
 import { serveWx, storageSnapshot } from './wx-forwarder';
 import { answerViewCall, createViewCallHandlers } from './view-calls';
@@ -15,6 +16,8 @@ const APP_BUNDLE_URL = '/__wx/app/logic.js';
 interface ViewPerf {
   /** performance.now() when the first page's first render was in the DOM */
   firstRender?: number;
+  /** epoch ms of the page's first contentful paint (the first page, with its navigation bar) */
+  firstPaint?: number;
   /** ms spent applying each render batch */
   applyMs: number[];
 }
@@ -29,6 +32,9 @@ function boot(): void {
   if (!hostWx) console.error('mini program view: no wx on this page (opened outside the shell?); host APIs will fail');
   const perf: ViewPerf = { applyMs: [] };
   Object.defineProperty(window, '__wxPerf', { value: perf, enumerable: false });
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) if (entry.name === 'first-contentful-paint') perf.firstPaint = performance.timeOrigin + entry.startTime;
+  }).observe({ type: 'paint', buffered: true });
 
   const worker = new Worker(LOGIC_WORKER_URL);
   const post = (message: ToLogic) => worker.postMessage(message);
@@ -72,6 +78,11 @@ function boot(): void {
   forwardUserEvents(chrome.element, applier, post);
   const viewCalls = createViewCallHandlers(document, { domNode: (id) => applier.domNode(id), post, resolveUrl, tabBar: () => chrome.tabBarControl() });
 
+  const watchdog = new LogicWatchdog(
+    (seq) => post({ t: 'ping', seq }),
+    () => location.reload(),
+  );
+
   worker.onmessage = (ev: MessageEvent) => {
     const message = ev.data as ToView;
     switch (message.t) {
@@ -97,6 +108,9 @@ function boot(): void {
         return;
       case 'eventResult':
         applier.eventResult(message.node, message.type, message.value);
+        return;
+      case 'pong':
+        watchdog.pong(message.seq);
         return;
     }
   };

@@ -1,4 +1,5 @@
 import type { WxPortMessage } from '../protocol';
+import { createNetworkForwarder, NETWORK_WIRE_APIS } from './network-forwarder';
 
 type HostWx = Record<string, unknown>;
 
@@ -9,10 +10,16 @@ type HostWx = Record<string, unknown>;
  */
 export function serveWx(port: MessagePort, hostWx: HostWx | undefined): void {
   const post = (message: WxPortMessage) => port.postMessage(message);
+  // request, connectSocket and their tasks return task objects: they have their own forwarder
+  const network = hostWx ? createNetworkForwarder(hostWx, post) : undefined;
   port.onmessage = (ev: MessageEvent) => {
     const data = ev.data as WxPortMessage;
     if (data?.t !== 'call') return;
     const { id, api, params } = data.msg;
+    if (network && NETWORK_WIRE_APIS.has(api)) {
+      network(api, params, (outcome) => post({ t: 'response', response: outcome.ok ? { v: 1, id, ok: true, result: outcome.result } : failure(api, id, outcome.fail) }));
+      return;
+    }
     const fn = hostWx?.[api];
     if (typeof fn !== 'function') {
       const why = hostWx ? 'not supported' : 'this page was opened outside the shell (no wx)';
@@ -23,18 +30,7 @@ export function serveWx(port: MessagePort, hostWx: HostWx | undefined): void {
       .then(() => (fn as (p: unknown) => unknown).call(hostWx, params))
       .then(
         (result) => post({ t: 'response', response: { v: 1, id, ok: true, result: (result ?? {}) as Record<string, unknown> } }),
-        (fail: { errMsg?: unknown; errno?: unknown; errCode?: unknown }) =>
-          post({
-            t: 'response',
-            response: {
-              v: 1,
-              id,
-              ok: false,
-              errMsg: typeof fail?.errMsg === 'string' ? fail.errMsg : `${api}:fail ${String(fail)}`,
-              ...(typeof fail?.errno === 'number' ? { errno: fail.errno } : {}),
-              ...(typeof fail?.errCode === 'number' ? { errCode: fail.errCode } : {}),
-            },
-          }),
+        (fail: { errMsg?: unknown; errno?: unknown; errCode?: unknown }) => post({ t: 'response', response: failure(api, id, fail) }),
       );
   };
   for (const event of ['appShow', 'appHide'] as const) {
@@ -42,6 +38,18 @@ export function serveWx(port: MessagePort, hostWx: HostWx | undefined): void {
     if (typeof on === 'function') (on as (l: (d: unknown) => void) => void).call(hostWx, (data) => post({ t: 'event', event: { v: 1, event, data: data ?? {} } }));
   }
 }
+
+function failure(api: string, id: WxCallId, fail: { errMsg?: unknown; errno?: unknown; errCode?: unknown }) {
+  return {
+    v: 1 as const,
+    id,
+    ok: false as const,
+    errMsg: typeof fail?.errMsg === 'string' ? fail.errMsg : `${api}:fail ${String(fail)}`,
+    ...(typeof fail?.errno === 'number' ? { errno: fail.errno } : {}),
+    ...(typeof fail?.errCode === 'number' ? { errCode: fail.errCode } : {}),
+  };
+}
+type WxCallId = Extract<WxPortMessage, { t: 'call' }>['msg']['id'];
 
 /** the app's storage as the page's wx mirror has it, for the Worker's Sync storage APIs */
 export function storageSnapshot(hostWx: HostWx | undefined): Record<string, unknown> {

@@ -58,7 +58,7 @@ export function createCatalog(ctx: ShellContext): { el: HTMLElement; onProgress(
       h('div', { class: 'app-tags' },
         h('span', { class: 'app-id mono', text: app.appId }),
         running ? h('span', { class: 'badge badge-accent', text: 'Running' }) : null,
-        app.dev ? h('span', { class: 'badge', attrs: { title: 'Loaded from a development folder and reloaded on change' }, text: 'Dev' }) : null,
+        publisherBadge(app),
       ),
       h('div', { class: 'card-actions' },
         launch,
@@ -73,9 +73,24 @@ export function createCatalog(ctx: ShellContext): { el: HTMLElement; onProgress(
     );
   };
 
+  // Installs under way, whoever started them: the desktop host installs its samples on first start while
+  // the window is already up, and an empty catalog must say so rather than "nothing installed".
+  const installing = new Set<string>();
+
   const render = (): void => {
     const { apps, running } = ctx.state.get();
     count.textContent = String(apps.length);
+    if (apps.length === 0 && installing.size > 0) {
+      replaceChildren(
+        grid,
+        h('div', { class: 'empty-state', testid: 'catalog-loading', attrs: { role: 'status' } },
+          icon(ICONS.grid, 32),
+          h('h3', { text: 'Installing mini programs…' }),
+          h('p', { class: 'muted', text: 'They appear here as each one is ready.' }),
+        ),
+      );
+      return;
+    }
     if (apps.length === 0) {
       replaceChildren(
         grid,
@@ -111,5 +126,29 @@ export function createCatalog(ctx: ShellContext): { el: HTMLElement; onProgress(
       grid,
     ),
   );
-  return { el, onProgress: install.onProgress };
+  const onProgress = (progress: InstallProgress): void => {
+    const before = installing.size;
+    if (progress.phase === 'done' || progress.phase === 'failed') installing.delete(progress.installId);
+    else installing.add(progress.installId);
+    if (installing.size !== before) render();
+    install.onProgress(progress);
+  };
+  return { el, onProgress };
+}
+
+/** Dev apps say so (an unsigned package is only ever a dev app); a signed app shows the key it is pinned to. */
+function publisherBadge(app: CatalogEntry): HTMLElement | null {
+  if (app.unsigned) {
+    return h('span', {
+      class: 'badge badge-warning',
+      testid: 'dev-badge',
+      attrs: { title: 'Unsigned package: installed as a development app. Its updates are not tied to any developer key.' },
+      text: 'Dev · unsigned',
+    });
+  }
+  if (app.dev) return h('span', { class: 'badge', testid: 'dev-badge', attrs: { title: 'Loaded from a development folder and reloaded on change' }, text: 'Dev' });
+  if (app.keyFingerprint) {
+    return h('span', { class: 'badge badge-success', testid: 'signed-badge', attrs: { title: `Signed by its developer's key ${app.keyFingerprint}; only that key can update it` }, text: 'Signed' });
+  }
+  return null;
 }

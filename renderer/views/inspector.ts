@@ -5,6 +5,7 @@ import { toErrorInfo } from '../lib/errors';
 import { formatClock, formatMs } from '../lib/time';
 import type { ShellContext } from '../state';
 import { createMocksPanel } from './mocks';
+import { networkSummary } from '../lib/network-summary';
 
 const OUTCOMES: readonly Outcome[] = ['ok', 'fail', 'cancel', 'timeout', 'error'];
 // Drawing thousands of rows makes the page sluggish; the filters narrow down instead.
@@ -62,6 +63,7 @@ export function createInspector(ctx: ShellContext): { el: HTMLElement; show(): v
   const row = (r: CallRecord, appNames: Map<string, string>): HTMLElement[] => {
     const open = expanded.has(r.seq);
     const custom = customApiName(r);
+    const network = networkSummary(r);
     const toggle = (): void => {
       if (expanded.has(r.seq)) expanded.delete(r.seq);
       else expanded.add(r.seq);
@@ -96,6 +98,7 @@ export function createInspector(ctx: ShellContext): { el: HTMLElement; show(): v
         h('span', { class: 'mono', text: r.api }),
         custom ? h('span', { class: 'mono muted', text: ` · ${custom}` }) : null,
         r.mocked ? h('span', { class: 'badge badge-warning badge-inline', testid: 'mocked-badge', text: 'Mocked' }) : null,
+        network ? h('div', { class: 'mono muted small errmsg', testid: 'call-network', text: network }) : null,
       ),
       h('td', {},
         h('span', { class: `outcome outcome-${r.outcome}`, text: r.outcome }),
@@ -151,16 +154,16 @@ export function createInspector(ctx: ShellContext): { el: HTMLElement; show(): v
     }
   });
 
-  const exportButton = h('button', { class: 'button', testid: 'calls-export', attrs: { type: 'button', title: 'Download the calls shown as calls.json' } }, icon(ICONS.download, 14), h('span', { text: 'Export JSON' }));
-  exportButton.addEventListener('click', () => {
-    const blob = new Blob([JSON.stringify(filterCalls(records, filter), null, 2)], { type: 'application/json' });
-    const url = URL.createObjectURL(blob);
-    const link = h('a', { attrs: { href: url, download: 'calls.json' } });
-    document.body.appendChild(link);
-    link.click();
-    link.remove();
-    // Give the download a moment to start before the URL goes away.
-    window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  const exportButton = h('button', { class: 'button', testid: 'calls-export', attrs: { type: 'button', title: 'Save the calls shown as calls.json' } }, icon(ICONS.download, 14), h('span', { text: 'Export JSON' }));
+  exportButton.addEventListener('click', async () => {
+    const shown = filterCalls(records, filter);
+    try {
+      // each host saves its own way: a save dialog in the desktop app, a download in the browser
+      const saved = await ctx.api.saveFile('calls.json', JSON.stringify(shown, null, 2));
+      if (saved.kind === 'saved') ctx.toasts.success(`Saved ${shown.length} ${shown.length === 1 ? 'call' : 'calls'} to ${saved.path}`);
+    } catch (error) {
+      ctx.toasts.error(toErrorInfo(error));
+    }
   });
 
   const el = h('section', { class: 'panel', testid: 'inspector', attrs: { hidden: true, 'aria-labelledby': 'inspector-title' } },

@@ -1,8 +1,9 @@
 import type { InstallProgress } from '../../core/contracts/shell-api';
 import { h, icon, ICONS, replaceChildren } from '../lib/dom';
 import { toErrorInfo } from '../lib/errors';
-import { errorLines } from '../lib/install-errors';
+import { errorLines, isSnippetLine } from '../lib/install-errors';
 import type { ShellContext } from '../state';
+import { confirmWechatInstall } from './install-preview';
 
 const PHASE_TEXT: Record<InstallProgress['phase'], string> = {
   reading: 'Reading package…',
@@ -31,6 +32,7 @@ export function createInstallPanel(ctx: ShellContext): { el: HTMLElement; onProg
     errorList,
     errorHint,
   );
+  const previewSlot = h('div', { class: 'install-preview-slot' });
   const doneText = h('span', { testid: 'install-done' });
   const doneBox = h('div', { class: 'notice notice-success', attrs: { hidden: true, role: 'status' } }, icon(ICONS.check, 16), doneText);
 
@@ -60,6 +62,13 @@ export function createInstallPanel(ctx: ShellContext): { el: HTMLElement; onProg
     try {
       const source = await getSource();
       if (!source) return; // the user closed the picker
+      // A WeChat project's capabilities are read from its code: the user sees them before anything is copied.
+      const preview = await ctx.api.call('previewInstall', { source });
+      if (preview.format === 'wechat') {
+        progressBox.hidden = true;
+        if (!(await confirmWechatInstall(previewSlot, preview))) return;
+        progressBox.hidden = false;
+      }
       const entry = await ctx.api.call('install', { source });
       doneText.textContent = `Installed ${entry.name}`;
       doneBox.hidden = false;
@@ -68,7 +77,7 @@ export function createInstallPanel(ctx: ShellContext): { el: HTMLElement; onProg
       await ctx.refreshApps();
     } catch (error) {
       const info = toErrorInfo(error);
-      replaceChildren(errorList, errorLines(info.message).map((line) => h('li', { text: line })));
+      replaceChildren(errorList, errorLines(info.message).map((line) => h('li', { class: isSnippetLine(line) ? 'install-error-snippet' : undefined, text: line })));
       errorHint.textContent = info.hint ?? '';
       errorHint.hidden = !info.hint;
       errorBox.hidden = false;
@@ -108,12 +117,16 @@ export function createInstallPanel(ctx: ShellContext): { el: HTMLElement; onProg
     h('div', { class: 'install-head' },
       h('div', {},
         h('h2', { class: 'section-title', attrs: { id: 'install-title' }, text: 'Install a mini program' }),
-        h('p', { class: 'muted', text: 'A package is a folder or .zip with a manifest.json at its root. It is copied into the shell before it runs.' }),
+        h('p', {
+          class: 'muted',
+          text: 'A package is a folder or .zip with a manifest.json at its root, or a WeChat DevTools project (project.config.json). It is copied into the shell before it runs.',
+        }),
       ),
       picker,
     ),
     h('div', { class: 'install-or' }, h('span', { text: 'or install from a path on this computer' })),
     pathForm,
+    previewSlot,
     progressBox,
     errorBox,
     doneBox,

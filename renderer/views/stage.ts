@@ -80,6 +80,8 @@ function reportViewport(ctx: ShellContext, stage: HTMLElement, empty: HTMLElemen
     const { panel, running } = ctx.state.get();
     const visible = panel === 'app' && running.some((r) => r.active);
     empty.hidden = running.some((r) => r.active);
+    // see-through where the native app view is (styles.css, html.host-native), so a sheet dims it, not hides it
+    stage.classList.toggle('stage-has-app', visible);
     const bounds = stageBounds(stage.getBoundingClientRect(), visible);
     if (sameBounds(last, bounds)) return;
     last = bounds;

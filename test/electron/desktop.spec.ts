@@ -1,3 +1,6 @@
+import { readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 
@@ -104,4 +107,43 @@ test('closing a tab frees the mini program webContents', async ({ desktop }) => 
   await desktop.tab('game-shop').getByTestId('tab-close').click();
   await expect(desktop.tab('game-shop')).toHaveCount(0);
   await expect.poll(() => desktop.liveWebContents('game-shop')).toBe(0);
+});
+
+test("every sample's own script runs: its first line, `const wx = window.wx`, is no SyntaxError", async ({ desktop }) => {
+  const errors: string[] = [];
+  desktop.app.on('window', (page) => page.on('pageerror', (error) => errors.push(`${page.url()}: ${error.message}`)));
+  const page = await desktop.launch('api-showcase');
+  // the showcase's script builds its buttons; a call through one of them answers
+  await page.getByTestId('promise-getSystemInfo').click();
+  await expect(page.getByTestId('errmsg-getSystemInfo')).toHaveText('getSystemInfo:ok');
+  const shop = await desktop.launch('shop');
+  await expect(shop.getByTestId('signin-status')).toHaveText(/^Signed in as/);
+  expect(errors.filter((e) => /already been declared/.test(e))).toEqual([]);
+});
+
+test('the Sync storage reaches a reloaded page before its scripts, and the data block is gone from its DOM', async ({ desktop }) => {
+  const page = await desktop.launch('api-showcase');
+  await page.evaluate(() => (window as unknown as { wx: { setStorageSync(k: string, v: unknown): void } }).wx.setStorageSync('visits', 3));
+  // setStorageSync writes through asynchronously; the async read answers once the host has it
+  expect(await callWx(page, 'getStorage', { key: 'visits' })).toMatchObject({ data: 3 });
+  await page.reload();
+  await page.waitForFunction(() => typeof (window as unknown as { wx?: unknown }).wx === 'object');
+  expect(await page.evaluate(() => document.getElementById('superapp-storage-mirror'))).toBeNull();
+  expect(await page.evaluate(() => (window as unknown as { wx: { getStorageSync(k: string): unknown } }).wx.getStorageSync('visits'))).toBe(3);
+});
+
+test('Inspector "Export JSON" saves through a save dialog in main and says where', async ({ desktop }) => {
+  const page = await desktop.launch('api-showcase');
+  await callWx(page, 'login');
+  const target = join(tmpdir(), `superapp-calls-${Date.now()}.json`);
+  // the native dialog cannot be clicked by Playwright: main's dialog answers with the target instead
+  await desktop.app.evaluate(({ dialog }, filePath) => {
+    dialog.showSaveDialog = (async () => ({ canceled: false, filePath })) as typeof dialog.showSaveDialog;
+  }, target);
+  await desktop.shell.getByTestId('nav-inspector').click();
+  await desktop.shell.getByTestId('calls-export').click();
+  await expect(desktop.shell.getByTestId('toast')).toContainText(`to ${target}`);
+  const saved = JSON.parse(await readFile(target, 'utf8')) as Array<{ api: string }>;
+  expect(saved.map((c) => c.api)).toContain('login');
+  await rm(target, { force: true });
 });

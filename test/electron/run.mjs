@@ -1,31 +1,26 @@
-// Runs the Playwright-Electron suite when an Electron binary exists: ELECTRON_OVERRIDE_DIST_PATH (a folder
-// holding the electron executable) or node_modules/electron/dist from a normal install. Without one it
-// prints a single line and exits 0, because the binary cannot be downloaded on every machine.
+// Runs the Playwright-Electron suite where an Electron binary exists or can be obtained:
+// ELECTRON_OVERRIDE_DIST_PATH (a folder holding the electron executable), node_modules/electron/dist, or
+// a download made the way the electron package makes it on first use (electron-binary.mjs, at most 60 s).
+// Without one it prints a single line, "electron e2e: skipped: <reason>", and exits 0.
 // On Linux without a DISPLAY the suite runs under xvfb-run.
 // Sandbox: on Linux Playwright's _electron.launch adds --no-sandbox to Electron's arguments unless the launch sets
 // chromiumSandbox, which would test a weaker app than the one users get (main.ts calls app.enableSandbox()), so
 // fixtures.ts sets chromiumSandbox: true whenever this does not run as root (Chromium refuses its sandbox as root).
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { obtainElectronBinary } from './electron-binary.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const EXECUTABLE = { linux: 'electron', win32: 'electron.exe', darwin: 'Electron.app/Contents/MacOS/Electron' };
 
-function electronBinary() {
-  const pathFile = join(root, 'node_modules', 'electron', 'path.txt');
-  const name = existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : EXECUTABLE[process.platform] ?? 'electron';
-  const override = process.env.ELECTRON_OVERRIDE_DIST_PATH;
-  const candidate = override ? join(override, name) : join(root, 'node_modules', 'electron', 'dist', name);
-  return existsSync(candidate) ? candidate : undefined;
-}
-
-const binary = electronBinary();
-if (!binary) {
-  console.log('electron e2e: skipped: no Electron binary (set ELECTRON_OVERRIDE_DIST_PATH to run it)');
+const obtained = obtainElectronBinary(root);
+if (!obtained.binary) {
+  console.log(`electron e2e: skipped: ${obtained.skip}`);
   process.exit(0);
 }
+if (obtained.downloadedIn) console.log(`electron e2e: Electron downloaded in ${obtained.downloadedIn} s`);
+const binary = obtained.binary;
 if (!existsSync(join(root, 'dist', 'main', 'main.js'))) {
   console.error('electron e2e: dist/main/main.js is missing; run "npm run build" first (npm run test:electron does).');
   process.exit(1);

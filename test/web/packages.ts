@@ -52,11 +52,15 @@ export interface CliRun {
   stderr: string;
 }
 
-/** Runs `node scripts/pack-app.mjs <folder> [out]` exactly as `npm run pack:app -- ...` would. */
+/**
+ * Runs `node scripts/pack-app.mjs <folder> [out]` exactly as `npm run pack:app -- ...` would, with the
+ * developer key in a folder of the test's own (made on first use) instead of the user's home.
+ */
 export async function packCli(folder: string, out?: string): Promise<CliRun> {
   const args = [join(repoRoot, 'scripts', 'pack-app.mjs'), folder, ...(out ? [out] : [])];
+  const env = { ...process.env, SUPERAPP_DEVELOPER_KEY: join(await tempDir('key'), 'developer-key.pem') };
   try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, args, { cwd: dirname(folder), timeout: 60_000 });
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, args, { cwd: dirname(folder), timeout: 60_000, env });
     return { code: 0, stdout, stderr };
   } catch (e) {
     const err = e as { code?: number; stdout?: string; stderr?: string };

@@ -9,6 +9,8 @@ import { repoRoot } from './packages';
  */
 const APP_ID = 'wxrtbasics0001';
 
+test.describe.configure({ timeout: 120_000 });
+
 test.beforeEach(async ({ host }) => {
   const installed = (await host.runtime.service.handle('listApps', {})) as Array<{ appId: string }>;
   if (!installed.some((a) => a.appId === APP_ID)) {
@@ -23,7 +25,8 @@ function visiblePage(app: FrameLocator): Locator {
 
 async function launch(shell: ShellPage): Promise<FrameLocator> {
   const app = await shell.launch(APP_ID);
-  await expect(visiblePage(app).locator('#title')).toHaveText('Hello WeChat');
+  // the Worker parses glass-easel and the app's bundle first: allow for a slow, shared machine
+  await expect(visiblePage(app).locator('#title')).toHaveText('Hello WeChat', { timeout: 30_000 });
   return app;
 }
 
@@ -35,6 +38,8 @@ test('each WXML construct renders and updates after a tap', async ({ shell }) =>
   await expect(page.locator('#hidden-box')).toBeHidden();
   await expect(page.locator('#tpl')).toHaveText('tpl-0');
   await expect(page.locator('#wxs')).toHaveText('0');
+  await expect(page.locator('#imported')).toHaveText('imported WeChat');
+  await expect(page.locator('#footer')).toHaveText('included footer');
   await expect(page.locator('#card')).toContainText('WeChat card slot content');
 
   await page.locator('#inc').click();
@@ -79,6 +84,8 @@ test('lifecycle order: launch, navigateTo, navigateBack, redirectTo, switchTab, 
   await expect(log()).toHaveText(/\|tab-a\.onHide\|tab-b\.onLoad \{\}\|tab-b\.onShow\|tab-b\.onReady$/);
   await app.getByRole('tab', { name: 'Tab A' }).click();
   await expect(log()).toHaveText(/\|tab-b\.onHide\|tab-a\.onShow$/);
+  await expect(app.getByRole('tab', { name: 'Tab A' })).toHaveAttribute('aria-selected', 'true');
+  await shell.page.screenshot({ path: test.info().outputPath('wechat-tab-page.png') });
 
   // hide/show: another app comes to the front, then this one again
   await host.runtime.service.handle('install', { source: join(repoRoot, 'examples', 'api-showcase') }).catch(() => undefined);
@@ -87,6 +94,10 @@ test('lifecycle order: launch, navigateTo, navigateBack, redirectTo, switchTab, 
   await shell.launch(other);
   await shell.switchTo(APP_ID);
   await expect(log()).toHaveText(/\|tab-a\.onHide\|App\.onHide\|App\.onShow\|tab-a\.onShow$/);
+
+  await visiblePage(app).locator('#relaunch').click();
+  await expect(log()).toHaveText(/\|tab-a\.onShow\|tab-a\.onUnload\|tab-b\.onUnload\|index\.onLoad \{"again":"1"\}\|index\.onShow\|index\.onReady$/);
+  await expect(app.getByRole('tablist')).toBeHidden();
 });
 
 test('the 11th page fails with WeChat\'s errMsg and the stack stays at 10', async ({ shell }) => {
@@ -129,9 +140,53 @@ test('an endless loop in page code does not freeze the shell; an exception reach
 
   await visiblePage(app).locator('#to-busy').click();
   await visiblePage(app).locator('#spin').click();
-  // the app's view and the shell still answer: the back button draws, the catalog opens
-  await expect(app.locator('.wx-navbar-back')).toBeVisible();
+  // the app's view still answers and says the app is not responding, with a way out; the shell answers too
+  await expect(app.getByRole('alert')).toContainText('This mini program is not responding.', { timeout: 20_000 });
+  await expect(app.getByRole('button', { name: 'Reload' })).toBeVisible();
+  await shell.page.screenshot({ path: test.info().outputPath('wechat-not-responding.png') });
+  await app.getByRole('button', { name: 'Reload' }).click();
+  await expect(visiblePage(app).locator('#title')).toHaveText('Hello WeChat', { timeout: 30_000 });
+  await expect(app.getByRole('alert')).toBeHidden();
   await shell.showCatalog();
   await shell.showSettings();
   await expect(shell.page.getByTestId('settings')).toBeVisible();
+});
+
+test('pull-down refresh, page scroll and reach-bottom reach the page', async ({ shell }) => {
+  const app = await launch(shell);
+  await visiblePage(app).locator('#to-detail').click();
+  await visiblePage(app).locator('#to-tab').click();
+  await app.getByRole('tab', { name: 'Tab B' }).click();
+  const page = visiblePage(app);
+  await expect(page.locator('#tab-name')).toHaveText('Tab B content');
+  const box = (await page.boundingBox())!;
+  await shell.page.mouse.move(box.x + box.width / 2, box.y + 200);
+  // wheel up at the top pulls the page down: onPullDownRefresh; the page stops it with wx.stopPullDownRefresh
+  await shell.page.mouse.wheel(0, -300);
+  await expect(page.locator('#log')).toContainText('tab-b.onPullDownRefresh');
+  await expect(page).not.toHaveClass(/wx-refreshing/);
+
+  await shell.page.mouse.wheel(0, 400);
+  await expect.poll(async () => Number((await page.locator('#scroll-top').textContent())?.replace(/\D/g, ''))).toBeGreaterThan(0);
+  await page.evaluate((frame) => frame.scrollTo({ top: frame.scrollHeight }));
+  await expect(page.locator('#log')).toContainText('tab-b.onReachBottom');
+});
+
+test('navigationStyle custom hides the navigation bar; a top tab bar sits above the page', async ({ shell, host }) => {
+  await host.runtime.service.handle('install', { source: join(repoRoot, 'test', 'fixtures', 'wechat', 'rt-chrome') });
+  const app = await shell.launch('wxrtchrome0001');
+  await expect(visiblePage(app).locator('#home')).toBeVisible({ timeout: 30_000 });
+  await expect(app.locator('.wx-navbar')).toBeHidden();
+  const tabs = app.getByRole('tablist');
+  const tabBox = (await tabs.boundingBox())!;
+  const pageBox = (await visiblePage(app).boundingBox())!;
+  expect(tabBox.y + tabBox.height).toBeLessThanOrEqual(pageBox.y + 1);
+  await expect(app.getByRole('tab', { name: 'Home' })).toHaveCSS('color', 'rgb(207, 34, 46)');
+  // keyboard: arrows move between tabs, Enter opens one
+  await app.getByRole('tab', { name: 'Home' }).focus();
+  await shell.page.keyboard.press('ArrowRight');
+  await expect(app.getByRole('tab', { name: 'More' })).toBeFocused();
+  await shell.page.keyboard.press('Enter');
+  await expect(visiblePage(app).locator('#more')).toHaveText('More tab');
+  await shell.page.screenshot({ path: test.info().outputPath('wechat-top-tabs.png') });
 });

@@ -54,9 +54,11 @@ export class AppChromeView implements PageHost {
     const frame = this.visible === undefined ? undefined : this.frames.get(this.visible);
     const width = frame && !frame.element.hidden ? frame.element.clientWidth : this.pagesArea.clientWidth;
     if (!width || width === this.lastWidth) return;
+    const first = this.lastWidth === 0;
     this.lastWidth = width;
     document.documentElement.style.setProperty('--wx-rpx', `${width / 750}px`);
-    this.actions.resized(width, this.pagesArea.clientHeight);
+    // the first measurement is the launch size, not a resize (WeChat calls no onResize at launch)
+    if (!first) this.actions.resized(width, this.pagesArea.clientHeight);
   }
 
   create(pageId: number, holder: HTMLElement, route: string, window: PageWindow): void {

@@ -3,7 +3,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { createWx, type Wx as ClientWx } from '../../../client';
-import type { ApiName, ApiParamsInput, ApiResult } from '../../../core/contracts/apis';
+import type { ApiName as AnyApiName, ApiParamsInput, ApiResult } from '../../../core/contracts/apis';
+import type { NetworkApiName } from '../../../core/contracts/network';
+import type { WxNetwork } from '../../../client/wx/network-types';
+
+/** The network APIs are wire calls behind task objects; their page-facing types are checked below. */
+type ApiName = Exclude<AnyApiName, NetworkApiName>;
 import { scriptedTransport } from './fake-transport';
 
 /**
@@ -92,4 +97,21 @@ describe('types/wx.d.ts', () => {
     const inWxInterface = declared.filter((name) => name in createWx(scriptedTransport()));
     expect(new Set(inWxInterface)).toEqual(new Set(Object.keys(createWx(scriptedTransport()))));
   });
+
+  it('declares the network APIs as the client implements them: task objects, no Promise style', () => {
+    expectTypeOf<Parameters<Wx['request']>[0]>().toEqualTypeOf<Parameters<WxNetwork['request']>[0]>();
+    expectTypeOf<ReturnType<Wx['request']>>().toEqualTypeOf<ReturnType<WxNetwork['request']>>();
+    expectTypeOf<Parameters<Wx['downloadFile']>[0]>().toEqualTypeOf<Parameters<WxNetwork['downloadFile']>[0]>();
+    expectTypeOf<ReturnType<Wx['downloadFile']>>().toEqualTypeOf<ReturnType<WxNetwork['downloadFile']>>();
+    expectTypeOf<Parameters<Wx['uploadFile']>[0]>().toEqualTypeOf<Parameters<WxNetwork['uploadFile']>[0]>();
+    expectTypeOf<ReturnType<Wx['uploadFile']>>().toEqualTypeOf<ReturnType<WxNetwork['uploadFile']>>();
+    expectTypeOf<Parameters<Wx['connectSocket']>[0]>().toEqualTypeOf<Parameters<WxNetwork['connectSocket']>[0]>();
+    expectTypeOf<ReturnType<Wx['connectSocket']>>().toEqualTypeOf<ReturnType<WxNetwork['connectSocket']>>();
+    const wx: Wx = createWx(scriptedTransport());
+    const task = wx.request({ url: 'https://api.example.com/' });
+    expect(Object.keys(task).sort()).toEqual(['abort', 'offHeadersReceived', 'onHeadersReceived']);
+    // @ts-expect-error url is required, as by the host
+    void (() => wx.request({}));
+  });
 });
+

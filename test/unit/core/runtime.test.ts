@@ -1,9 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import type { ViewHost } from '../../../core/contracts/services';
+import { ShellCommandError, type ViewHost } from '../../../core/contracts/services';
+import { DataUnavailableError } from '../../../core/persistence/data-errors';
 import type { ShellEvent } from '../../../core/contracts/shell-api';
 import { createRuntime } from '../../../core/runtime';
+import { memoryData } from '../../support/memory-data';
 import { memoryStore } from '../../support/memory-store';
 import { manifest, tempDir, writePackage } from '../../support/packages';
 
@@ -18,6 +20,7 @@ async function setup(promptTimeoutMs?: number) {
   const viewHost: ViewHost = { open: (id) => ({ url: `view:${id}` }), show() {}, hide() {}, close() {}, send() {} };
   const runtime = await createRuntime({
     store: memoryStore(),
+    data: memoryData(),
     dataDir: await tempDir(),
     viewHost,
     emit: (e) => void events.push(e),
@@ -81,7 +84,7 @@ describe('runtime: an appId that names an Object.prototype member', () => {
     await writePackage(join(dataDir, 'apps', 'constructor'), { 'manifest.json': JSON.stringify(manifest({ appId: 'constructor' })), 'index.html': '' });
     const viewHost: ViewHost = { open: (id) => ({ url: `view:${id}` }), show() {}, hide() {}, close() {}, send() {} };
     const start = () =>
-      createRuntime({ store, dataDir, viewHost, emit: () => {}, host: { name: 'web', version: '0.1.0', platform: 'linux' }, assetUrl: (a, p) => `${a}/${p}` });
+      createRuntime({ store, data: memoryData(), dataDir, viewHost, emit: () => {}, host: { name: 'web', version: '0.1.0', platform: 'linux' }, assetUrl: (a, p) => `${a}/${p}` });
     const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
     const runtime = await start();
     expect(runtime.catalog.list()).toEqual([]);
@@ -97,6 +100,7 @@ describe('runtime: a package from another developer that claims an installed app
     const viewHost: ViewHost = { open: (id) => ({ url: `view:${id}` }), show() {}, hide() {}, close() {}, send() {} };
     const runtime = await createRuntime({
       store: memoryStore(),
+    data: memoryData(),
       dataDir: await tempDir(),
       viewHost,
       emit: () => {},
@@ -125,7 +129,50 @@ describe('runtime: a package from another developer that claims an installed app
     expect(await runtime.dispatchFromView(game.viewId, { v: 1, id: 3, api: 'getSetting', params: {} })).toMatchObject({ ok: true, result: { authSetting: {} } });
     // the keys were Tea Corp's (its merchant server holds them): the new developer gets its own
     const gameKeys = runtime.shell.platform!.developerInfo('shop')!;
-    expect(gameKeys.developerId).toBe('evil-inc');
+    // an unsigned package's developer identity is kept apart from any developer that declares the same id (core/catalog/publisher.ts)
+    expect(gameKeys.developerId).toBe('unsigned:evil-inc');
     for (const key of ['appSecret', 'payKey', 'appKey'] as const) expect(gameKeys[key]).not.toBe(teaKeys[key]);
+  });
+});
+
+describe('runtime: the data folder fills up', () => {
+  it('the app gets a clear errMsg, the user one clear sentence, a shell command a clear error, and nothing saved before is lost', async () => {
+    const data = memoryData();
+    const events: ShellEvent[] = [];
+    const viewHost: ViewHost = { open: (id) => ({ url: `view:${id}` }), show() {}, hide() {}, close() {}, send() {} };
+    const runtime = await createRuntime({
+      store: memoryStore(),
+      data,
+      dataDir: await tempDir(),
+      viewHost,
+      emit: (e) => void events.push(e),
+      host: { name: 'web', version: '0.1.0', platform: 'linux' },
+      assetUrl: (a, p) => `${a}/${p}`,
+    });
+    const pkg = await writePackage(await tempDir(), { 'manifest.json': JSON.stringify(manifest({ appId: 'notes', name: 'Notes' })), 'index.html': '' });
+    await runtime.service.handle('install', { source: pkg });
+    await runtime.service.handle('launch', { appId: 'notes' });
+    const set = (id: number, key: string, value: string) => runtime.dispatchFromView(1, { v: 1, id, api: 'setStorage', params: { key, data: value } });
+    expect(await set(1, 'saved', 'kept')).toMatchObject({ ok: true });
+
+    data.freezeSizeForFaultInjection();
+    const big = 'x'.repeat(200_000);
+    expect(await set(2, 'a', big)).toEqual({ v: 1, id: 2, ok: false, errMsg: 'setStorage:fail disk full: the shell could not save this, nothing was changed' });
+    expect(await set(3, 'b', big)).toMatchObject({ ok: false });
+    const troubles = events.filter((e) => e.type === 'dataTrouble');
+    expect(troubles).toEqual([
+      { type: 'dataTrouble', message: expect.stringMatching(/^Superapp Shell cannot save: the disk that holds its data folder \(memory\) is full .*Free some space; everything saved before is safe\.$/) },
+    ]);
+    // a shell command whose write fails says so in the user's words (here the folder turned read-only)
+    data.set = () => {
+      throw new DataUnavailableError('readOnly', '/home/u/.config/superapp', 'attempt to write a readonly database');
+    };
+    const profile = await runtime.service.handle('updateProfile', { nickName: 'Ada' }).catch((e: unknown) => e);
+    expect(profile).toBeInstanceOf(ShellCommandError);
+    expect((profile as ShellCommandError).message).toBe(
+      'Superapp Shell cannot save: its data folder (/home/u/.config/superapp) is read-only (attempt to write a readonly database). Make it writable again; everything saved before is safe.',
+    );
+    expect(runtime.shell.platform!.getProfile().nickName).not.toBe('Ada');
+    expect(await runtime.dispatchFromView(1, { v: 1, id: 4, api: 'getStorage', params: { key: 'saved' } })).toMatchObject({ ok: true, result: { data: 'kept' } });
   });
 });

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ShellEvent } from '../../../core/contracts';
@@ -8,9 +9,10 @@ import { SHELL_ENTRY_URL } from '../../../main/app-scheme';
 import { startDesktopShell, type DesktopShell } from '../../../main/desktop-shell';
 import { memoryLogger } from '../../../main/logger';
 import { DESKTOP_SEEDED_KEY } from '../../../main/state-store';
+import { memoryData } from '../../support/memory-data';
 import { memoryStore } from '../../support/memory-store';
 import { manifest, tempDir, writePackage } from '../../support/packages';
-import { dialog, FakeBaseWindow, FakeWebContentsView, invoke, ipcMain, Menu, resetFakeElectron, session, type FakeWebContents } from './support/fake-electron';
+import { dialog, FakeBaseWindow, FakeWebContentsView, invoke, ipcMain, Menu, resetFakeElectron, sendFromRenderer, session, type FakeWebContents } from './support/fake-electron';
 
 vi.mock('electron', async () => await import('./support/fake-electron'));
 
@@ -22,11 +24,14 @@ const BACKEND = `export async function startBackend(options) {
   return { url: 'http://127.0.0.1:9', close: async () => undefined };
 }`;
 
-async function startShell(keepAlive?: number, withBackend = false) {
+async function startShell(keepAlive?: number, withBackend = false, createRuntimeFor: typeof createRuntime = createRuntime) {
   const examplesDir = await tempDir();
   for (const appId of ['app-a', 'app-b', 'app-c']) {
     await writePackage(join(examplesDir, appId), {
-      'manifest.json': JSON.stringify(manifest({ appId, name: appId.toUpperCase(), permissions: { openApi: ['login', 'getPhoneNumber'], customApi: ['echo'] } })),
+      'manifest.json': JSON.stringify({
+        ...manifest({ appId, name: appId.toUpperCase(), permissions: { openApi: ['login', 'getPhoneNumber'], customApi: ['echo'] } }),
+        ...(appId === 'app-c' ? { domains: { request: ['http://127.0.0.1'] } } : {}),
+      }),
       'index.html': PAGE,
       ...(withBackend && appId === 'app-c' ? { 'backend/index.mjs': BACKEND } : {}),
     });
@@ -35,8 +40,9 @@ async function startShell(keepAlive?: number, withBackend = false) {
   const store = memoryStore();
   const log = memoryLogger();
   const shell = await startDesktopShell({
-    createRuntime,
+    createRuntime: createRuntimeFor,
     store,
+    data: memoryData(),
     version: '9.9.9',
     customApis: demoPlugins(),
     keepAlive,
@@ -44,6 +50,9 @@ async function startShell(keepAlive?: number, withBackend = false) {
     log,
   });
   const window = FakeBaseWindow.created[0]!;
+  const opened = { loaded: [...(shell.shellView as unknown as FakeWebContentsView).webContents.loaded] };
+  // the first-start work behind the window (samples, backends); a test of the window itself skips this
+  if (createRuntimeFor === createRuntime) await shell.ready;
   const shellView = shell.shellView as unknown as FakeWebContentsView;
   const shellWc = shellView.webContents;
   const command = async (name: keyof typeof ipcChannels.shellCommand, input: unknown = {}) => {
@@ -56,7 +65,7 @@ async function startShell(keepAlive?: number, withBackend = false) {
   let seq = 0;
   const call = (wc: FakeWebContents, api: string, params: Record<string, unknown> = {}) => invoke(ipcChannels.bridgeCall, wc, [{ v: 1, id: ++seq, api, params }]) as Promise<Record<string, unknown>>;
   const shellEvents = () => shellWc.sent.filter((s) => s.channel === ipcChannels.shellEvent).map((s) => s.args[0] as ShellEvent);
-  return { shell, window, shellView, shellWc, command, appViews, viewOfApp, call, shellEvents, store, log };
+  return { shell, window, shellView, shellWc, command, appViews, viewOfApp, call, shellEvents, store, log, opened };
 }
 
 let running: DesktopShell | undefined;
@@ -88,6 +97,18 @@ describe('the desktop shell wiring (Electron mocked, real runtime)', () => {
     expect(new Set(FakeWebContentsView.created.map((v) => v.options.webPreferences!.partition)).size).toBe(3);
   });
 
+  it('the shell view is transparent (a raised shell dims the app instead of hiding it); app views are opaque white', async () => {
+    const t = await startShell();
+    running = t.shell;
+    await t.command('launch', { appId: 'app-a' });
+    // #AARRGGBB, as View.setBackgroundColor takes it
+    expect(t.shellView.background).toBe('#00000000');
+    expect(t.viewOfApp('app-a').background).toBe('#ffffff');
+    // what shows where the shell page paints nothing is the page's own --bg
+    const css = await readFile(join(process.cwd(), 'renderer', 'styles.css'), 'utf8');
+    expect(t.window.options.backgroundColor).toBe(/--bg: (#[0-9a-f]{6});/.exec(css)![1]);
+  });
+
   it('loads the shell page from its own origin, installs the samples once and lists them to the shell', async () => {
     const t = await startShell();
     running = t.shell;
@@ -98,6 +119,33 @@ describe('the desktop shell wiring (Electron mocked, real runtime)', () => {
     expect(Menu.current?.template.map((m) => (m as { label?: string }).label)).toContain('Developer');
     // electron-store's synchronous channel is not opened by this wiring (openStateStore removes it in main.ts)
     expect(ipcMain.handlers.has('electron-store-get-data')).toBe(false);
+  });
+
+  it('the window opens on the catalog before the samples have installed; they arrive behind it', async () => {
+    // every install waits until the test lets it go, as a slow first start would
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const slowInstalls: typeof createRuntime = async (options) => {
+      const rt = await createRuntime(options);
+      const handle = rt.service.handle.bind(rt.service);
+      rt.service.handle = async (command, input) => {
+        if (command === 'install') await released;
+        return handle(command, input);
+      };
+      return rt;
+    };
+    const t = await startShell(undefined, false, slowInstalls);
+    running = t.shell;
+    // startDesktopShell returned with the shell page loaded and nothing installed yet
+    expect(t.opened.loaded).toEqual([SHELL_ENTRY_URL]);
+    t.shellWc.emit('did-finish-load');
+    expect(t.window.shown).toBe(true);
+    expect(await t.command('listApps')).toEqual([]);
+    release();
+    await t.shell.ready;
+    const apps = (await t.command('listApps')) as Array<{ appId: string }>;
+    expect(apps.map((a) => a.appId).sort()).toEqual(['app-a', 'app-b', 'app-c']);
+    expect(t.shellEvents().filter((e) => e.type === 'appsChanged')).toHaveLength(3);
   });
 
   it('a launched app is shown at the viewport the shell reports; a resize re-lays it', async () => {
@@ -132,6 +180,19 @@ describe('the desktop shell wiring (Electron mocked, real runtime)', () => {
     expect(pageB).not.toContain('secret-of-a');
     // app B's session does not even answer for app A's origin
     expect((await session.fromPartition('persist:app-app-b').fetch('superapp://app-a/index.html')).status).toBe(403);
+  });
+
+  it("an app event sent while the page loads waits for its preload's bridge:ready instead of being lost", async () => {
+    const t = await startShell();
+    running = t.shell;
+    await t.command('launch', { appId: 'app-a' });
+    // a second launch at once sends app-a its appHide, before app-a's page could listen
+    await t.command('launch', { appId: 'app-b' });
+    const wc = t.viewOfApp('app-a').webContents;
+    const appEvents = () => wc.sent.filter((s) => s.channel === ipcChannels.bridgeEvent).map((s) => (s.args[0] as { event: string }).event);
+    expect(appEvents()).toEqual([]);
+    sendFromRenderer(ipcChannels.bridgeReady, wc);
+    expect(appEvents()).toEqual(['appHide']);
   });
 
   it('custom APIs registered by the host reach the app with the identity from the transport', async () => {
@@ -226,6 +287,24 @@ describe('the desktop shell wiring (Electron mocked, real runtime)', () => {
     }
   });
 
+  it('"Export JSON" in the desktop app: the shell asks main, which shows a save dialog and writes the file', async () => {
+    const t = await startShell();
+    running = t.shell;
+    const target = join(await tempDir(), 'my-calls.json');
+    dialog.saveTo = target;
+    const content = JSON.stringify([{ seq: 1, api: 'login' }], null, 2);
+    expect(await t.command('saveFile', { fileName: 'calls.json', content })).toEqual({ path: target });
+    expect(await readFile(target, 'utf8')).toBe(content);
+    expect(dialog.saveDialogs[0]!.window).toBe(t.window);
+    expect(dialog.saveDialogs[0]!.options).toMatchObject({ defaultPath: '/tmp/superapp-fake-user-data/calls.json', filters: [{ name: 'JSON', extensions: ['json'] }, { name: 'All files', extensions: ['*'] }] });
+    // the user cancels: nothing written, the shell is told so
+    dialog.saveTo = undefined;
+    expect(await t.command('saveFile', { fileName: 'calls.json', content: '[]' })).toEqual({ path: null });
+    // a path instead of a file name is refused before any dialog
+    await expect(t.command('saveFile', { fileName: '../../etc/passwd', content: 'x' })).rejects.toThrow(/a file name, not a path/);
+    expect(dialog.saveDialogs).toHaveLength(2);
+  });
+
   it('uninstalling an app also wipes its browser data (its session partition)', async () => {
     const t = await startShell();
     running = t.shell;
@@ -259,7 +338,15 @@ describe('the desktop shell wiring (Electron mocked, real runtime)', () => {
     await t.command('launch', { appId: 'app-c' });
     await t.command('launch', { appId: 'app-a' });
     const info2 = await (await session.fromPartition('persist:app-app-c').fetch('superapp://app-c/__superapp__/backend.json')).json();
-    expect(info2).toEqual({ url: 'superapp://app-c/__superapp__/backend' });
+    expect(info2).toEqual({ url: 'http://127.0.0.1:9' });
+    // the host started that backend, so app-c (and only app-c) may reach its loopback origin with wx.request
+    expect([...t.shell.runtime.network.loopback.allowed('app-c')]).toEqual(['http://127.0.0.1:9']);
+    expect([...t.shell.runtime.network.loopback.allowed('app-a')]).toEqual([]);
+    // wx.request never reaches the server API's port, even when its origin is allowed
+    const apiPort = Number(new URL(t.shell.serverApi.url()!).port);
+    t.shell.runtime.network.loopback.allowForRun('app-c', `http://127.0.0.1:${apiPort}`);
+    const refused = await t.call(t.viewOfApp('app-c').webContents, 'request', { taskId: 't1', url: `http://127.0.0.1:${apiPort}/v1/sns/jscode2session` });
+    expect(refused).toMatchObject({ ok: false, errMsg: `request:fail address not allowed: 127.0.0.1:${apiPort} is the shell itself` });
     expect((await session.fromPartition('persist:app-app-a').fetch('superapp://app-a/__superapp__/backend.json')).status).toBe(404);
   });
 

@@ -4,7 +4,7 @@ import { allIpcChannels, ipcChannels } from '../../../core/contracts/ipc-channel
 import { SHELL_ORIGIN } from '../../../main/app-scheme';
 import { registerIpcHandlers } from '../../../main/ipc-adapter';
 import { memoryLogger } from '../../../main/logger';
-import { FakeWebContents, invoke, ipcMain, resetFakeElectron } from './support/fake-electron';
+import { FakeWebContents, invoke, ipcMain, resetFakeElectron, sendFromRenderer } from './support/fake-electron';
 
 const request = { v: 1, id: 7, api: 'login', params: {} };
 
@@ -22,6 +22,7 @@ function setup() {
   ]);
   const dispatched: Array<{ viewId: number; raw: unknown }> = [];
   const commands: Array<{ command: string; input: unknown }> = [];
+  const ready: number[] = [];
   const log = memoryLogger();
   const handleCommand = vi.fn(async (command: string, input: unknown) => {
     commands.push({ command, input });
@@ -38,9 +39,10 @@ function setup() {
       return { v: 1, id: 7, ok: true, result: { errMsg: 'login:ok', code: 'c0de' } };
     },
     handleCommand,
+    bridgeReady: (viewId) => ready.push(viewId),
     log,
   });
-  return { shell, appA, appB, dispatched, commands, log, dispose };
+  return { shell, appA, appB, dispatched, commands, ready, log, dispose };
 }
 
 beforeEach(() => resetFakeElectron());
@@ -51,10 +53,23 @@ describe('IPC channels', () => {
     expect(Object.keys(ipcChannels.shellCommand).sort()).toEqual(Object.keys(shellCommands).sort());
     expect(ipcChannels.shellCommand.launch).toBe('shell:launch');
     expect(new Set(allIpcChannels).size).toBe(allIpcChannels.length);
-    const invokeChannels = allIpcChannels.filter((c) => c !== ipcChannels.shellEvent && c !== ipcChannels.bridgeEvent);
+    const oneWay: string[] = [ipcChannels.shellEvent, ipcChannels.bridgeEvent, ipcChannels.bridgeReady];
+    const invokeChannels = allIpcChannels.filter((c) => !oneWay.includes(c));
     expect([...ipcMain.handlers.keys()].sort()).toEqual([...invokeChannels].sort());
+    expect(ipcMain.listeners.get(ipcChannels.bridgeReady)?.size).toBe(1);
     dispose();
     expect(ipcMain.handlers.size).toBe(0);
+    expect(ipcMain.listeners.get(ipcChannels.bridgeReady)?.size).toBe(0);
+  });
+
+  it("bridge:ready counts only from a view's main frame on its own origin", () => {
+    const { appA, shell, ready, log } = setup();
+    sendFromRenderer(ipcChannels.bridgeReady, appA, [], appA.subframe('superapp://app-a/frame.html'));
+    sendFromRenderer(ipcChannels.bridgeReady, shell);
+    expect(ready).toEqual([]);
+    expect(log.lines.filter((l) => l.includes('bridge ready refused'))).toHaveLength(2);
+    sendFromRenderer(ipcChannels.bridgeReady, appA);
+    expect(ready).toEqual([1]);
   });
 });
 

@@ -1,9 +1,11 @@
 import { EventEmitter } from 'node:events';
-import { runInNewContext } from 'node:vm';
+import { createContext, runInContext, runInNewContext } from 'node:vm';
 import { describe, expect, it, vi } from 'vitest';
+import { installWx } from '../../../client/install-wx';
 import { ipcChannels } from '../../../core/contracts/ipc-channels';
 import { injectStorageMirror } from '../../../main/storage-mirror';
-import { installWxInMainWorld } from '../../../preload/main-world-wx';
+import { createWx } from '../../../client';
+import { okAnswer, scriptedTransport } from '../client/fake-transport';
 import { createIpcTransport } from '../../../preload/miniapp-bridge';
 import { createShellBridge } from '../../../preload/shell-bridge';
 import { readStorageMirror } from '../../../preload/storage-mirror-reader';
@@ -20,6 +22,7 @@ function fakeIpcRenderer(answers: Record<string, unknown> = {}) {
       return answers[channel];
     }),
     on: (channel: string, listener: (...args: unknown[]) => void) => emitter.on(channel, listener),
+    send: vi.fn((channel: string) => void invoked.push({ channel, args: [] })),
     removeListener: (channel: string, listener: (...args: unknown[]) => void) => emitter.removeListener(channel, listener),
   };
 }
@@ -68,7 +71,10 @@ describe('mini program preload', () => {
     const events: unknown[] = [];
     transport.onEvent((e) => events.push(e));
     expect(await transport.request({ v: 1, id: 1, api: 'login', params: {} })).toMatchObject({ ok: true });
-    expect(ipc.invoked).toEqual([{ channel: 'bridge:call', args: [{ v: 1, id: 1, api: 'login', params: {} }] }]);
+    expect(ipc.invoked).toEqual([
+      { channel: 'bridge:ready', args: [] },
+      { channel: 'bridge:call', args: [{ v: 1, id: 1, api: 'login', params: {} }] },
+    ]);
     ipc.emitter.emit(ipcChannels.bridgeEvent, {}, { v: 1, event: 'appHide', data: {} });
     expect(events).toEqual([{ v: 1, event: 'appHide', data: {} }]);
   });
@@ -87,11 +93,12 @@ describe('mini program preload', () => {
     expect(readStorageMirror({ getElementById: () => ({ textContent: '[1,2]' }) } as never)).toEqual({});
   });
 
-  it('inserts the mirror first in <head>, or creates a head when the page has none', () => {
+  it("inserts the mirror, then main's own script that hands it over, first in <head> (or a new head)", () => {
+    const handOver = '<script src="/__superapp__/storage-mirror.js"></script>';
     expect(injectStorageMirror('<html lang="en"><body>x</body></html>', {})).toBe(
-      '<html lang="en"><head><script type="application/json" id="superapp-storage-mirror">{}</script></head><body>x</body></html>',
+      `<html lang="en"><head><script type="application/json" id="superapp-storage-mirror">{}</script>${handOver}</head><body>x</body></html>`,
     );
-    expect(injectStorageMirror('<!DOCTYPE html><p>bare</p>', { a: 1 })).toBe('<!DOCTYPE html><script type="application/json" id="superapp-storage-mirror">{"a":1}</script><p>bare</p>');
+    expect(injectStorageMirror('<!DOCTYPE html><p>bare</p>', { a: 1 })).toBe(`<!DOCTYPE html><script type="application/json" id="superapp-storage-mirror">{"a":1}</script>${handOver}<p>bare</p>`);
     expect(injectStorageMirror('<HEAD data-x="1"><meta charset="utf-8"></HEAD>', {})).toMatch(/^<HEAD data-x="1"><script type="application\/json"/);
   });
 });
@@ -100,7 +107,7 @@ describe('window.wx in the page world', () => {
   /** runs the installer the way executeInMainWorld does: its source alone, in a fresh global */
   function install(bridged: Record<string, unknown>) {
     const world: Record<string, unknown> = { console };
-    runInNewContext(`(${installWxInMainWorld.toString()})(bridged)`, Object.assign(world, { bridged }));
+    runInNewContext(`(${installWx.toString()})(bridged)`, Object.assign(world, { bridged }));
     return world.wx as Record<string, (...args: unknown[]) => unknown>;
   }
 
@@ -118,12 +125,24 @@ describe('window.wx in the page world', () => {
     };
   }
 
-  it('is self-contained (runs from its source alone) and exposes every bridged API, frozen and not replaceable', () => {
+  it('is self-contained (runs from its source alone) and exposes every bridged API, frozen and not assignable', () => {
     const { bridged } = bridgedWx();
     const wx = install(bridged);
     expect(wx.login!()).toBe('login-called');
     expect(Object.isFrozen(wx)).toBe(true);
     expect(Object.keys(wx).sort()).toEqual(['login', 'offAppHide', 'offAppShow', 'onAppHide', 'onAppShow']);
+  });
+
+  it("leaves window.wx configurable, so a classic script's top-level `const wx = window.wx` runs", () => {
+    const world = createContext({ console });
+    runInContext('globalThis.window = globalThis', world);
+    runInContext(`(${installWx.toString()})(bridged)`, Object.assign(world, { bridged: bridgedWx().bridged }));
+    expect(Object.getOwnPropertyDescriptor(world, 'wx')).toMatchObject({ writable: false, configurable: true, enumerable: true });
+    // a classic script (not a module): its top-level const meets the global object's own property
+    runInContext("const wx = window.wx;\nglobalThis.seen = typeof wx.login + ' ' + (wx === window.wx);", world);
+    expect(world.seen).toBe('function true');
+    // plain assignment cannot swap the object (non-writable; sloppy mode ignores it, strict mode throws)
+    expect(() => runInContext("'use strict'; window.wx = {}", world)).toThrow(/read only property 'wx'/);
   });
 
   it('offAppShow(listener) removes exactly that listener (identity kept in the page world), off() removes all', () => {
@@ -159,4 +178,41 @@ describe('window.wx in the page world', () => {
     expect(() => wx.onAppShow!('nope')).toThrow('wx.onAppShow: listener must be a function');
     errors.mockRestore();
   });
+
+  it('task listeners and the global socket listeners keep their identity, and SocketTask.readyState follows its events', async () => {
+    const transport = scriptedTransport((msg) => okAnswer(msg));
+    const real = createWx(transport) as unknown as Record<string, (...args: unknown[]) => unknown>;
+    // contextBridge hands the page copies: a getter's value is read once, functions are proxied
+    const copy = (fn: (...args: unknown[]) => unknown) => (...args: unknown[]) => ({ ...(fn(...args) as object) });
+    const bridged = { ...real, request: copy(real.request!), connectSocket: copy(real.connectSocket!) };
+    const wx = install(bridged);
+
+    const task = wx.request!({ url: 'https://api.example.com/' }) as Record<string, (...args: unknown[]) => unknown>;
+    const requestId = (transport.sent.at(-1)!.params as { taskId: string }).taskId;
+    const seen: string[] = [];
+    const first = () => seen.push('first');
+    task.onHeadersReceived!(first);
+    task.onHeadersReceived!(() => seen.push('second'));
+    task.offHeadersReceived!(first);
+    transport.emit({ v: 1, event: 'networkTask', data: { taskId: requestId, type: 'headersReceived', detail: { statusCode: 200, header: {}, cookies: [] } } });
+    expect(seen).toEqual(['second']);
+
+    const socket = wx.connectSocket!({ url: 'wss://chat.example.com/' }) as Record<string, unknown> & { readyState: number };
+    const socketId = (transport.sent.at(-1)!.params as { taskId: string }).taskId;
+    const messages: unknown[] = [];
+    const onMessage = (m: unknown) => messages.push(m);
+    wx.onSocketMessage!(onMessage);
+    expect(socket.readyState).toBe(0);
+    const event = (type: string, detail: Record<string, unknown> = {}) => transport.emit({ v: 1, event: 'networkTask', data: { taskId: socketId, type, detail } });
+    event('open', { header: {} });
+    expect(socket.readyState).toBe(1);
+    event('message', { data: 'one' });
+    wx.offSocketMessage!(onMessage);
+    event('message', { data: 'two' });
+    expect(messages).toEqual([{ data: 'one' }]);
+    event('close', { code: 1000, reason: '' });
+    expect(socket.readyState).toBe(3);
+    expect(Object.isFrozen(socket)).toBe(true);
+  });
 });
+

@@ -4,12 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { createCatalog } from '../../../core/catalog';
 import type { Catalog } from '../../../core/contracts';
 import { BACKEND_INFO_PATH, createAppProtocolHandler, isSuspiciousPath } from '../../../main/app-protocol';
-import { appEntryUrl, shellAssetUrl, SHELL_ORIGIN } from '../../../main/app-scheme';
+import { appEntryUrl, privilegedSchemes, shellAssetUrl, SHELL_ORIGIN } from '../../../main/app-scheme';
 import { memoryLogger } from '../../../main/logger';
-import { createShellProtocolHandler, enforceShellCsp, SHELL_CSP } from '../../../main/shell-protocol';
+import { STORAGE_MIRROR_SCRIPT } from '../../../main/storage-mirror';
+import { createShellProtocolHandler, SHELL_CSP } from '../../../main/shell-protocol';
 import { memoryStore } from '../../support/memory-store';
 import { manifest, tempDir, writePackage } from '../../support/packages';
-import { FakeSession } from './support/fake-electron';
 
 const PAGE = '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Shop</title></head><body><script src="app.js"></script></body></html>';
 
@@ -25,13 +25,16 @@ async function installedCatalog(): Promise<{ catalog: Catalog; dataDir: string }
         'icon.svg': '<svg xmlns="http://www.w3.org/2000/svg"/>',
         'secret.txt': `${appId} private`,
         'media/clip.mp4': '0123456789',
+        // where the WeChat-format runtime starts its logic-layer Worker, and what that worker imports
+        '__wx/runtime/logic.js': "importScripts('/__wx/app/logic.js')",
+        '__wx/app/logic.js': 'App({})',
       }),
     );
   }
   return { catalog, dataDir };
 }
 
-async function shopHandler(mirror: Record<string, unknown> = {}, backendUrl?: string, fetchBackend?: typeof fetch) {
+async function shopHandler(mirror: Record<string, unknown> = {}, backendUrl?: string, tempFile?: (appId: string, path: string) => Promise<string | undefined>) {
   const { catalog, dataDir } = await installedCatalog();
   const log = memoryLogger();
   const handler = createAppProtocolHandler({
@@ -40,7 +43,7 @@ async function shopHandler(mirror: Record<string, unknown> = {}, backendUrl?: st
     entry: (appId) => catalog.manifest(appId)?.entry,
     storageMirror: () => mirror,
     backendUrl: () => backendUrl,
-    fetchBackend,
+    ...(tempFile ? { tempFile } : {}),
     log,
   });
   const get = (url: string, init?: RequestInit) => handler(new Request(url, init));
@@ -117,31 +120,22 @@ describe('superapp: handler of an app partition', () => {
     expect((await get('superapp://shop/pages/app.js', { method: 'POST', body: 'x' })).status).toBe(405);
   });
 
-  it('tells a sample where its merchant backend is (same origin) and forwards only to that backend', async () => {
-    const seen: Array<{ url: string; method: string; body: string; headers: Record<string, string> }> = [];
-    const fakeFetch = (async (url: URL | string, init?: RequestInit) => {
-      seen.push({
-        url: String(url),
-        method: init?.method ?? 'GET',
-        body: init?.body ? Buffer.from(init.body as ArrayBuffer).toString() : '',
-        headers: init?.headers as Record<string, string>,
-      });
-      return new Response(JSON.stringify({ orderId: 'o1' }), { status: 201, headers: { 'content-type': 'application/json' } });
-    }) as typeof fetch;
-    const { get } = await shopHandler({}, 'http://127.0.0.1:4555', fakeFetch);
+  it('tells a sample where its merchant backend is; the page calls it with wx.request, so nothing is proxied any more', async () => {
+    const { get } = await shopHandler({}, 'http://127.0.0.1:4555');
     const info = await (await get(`superapp://shop${BACKEND_INFO_PATH}`)).json();
-    expect(info).toEqual({ url: 'superapp://shop/__superapp__/backend' });
-    const answer = await get('superapp://shop/__superapp__/backend/orders?x=1', {
-      method: 'POST',
-      body: '{"productId":"oolong"}',
-      headers: { 'content-type': 'application/json', 'x-session': 'sess-1', cookie: 'shell=secret' },
-    });
-    expect(answer.status).toBe(201);
-    expect(await answer.json()).toEqual({ orderId: 'o1' });
-    // the sample's session header reaches its backend (its orders routes need it); cookies never do
-    expect(seen).toEqual([
-      { url: 'http://127.0.0.1:4555/orders?x=1', method: 'POST', body: '{"productId":"oolong"}', headers: { 'content-type': 'application/json', 'x-session': 'sess-1' } },
-    ]);
+    expect(info).toEqual({ url: 'http://127.0.0.1:4555' });
+    expect((await get('superapp://shop/__superapp__/backend/orders', { method: 'POST', body: '{}' })).status).toBe(405);
+    expect((await get('superapp://shop/__superapp__/backend/orders')).status).toBe(404);
+  });
+
+  it("serves the app's downloadFile temp files from its own origin, and nothing else under /__superapp__/tmp/", async () => {
+    const { get, dataDir } = await shopHandler({}, undefined, async (appId, path) =>
+      appId === 'Shop' && path === '/__superapp__/tmp/tmp_0123456789abcdef0123456789abcdef.mp4' ? join(dataDir, 'apps', 'Shop', 'media', 'clip.mp4') : undefined,
+    );
+    const temp = await get('superapp://shop/__superapp__/tmp/tmp_0123456789abcdef0123456789abcdef.mp4');
+    expect(temp.status).toBe(200);
+    expect(await temp.text()).toBe('0123456789');
+    expect((await get('superapp://shop/__superapp__/tmp/tmp_ffffffffffffffffffffffffffffffff.png')).status).toBe(404);
   });
 
   it('says clearly when the app has no backend', async () => {
@@ -241,16 +235,58 @@ describe('superapp: handler of the shell session', () => {
     expect((await get(`${SHELL_ORIGIN}/lib/x.js`)).status).toBe(404);
     expect((await get(`${SHELL_ORIGIN}/%2e%2e/package.json`)).status).toBe(404);
   });
+});
 
-  it('onHeadersReceived puts the same CSP on the shell page and leaves other responses alone', () => {
-    const session = new FakeSession('persist:shell');
-    enforceShellCsp(session as never);
-    const answer = (url: string, resourceType: string) => {
-      let out: Record<string, unknown> = {};
-      session.headersReceived!({ url, resourceType, responseHeaders: { 'content-security-policy': ['default-src *'], 'Content-Type': ['text/html'] } }, (r) => (out = r));
-      return out;
-    };
-    expect(answer(`${SHELL_ORIGIN}/index.html`, 'mainFrame')).toEqual({ responseHeaders: { 'Content-Type': ['text/html'], 'Content-Security-Policy': [SHELL_CSP] } });
-    expect(answer('https://example.com/', 'mainFrame')).toEqual({});
+describe("main's storage hand-over script", () => {
+  it('is served to every app page at its reserved path as JavaScript, under the page policy', async () => {
+    const { get } = await shopHandler();
+    const script = await get('superapp://shop/__superapp__/storage-mirror.js');
+    expect(script.status).toBe(200);
+    expect(script.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    expect(await script.text()).toBe(STORAGE_MIRROR_SCRIPT);
+    expect(script.headers.get('content-security-policy')).toContain("script-src 'self'");
+  });
+});
+
+describe('the superapp scheme is ready for the WeChat-format runtime (a dedicated Worker per app view)', () => {
+  it('registers exactly the privileges a worker from the app origin needs, and no service workers', () => {
+    expect(privilegedSchemes).toEqual([
+      {
+        scheme: 'superapp',
+        privileges: {
+          // tuple origin: new Worker('/__wx/runtime/logic.js') is same-origin with the page; importScripts resolves
+          standard: true,
+          secure: true,
+          supportFetchAPI: true,
+          stream: true,
+          codeCache: true,
+          corsEnabled: false,
+          allowServiceWorkers: false,
+          bypassCSP: false,
+        },
+      },
+    ]);
+  });
+
+  it("the page policy lets the page start a same-origin worker and nothing else (worker-src 'self')", async () => {
+    const { get } = await shopHandler();
+    const csp = (await get(appEntryUrl('Shop', 'pages/index.html'))).headers.get('content-security-policy') ?? '';
+    const directives = Object.fromEntries(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values.join(' ')]));
+    expect(directives['worker-src']).toBe("'self'");
+    expect(directives['script-src']).toBe("'self'");
+  });
+
+  it('serves the worker script as JavaScript under the same policy, so code in the worker is held to it too', async () => {
+    const { get } = await shopHandler();
+    const worker = await get('superapp://shop/__wx/runtime/logic.js');
+    expect(worker.status).toBe(200);
+    expect(worker.headers.get('content-type')).toMatch(/^text\/javascript/);
+    expect(await worker.text()).toBe("importScripts('/__wx/app/logic.js')");
+    // a dedicated worker is governed by its own script's CSP, not the page's: same policy, same connect-src
+    const page = await get(appEntryUrl('Shop', 'pages/index.html'));
+    expect(worker.headers.get('content-security-policy')).toBe(page.headers.get('content-security-policy'));
+    expect(worker.headers.get('content-security-policy')).toContain("connect-src 'self'");
+    const imported = await get('superapp://shop/__wx/app/logic.js');
+    expect(imported.status).toBe(200);
   });
 });

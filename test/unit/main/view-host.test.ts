@@ -3,7 +3,7 @@ import type { CatalogEntry } from '../../../core/contracts';
 import { ipcChannels } from '../../../core/contracts/ipc-channels';
 import { memoryLogger } from '../../../main/logger';
 import { DesktopViewHost, type HostView } from '../../../main/view-host';
-import { FakeBaseWindow, FakeWebContentsView, resetFakeElectron } from './support/fake-electron';
+import { FakeBaseWindow, FakeWebContentsView, navigateMainFrame, resetFakeElectron } from './support/fake-electron';
 
 function entry(appId: string): CatalogEntry {
   return { appId, name: appId, version: '1.0.0', installedAt: 1, dev: false };
@@ -120,6 +120,8 @@ describe('DesktopViewHost: the lifecycle of a mini program view', () => {
     const { host, viewOf } = setup();
     host.open(1, entry('app-a'), caller('app-a', 1));
     host.open(2, entry('app-b'), caller('app-b', 2));
+    host.bridgeReady(1);
+    host.bridgeReady(2);
     host.send(2, { v: 1, event: 'appShow', data: {} });
     expect(viewOf(2).webContents.sent).toEqual([{ channel: ipcChannels.bridgeEvent, args: [{ v: 1, event: 'appShow', data: {} }] }]);
     expect(viewOf(1).webContents.sent).toEqual([]);
@@ -168,5 +170,57 @@ describe('DesktopViewHost: trusted sheets sit above every app view', () => {
     viewOf(1).webContents.destroyed = true; // closed behind the host's back
     host.sheetClosed(1);
     expect(window.contentView.children).toEqual([viewOf(1), shellView]);
+  });
+});
+
+describe('DesktopViewHost: host events wait for the page that is loading', () => {
+  const show = { v: 1, event: 'appShow', data: {} } as const;
+  const hide = { v: 1, event: 'appHide', data: {} } as const;
+  const sentEvents = (view: FakeWebContentsView) => view.webContents.sent.filter((s) => s.channel === ipcChannels.bridgeEvent).map((s) => (s.args[0] as { event: string }).event);
+
+  it('an event sent right after launch reaches the page once its preload listens, not before (it would be lost)', () => {
+    const { host, viewOf } = setup();
+    host.open(1, entry('shop'), caller('shop', 1));
+    host.send(1, show);
+    expect(sentEvents(viewOf(1))).toEqual([]);
+    host.bridgeReady(1);
+    expect(sentEvents(viewOf(1))).toEqual(['appShow']);
+    host.send(1, hide);
+    expect(sentEvents(viewOf(1))).toEqual(['appShow', 'appHide']);
+  });
+
+  it('a reload or in-app navigation holds events again until the new document listens, in order', () => {
+    const { host, viewOf } = setup();
+    host.open(1, entry('shop'), caller('shop', 1));
+    host.bridgeReady(1);
+    navigateMainFrame(viewOf(1).webContents, 'superapp://shop/next.html');
+    host.send(1, hide);
+    host.send(1, show);
+    expect(sentEvents(viewOf(1))).toEqual([]);
+    host.bridgeReady(1);
+    expect(sentEvents(viewOf(1))).toEqual(['appHide', 'appShow']);
+    // a same-document navigation (#hash, pushState) keeps the same listener: nothing waits
+    viewOf(1).webContents.emit('did-start-navigation', { url: 'superapp://shop/next.html#b', isMainFrame: true, isSameDocument: true });
+    host.send(1, hide);
+    expect(sentEvents(viewOf(1))).toEqual(['appHide', 'appShow', 'appHide']);
+  });
+
+  it('a load that ends without a bridge message (cancelled, failed, no preload) releases what waited', () => {
+    const { host, viewOf } = setup();
+    host.open(1, entry('shop'), caller('shop', 1));
+    host.bridgeReady(1);
+    navigateMainFrame(viewOf(1).webContents, 'superapp://shop/blocked.html');
+    host.send(1, hide);
+    viewOf(1).webContents.emit('did-stop-loading');
+    expect(sentEvents(viewOf(1))).toEqual(['appHide']);
+  });
+
+  it('holds at most 64 events for a page that never loads, and says so in the log', () => {
+    const { host, viewOf, log } = setup();
+    host.open(1, entry('shop'), caller('shop', 1));
+    for (let i = 0; i < 70; i += 1) host.send(1, i % 2 ? hide : show);
+    host.bridgeReady(1);
+    expect(sentEvents(viewOf(1))).toHaveLength(64);
+    expect(log.lines.filter((l) => l.includes('its page has not loaded'))).toHaveLength(6);
   });
 });

@@ -151,6 +151,30 @@ test('getCurrentPages() includes the page being loaded, top last, each with its 
   expect(seen).toEqual(['a: pages/a/a {}', 'b: pages/a/a {}, pages/b/b {"k":"v"}']);
 });
 
+test('navigateTo events: the opened page and its opener talk over the EventChannel both ways', async () => {
+  const seen: string[] = [];
+  type Channel = { on(n: string, f: (d: unknown) => void): void; emit(n: string, d: unknown): void };
+  const { wx } = startApp({
+    app: { pages: ['pages/a/a', 'pages/b/b'] },
+    wxml: { 'pages/a/a': '<view/>', 'pages/b/b': '<view/>' },
+    js: {
+      'pages/a/a.js': (_r, _m, _e, _wx, _A, Page) => (Page as (d: unknown) => void)({}),
+      'pages/b/b.js': (_r, _m, _e, _wx, _A, Page) =>
+        (Page as (d: unknown) => void)({
+          onLoad(this: { getOpenerEventChannel(): Channel }) {
+            const channel = this.getOpenerEventChannel();
+            channel.on('fromOpener', (d) => seen.push(`b got ${JSON.stringify(d)}`));
+            channel.emit('fromOpened', { ready: true });
+          },
+        }),
+    },
+  });
+  const res = (await wx.navigateTo({ url: '/pages/b/b', events: { fromOpened: (d: unknown) => seen.push(`a got ${JSON.stringify(d)}`) } })) as { errMsg: string; eventChannel: Channel };
+  expect(res.errMsg).toBe('navigateTo:ok');
+  res.eventChannel.emit('fromOpener', { n: 1 });
+  expect(seen).toEqual(['a got {"ready":true}', 'b got {"n":1}']);
+});
+
 describe('routing errors (WeChat errMsg)', () => {
   test('the 11th page fails with webview count limit exceed', async () => {
     const { wx, runtime } = lifecycleApp();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { errorLines } from '../../../renderer/lib/install-errors';
+import { errorLines, isSnippetLine } from '../../../renderer/lib/install-errors';
 import { letterFor, toneFor } from '../../../renderer/lib/letter-icon';
 import { sameBounds, stageBounds } from '../../../renderer/lib/viewport';
 import { shellSocketUrl, shellToken } from '../../../renderer/shell-api-client';
@@ -11,6 +11,12 @@ describe('install errors', () => {
       'appId: too short',
       'version: must be semver',
     ]);
+  });
+
+  it('keeps the indentation of a compile error\'s snippet so the caret stays under its column', () => {
+    const message = 'The mini program does not compile (1 problem):\npages/a.wxml:2:4: missing end tag for <text>\n2 |   <text>hi\n  |    ^\n';
+    expect(errorLines(message)).toEqual(['The mini program does not compile (1 problem):', 'pages/a.wxml:2:4: missing end tag for <text>', '2 |   <text>hi', '  |    ^']);
+    expect(errorLines(message).map(isSnippetLine)).toEqual([false, false, true, true]);
   });
 });
 

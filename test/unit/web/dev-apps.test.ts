@@ -7,12 +7,16 @@ let t: TestHost;
 let port: number;
 
 beforeAll(async () => {
-  t = await startTestHost([{ appId: 'devapp' }]);
+  t = await startTestHost([{ appId: 'devapp' }], { allowLoopback: ['http://127.0.0.1:3999/'] });
   port = t.host.port;
 });
 afterAll(() => t.close());
 
 describe('--app development folders', () => {
+  it('--allow-loopback lets the dev apps reach that local server with wx.request, and nothing else on loopback', () => {
+    expect([...t.host.runtime.network.loopback.allowed('devapp')]).toEqual(['http://127.0.0.1:3999']);
+  });
+
   it('serves edits after a save and tells open views to reload', async () => {
     const shell = await shellClient(port, t.host.shellToken);
     const { url, viewId } = (await shell.call('launch', { appId: 'devapp' })).output as { url: string; viewId: number };

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { encodeShellFrame } from '../../../web/shell-channel';
 import { closed, connectWs, nextMessage, shellClient, startTestHost, viewTokenFromPage, type TestHost } from './helpers';
 
 let t: TestHost;
@@ -155,5 +156,44 @@ describe('bridge', () => {
     socket.send('{not json');
     expect(await answer).toEqual({ v: 1, id: null, ok: false, errMsg: 'bridge:fail the message is not JSON' });
     socket.close();
+  });
+});
+
+describe('the inspector after hostile calls', () => {
+  it('a call with params nested 10,000 deep is refused, and listCalls still answers with a depth-capped preview', async () => {
+    const { viewId, token } = await launch('alpha');
+    const socket = await openBridge('alpha', viewId, token);
+    const deep = `${'{"a":'.repeat(10_000)}1${'}'.repeat(10_000)}`;
+    const answer = nextMessage<{ id: string; ok: boolean; errMsg?: string }>(socket, (m) => m.id === 'deep');
+    socket.send(`{"v":1,"id":"deep","api":"setStorage","params":{"key":"k","data":${deep}}}`);
+    expect((await answer).ok).toBe(false);
+    const shell = await shellClient(port, t.host.shellToken);
+    const listed = await shell.call('listCalls');
+    expect(listed.ok).toBe(true);
+    const record = (listed.output as Array<{ api: string; params: unknown; paramsSize?: number }>).find((r) => r.api === 'setStorage');
+    expect(JSON.stringify(record?.params)).toContain('nested deeper than 8 levels');
+    expect(record?.paramsSize).toBeGreaterThan(50_000);
+    shell.socket.close();
+    socket.close();
+  });
+
+  it('the size limit is checked on the frame as received: a 1.5 MB frame gets the errMsg with its size', async () => {
+    const { viewId, token } = await launch('beta');
+    const socket = await openBridge('beta', viewId, token);
+    const text = JSON.stringify({ v: 1, id: 'big', api: 'setStorage', params: { key: 'k', data: 'é'.repeat(750_000) } });
+    const answer = nextMessage<{ id: string; errMsg?: string }>(socket, (m) => m.id === 'big');
+    socket.send(text);
+    expect((await answer).errMsg).toBe(`setStorage:fail request too large: ${Buffer.byteLength(text)} bytes, the limit is 1048576`);
+    socket.close();
+  });
+});
+
+describe('encodeShellFrame', () => {
+  it('refuses a cycle and an oversized message with the reason, and encodes the rest', () => {
+    const cyclic: Record<string, unknown> = {};
+    cyclic['self'] = cyclic;
+    expect(encodeShellFrame(cyclic)).toEqual({ problem: expect.stringMatching(/^it cannot be encoded as JSON \(.*circular/i) });
+    expect(encodeShellFrame({ text: 'x'.repeat(2_000) }, 1_000)).toEqual({ problem: 'it is 2011 bytes, over the 1000-byte limit of the shell channel' });
+    expect(encodeShellFrame({ a: 1 })).toEqual({ text: '{"a":1}' });
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createCustomApiRegistry } from '../../../../core/custom-apis/registry';
 import { harness, resultOf } from './harness';
+import { EXIT_AFTER_ANSWER_MS } from '../../../../core/dispatcher/routes';
 
 describe('getSystemInfo', () => {
   it('describes the host', async () => {
@@ -18,15 +19,24 @@ describe('getSystemInfo', () => {
 });
 
 describe('exitMiniProgram', () => {
-  it('asks the host to close the calling view and answers ok', async () => {
-    const h = harness();
-    const requests: unknown[] = [];
-    const off = h.shell.onHostRequest((r) => requests.push(r));
-    expect(resultOf(await h.call('exitMiniProgram', {}, h.callerB))).toEqual({ errMsg: 'exitMiniProgram:ok' });
-    expect(requests).toEqual([{ type: 'exit', caller: h.callerB }]);
-    off();
-    await h.call('exitMiniProgram');
-    expect(requests).toHaveLength(1);
+  it('answers ok first, then asks the host to close the calling view', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout'] });
+    try {
+      const h = harness();
+      const requests: unknown[] = [];
+      const off = h.shell.onHostRequest((r) => requests.push(r));
+      expect(resultOf(await h.call('exitMiniProgram', {}, h.callerB))).toEqual({ errMsg: 'exitMiniProgram:ok' });
+      // the answer is out while the view is still open
+      expect(requests).toEqual([]);
+      await vi.advanceTimersByTimeAsync(EXIT_AFTER_ANSWER_MS);
+      expect(requests).toEqual([{ type: 'exit', caller: h.callerB }]);
+      off();
+      await h.call('exitMiniProgram');
+      await vi.advanceTimersByTimeAsync(EXIT_AFTER_ANSWER_MS);
+      expect(requests).toHaveLength(1);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
 

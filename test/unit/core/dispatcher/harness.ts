@@ -7,6 +7,7 @@ import type { Shell } from '../../../../core/contracts/services';
 import type { Sheet, SheetAnswer } from '../../../../core/contracts/sheets';
 import { ResponseEnvelope } from '../../../../core/contracts/wire';
 import { buildShell } from '../../../../core/dispatcher/build-shell';
+import { memoryData } from '../../../support/memory-data';
 import { memoryStore } from '../../../support/memory-store';
 
 /** Test fixtures for the bridge: a shell with a scripted backend, prompter and two installed apps. */
@@ -51,6 +52,13 @@ export const VALID_PARAMS: Record<ApiName, Record<string, unknown>> = {
   removeStorage: { key: 'k' },
   clearStorage: {},
   getStorageInfo: {},
+  request: { taskId: 't1', url: 'https://api.example.test/x' },
+  downloadFile: { taskId: 't2', url: 'https://api.example.test/f.png' },
+  uploadFile: { taskId: 't3', url: 'https://api.example.test/up', filePath: '/__superapp__/tmp/tmp_x', name: 'file' },
+  connectSocket: { taskId: 't4', url: 'wss://api.example.test/ws' },
+  sendSocketMessage: { taskId: 't4', data: 'hi' },
+  closeSocket: { taskId: 't4' },
+  abortNetworkTask: { taskId: 't1' },
 };
 
 export function fakeOpenApi(): { [K in keyof OpenApiHandler]: ReturnType<typeof vi.fn> } & OpenApiHandler {
@@ -68,6 +76,7 @@ export function fakeOpenApi(): { [K in keyof OpenApiHandler]: ReturnType<typeof 
 export interface Harness {
   shell: Shell;
   store: ReturnType<typeof memoryStore>;
+  data: ReturnType<typeof memoryData>;
   openApi: ReturnType<typeof fakeOpenApi>;
   /** every sheet shown, in order */
   sheets: Sheet[];
@@ -80,8 +89,11 @@ export interface Harness {
 
 let nextId = 0;
 
-export function harness(options: { store?: ReturnType<typeof memoryStore>; clock?: Clock; manifests?: Manifest[]; handlerTimeoutMs?: number } = {}): Harness {
+export function harness(
+  options: { store?: ReturnType<typeof memoryStore>; data?: ReturnType<typeof memoryData>; clock?: Clock; manifests?: Manifest[]; handlerTimeoutMs?: number } = {},
+): Harness {
   const store = options.store ?? memoryStore();
+  const data = options.data ?? memoryData();
   const openApi = fakeOpenApi();
   const sheets: Sheet[] = [];
   const answers: SheetAnswer[] = [];
@@ -89,6 +101,7 @@ export function harness(options: { store?: ReturnType<typeof memoryStore>; clock
   const shell = buildShell(
     {
       store,
+      data,
       prompter: {
         async ask(sheet) {
           sheets.push(sheet);
@@ -113,6 +126,7 @@ export function harness(options: { store?: ReturnType<typeof memoryStore>; clock
   return {
     shell,
     store,
+    data,
     openApi,
     sheets,
     answers,

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createCallLog } from '../../../../core/calls/call-log';
+import { createCallLog, RECORD_OVERHEAD_BYTES } from '../../../../core/calls/call-log';
 import { createMockRules, MOCKS_STORE_KEY } from '../../../../core/calls/mock-rules';
 import { memoryStore } from '../../../support/memory-store';
 import { failureOf, harness, resultOf, type Harness } from './harness';
@@ -122,8 +122,9 @@ describe('MockRules', () => {
 describe('CallLog', () => {
   const record = (api: string) => ({ at: 1, appId: 'a', webViewId: 1, api, params: {}, outcome: 'ok' as const, mocked: false, ms: 0 });
 
-  it('keeps the newest records up to its capacity, oldest first, with increasing seq', () => {
-    const log = createCallLog(3);
+  it('keeps the newest records that fit its byte budget, oldest first, with increasing seq', () => {
+    // each of these records costs the fixed overhead plus "{}" and two one-letter names
+    const log = createCallLog({ maxBytes: 3 * (RECORD_OVERHEAD_BYTES + 4) });
     for (const api of ['a', 'b', 'c', 'd', 'e']) log.add(record(api));
     expect(log.list().map((r) => [r.seq, r.api])).toEqual([
       [3, 'c'],

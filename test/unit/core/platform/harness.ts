@@ -5,9 +5,10 @@ import type { ConsentLedger, EmbeddedPlatform, HostServices } from '../../../../
 import type { Sheet, SheetAnswer } from '../../../../core/contracts/sheets';
 import type { AuditEntry } from '../../../../core/contracts/shell-api';
 import { createEmbeddedPlatform, type EmbeddedPlatformOptions } from '../../../../core/platform';
+import { memoryData } from '../../../support/memory-data';
 import { memoryStore } from '../../../support/memory-store';
 
-/** Test doubles for the host side of the platform: store, clock, scripted sheets, consent ledger. */
+/** Test doubles for the host side of the platform: data store, clock, scripted sheets, consent ledger. */
 
 export const T0 = Date.UTC(2025, 0, 15, 9, 30, 0);
 
@@ -52,13 +53,14 @@ export const APP_A: AppInfo = { appId: 'shopA', name: 'Shop A', version: '1.0.0'
 export const APP_A2: AppInfo = { appId: 'gamesA', name: 'Games A', version: '1.0.0', developerId: 'dev-acme', developerName: 'Acme' };
 export const APP_B: AppInfo = { appId: 'shopB', name: 'Shop B', version: '2.0.0', developerId: 'dev-other' };
 
-export function setup(options: EmbeddedPlatformOptions & { store?: ReturnType<typeof memoryStore>; clock?: ReturnType<typeof fakeClock> } = {}) {
-  const store = options.store ?? memoryStore();
+export function setup(options: EmbeddedPlatformOptions & { store?: ReturnType<typeof memoryData>; clock?: ReturnType<typeof fakeClock> } = {}) {
+  // `store` is the platform's data (SQLite in memory): tests read and corrupt its documents by key
+  const store = options.store ?? memoryData();
   const clock = options.clock ?? fakeClock();
   const prompter = scriptedPrompter();
   const ledger = recordingLedger(clock);
   const apps = new Map([APP_A, APP_A2, APP_B].map((a) => [a.appId, a]));
-  const services: HostServices = { store, prompter, clock, ledger, appInfo: (id) => apps.get(id) };
+  const services: HostServices = { store: memoryStore(), data: store, prompter, clock, ledger, appInfo: (id) => apps.get(id) };
   const platform = createEmbeddedPlatform(services, { notifier: options.notifier ?? (async () => {}), random: options.random });
   const regs = Object.fromEntries([APP_A, APP_A2, APP_B].map((a) => [a.appId, platform.registerApp(a)]));
   return { platform, store, clock, prompter, ledger, regs, server: serverOf(platform) };

@@ -296,4 +296,47 @@ describe('merchant notification', () => {
     await vi.runAllTimersAsync();
     expect(calls).toBe(2);
   });
+
+  it('queues the notification in the payment\'s own transaction and removes it once delivered', async () => {
+    const delivered = deferred<void>();
+    const h = setup({ notifier: () => delivered.promise });
+    const prepayId = await createOrder(h, APP_A, { notify_url: 'http://127.0.0.1:9999/notify' });
+    await pay(h, APP_A, payParams(h, prepayId));
+    expect(Object.keys(h.store.get('platform:outbox') as object)).toEqual(['shopA/T1001']);
+    delivered.resolve();
+    await vi.waitFor(() => expect(h.store.get('platform:outbox')).toEqual({}));
+  });
+
+  it('a notification the previous run committed but never delivered is sent after a restart, once', async () => {
+    const h = setup({ notifier: () => new Promise<void>(() => {}) }); // the process dies before the merchant answers
+    const prepayId = await createOrder(h, APP_A, { notify_url: 'http://127.0.0.1:9999/notify' });
+    await pay(h, APP_A, payParams(h, prepayId));
+    const sent: string[] = [];
+    setup({ store: h.store, clock: h.clock, notifier: async (_url, body) => void sent.push(String(body.out_trade_no)) });
+    await vi.waitFor(() => expect(h.store.get('platform:outbox')).toEqual({}));
+    expect(sent).toEqual(['T1001']);
+  });
+
+  it('a payment whose transaction fails (disk full) is not paid, not debited and not notified', async () => {
+    const sent: unknown[] = [];
+    const h = setup({ notifier: async (_url, body) => void sent.push(body) });
+    const prepayId = await createOrder(h, APP_A, { notify_url: 'http://127.0.0.1:9999/notify' });
+    const before = h.platform.getWallet();
+    // the disk fills up while the payment is written: the database cannot grow, and the payment's
+    // transaction carries one write more than the free pages hold
+    h.store.freezeSizeForFaultInjection();
+    const original = h.store.transaction;
+    h.store.transaction = (work) =>
+      original(() => {
+        const r = work();
+        h.store.set('padding', 'x'.repeat(200_000));
+        return r;
+      });
+    const outcome = await pay(h, APP_A, payParams(h, prepayId));
+    expect(outcome.errMsg).toBe('requestPayment:fail disk full: the shell could not save this, nothing was changed');
+    expect(h.platform.getWallet()).toEqual(before);
+    expect(sent).toEqual([]);
+    h.store.transaction = original;
+    expect((await orderQuery(h, APP_A, { out_trade_no: 'T1001' })).order.trade_state).toBe('NOTPAY');
+  });
 });

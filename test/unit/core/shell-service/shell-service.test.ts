@@ -129,7 +129,7 @@ describe('shell service: tabs', () => {
   it('identity of a view comes from the launch, with the manifest app info', async () => {
     const { service } = await setup();
     await service.handle('launch', { appId: 'app-b' });
-    expect(service.callerFor(1)).toEqual({ webViewId: 1, appInfo: { appId: 'app-b', name: 'APP-B', version: '1.0.0', developerId: 'app-b' } });
+    expect(service.callerFor(1)).toEqual({ webViewId: 1, appInfo: { appId: 'app-b', name: 'APP-B', version: '1.0.0', developerId: 'unsigned:app-b' } });
   });
 });
 
@@ -141,6 +141,13 @@ describe('shell service: commands', () => {
     expect(err).toBeInstanceOf(ShellCommandError);
     expect((err as Error).message).toMatch(/^Invalid input for launch: appId: /);
     await expect(service.handle('launch', { appId: 'nope' })).rejects.toThrow('"nope" is not installed');
+  });
+
+  it('saveFile without a host dialog (the browser host) is refused with where the file goes instead', async () => {
+    const { service } = await setup([]);
+    const err = await service.handle('saveFile', { fileName: 'calls.json', content: '[]' }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ShellCommandError);
+    expect(err).toMatchObject({ message: 'This host has no save dialog.', hint: 'The browser host saves files as downloads from the page.' });
   });
 
   it('answerSheet resolves the waiting request once; a second answer is refused', async () => {
@@ -176,5 +183,15 @@ describe('shell service: commands', () => {
     expect(shell.ledger.forgetApp).toHaveBeenCalledWith('app-a');
     expect(shell.storage.clear).toHaveBeenCalledWith('app-a');
     expect(await service.handle('listApps', {})).toEqual([]);
+  });
+
+  it('previewInstall reads a WeChat project without installing it or telling the shell UI anything changed', async () => {
+    const { service, events } = await setup([]);
+    const preview = await service.handle('previewInstall', { source: 'test/fixtures/wechat/compile-basic' });
+    expect(preview).toMatchObject({ format: 'wechat', appId: 'wxcompilebasic01', openApi: ['login', 'requestPayment'], customApi: ['notes.add'] });
+    expect(events).toEqual([]);
+    expect(await service.handle('listApps', {})).toEqual([]);
+    await service.handle('install', { source: 'test/fixtures/wechat/compile-basic' });
+    expect(await service.handle('listApps', {})).toMatchObject([{ appId: 'wxcompilebasic01' }]);
   });
 });

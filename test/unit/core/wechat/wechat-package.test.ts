@@ -35,6 +35,16 @@ describe('the registration of a WeChat project', () => {
     expect(prepared.notes).toEqual(['pages/index/index.js:6: wx.invokeNativePlugin with an api_name the install cannot read']);
   });
 
+  it('adds the open APIs a template asks for with <button open-type>', async () => {
+    const prepared = await compileFiles({
+      'pages/index/index.wxml': '<button open-type="getPhoneNumber" bindgetphonenumber="onPhone">Phone</button>\n<button open-type="share">Share</button>\n<button open-type="{{kind}}">dynamic</button>',
+      'components/c/c.wxml': '<button open-type="getUserInfo">me</button>',
+      'components/c/c.js': 'Component({});',
+      'app.js': 'App({ onLaunch() { wx.login(); } });',
+    });
+    expect(prepared.manifest.permissions.openApi).toEqual(['login', 'getUserInfo', 'getPhoneNumber']);
+  });
+
   it('takes the registration from manifest.json beside project.config.json when there is one', async () => {
     const prepared = await compileFiles({
       'manifest.json': JSON.stringify({ appId: 'tea-shop', name: 'Tea Shop', version: '2.0.0', developer: { id: 'acme', name: 'Acme' }, permissions: { openApi: ['requestPayment'] } }),

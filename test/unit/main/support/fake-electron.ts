@@ -203,7 +203,18 @@ type InvokeHandler = (event: unknown, ...args: unknown[]) => unknown;
 
 export const ipcMain = {
   handlers: new Map<string, InvokeHandler>(),
+  /** one-way channels (ipcRenderer.send): ipcMain.on listeners */
+  listeners: new Map<string, Set<InvokeHandler>>(),
   removedListeners: [] as string[],
+  on(channel: string, listener: InvokeHandler) {
+    if (!this.listeners.has(channel)) this.listeners.set(channel, new Set());
+    this.listeners.get(channel)!.add(listener);
+    return this;
+  },
+  removeListener(channel: string, listener: InvokeHandler) {
+    this.listeners.get(channel)?.delete(listener);
+    return this;
+  },
   handle(channel: string, handler: InvokeHandler) {
     if (this.handlers.has(channel)) throw new Error(`Attempted to register a second handler for '${channel}'`);
     this.handlers.set(channel, handler);
@@ -223,6 +234,17 @@ export async function invoke(channel: string, sender: FakeWebContents, args: unk
   return handler({ sender, senderFrame: frame }, ...args);
 }
 
+/** Plays the renderer: ipcRenderer.send(channel, ...args) from `sender` (one-way, no answer). */
+export function sendFromRenderer(channel: string, sender: FakeWebContents, args: unknown[] = [], frame: FakeFrame | null = sender.mainFrame): void {
+  for (const listener of ipcMain.listeners.get(channel) ?? []) listener({ sender, senderFrame: frame }, ...args);
+}
+
+/** What Chromium reports while a view's main frame loads a new document, up to the end of loading. */
+export function navigateMainFrame(webContents: FakeWebContents, url: string): void {
+  webContents.mainFrame.url = url;
+  webContents.emit('did-start-navigation', { url, isMainFrame: true, isSameDocument: false });
+}
+
 export const app = {
   getLocale: () => 'en-US',
   getVersion: () => '0.1.0-test',
@@ -232,6 +254,13 @@ export const app = {
 
 export const dialog = {
   showOpenDialog: async () => ({ canceled: true, filePaths: [] as string[] }),
+  /** what the user picks in the next save dialog (undefined: cancels); each call is recorded */
+  saveTo: undefined as string | undefined,
+  saveDialogs: [] as Array<{ window: unknown; options: Record<string, unknown> }>,
+  async showSaveDialog(window: unknown, options: Record<string, unknown>) {
+    dialog.saveDialogs.push({ window, options });
+    return dialog.saveTo === undefined ? { canceled: true, filePath: '' } : { canceled: false, filePath: dialog.saveTo };
+  },
   showMessageBox: async () => ({ response: 2, checkboxChecked: false }),
   showErrorBox: (_title: string, _content: string) => undefined,
 };
@@ -258,6 +287,9 @@ export function resetFakeElectron(): void {
   sessions.clear();
   session.defaultSession = new FakeSession('default');
   ipcMain.handlers.clear();
+  ipcMain.listeners.clear();
   ipcMain.removedListeners = [];
   Menu.current = undefined;
+  dialog.saveTo = undefined;
+  dialog.saveDialogs = [];
 }

@@ -1,0 +1,147 @@
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Frame, type Page } from '@playwright/test';
+import { startWebHost, type WebHost } from '../web/host';
+import { percentile } from './support/load-host';
+
+/**
+ * The WeChat-format runtime in real Chromium, side by side in one run:
+ *  - launch click -> first page painted, a WeChat-format app (logic Worker + view) next to a web-format app;
+ *  - tap -> setData -> DOM committed (p50/p99), next to the same update done with plain DOM in the same page
+ *    (the floor: a click handler that sets textContent).
+ * Fixed iteration counts; every wait is bounded.
+ */
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const LAUNCHES = 8;
+const TAPS = 200;
+const WARMUP = 20;
+const WEB_APP = 'bench-web';
+const WX_APP = 'wxrtbench00001';
+// bundled to dist/bench/ and run from there
+const WX_FIXTURE = join(import.meta.dirname, '..', '..', 'test', 'fixtures', 'wechat', 'rt-bench');
+
+type BenchRow = { name: string; value: number; unit: string };
+
+function writeWebApp(dir: string): string {
+  const folder = join(dir, WEB_APP);
+  mkdirSync(folder, { recursive: true });
+  writeFileSync(join(folder, 'manifest.json'), JSON.stringify({ appId: WEB_APP, name: 'Bench Web', version: '1.0.0', entry: 'index.html', permissions: { openApi: [], customApi: [] } }));
+  writeFileSync(join(folder, 'index.html'), '<!doctype html><html><head><title>bench</title></head><body><h1>Bench</h1><div>0</div><script src="app.js"></script></body></html>');
+  writeFileSync(
+    join(folder, 'app.js'),
+    `new PerformanceObserver((l) => { for (const e of l.getEntries()) if (e.name === 'first-contentful-paint') window.__firstPaint = performance.timeOrigin + e.startTime; }).observe({ type: 'paint', buffered: true });`,
+  );
+  return folder;
+}
+
+async function appFrame(page: Page, appId: string): Promise<Frame | undefined> {
+  return page.frames().find((f) => f.url().startsWith(`http://${appId.toLowerCase()}.localhost:`));
+}
+
+/** click on the catalog's Launch -> the app's first contentful paint, both in epoch ms */
+async function measureLaunches(page: Page, host: WebHost, appId: string, format: 'web' | 'wechat'): Promise<number[]> {
+  const samples: number[] = [];
+  for (let i = 0; i < LAUNCHES; i++) {
+    await page.getByTestId('nav-catalog').click();
+    const launch = page.locator(`[data-testid="app-card"][data-app-id="${appId}"]`).getByTestId('launch');
+    await launch.waitFor({ timeout: 10_000 });
+    await page.evaluate(() => document.addEventListener('click', () => ((window as unknown as { __clickAt: number }).__clickAt = performance.timeOrigin + performance.now()), { capture: true, once: true }));
+    await launch.click();
+    let painted: number | undefined;
+    const deadline = Date.now() + 10_000;
+    while (painted === undefined && Date.now() < deadline) {
+      const frame = await appFrame(page, appId);
+      painted = frame
+        ? await frame
+            .evaluate((f) => {
+              const w = window as unknown as { __firstPaint?: number; __wxPerf?: { firstPaint?: number } };
+              return f === 'web' ? w.__firstPaint : w.__wxPerf?.firstPaint;
+            }, format)
+            .catch(() => undefined)
+        : undefined;
+      if (painted === undefined) await page.waitForTimeout(5);
+    }
+    if (painted === undefined) throw new Error(`${appId} never painted within 10 s`);
+    samples.push(painted - (await page.evaluate(() => (window as unknown as { __clickAt: number }).__clickAt)));
+    for (const r of (await host.runtime.service.handle('listRunning', {})) as Array<{ viewId: number }>) await host.runtime.service.handle('close', { viewId: r.viewId });
+  }
+  return samples;
+}
+
+/** taps inside the app's page, timed until the DOM changed: through the runtime, then with plain DOM */
+async function measureTaps(frame: Frame): Promise<{ runtime: number[]; plain: number[] }> {
+  return frame.evaluate(
+    async ({ warmup, n }) => {
+      const timeUntilMutation = (target: Node, act: () => void) =>
+        new Promise<number>((resolve, reject) => {
+          const t0 = performance.now();
+          const timer = setTimeout(() => reject(new Error('no DOM change within 5 s')), 5000);
+          const observer = new MutationObserver(() => {
+            observer.disconnect();
+            clearTimeout(timer);
+            resolve(performance.now() - t0);
+          });
+          observer.observe(target, { childList: true, characterData: true, subtree: true });
+          act();
+        });
+      const run = async (target: HTMLElement) => {
+        const out: number[] = [];
+        for (let i = 0; i < warmup + n; i++) {
+          const ms = await timeUntilMutation(target, () => target.click());
+          if (i >= warmup) out.push(ms);
+        }
+        return out;
+      };
+      const counter = document.querySelector('.wx-page-frame:not([hidden]) #count') as HTMLElement;
+      const plain = document.createElement('div');
+      plain.textContent = '0';
+      plain.addEventListener('click', () => (plain.textContent = String(Number(plain.textContent) + 1)));
+      document.body.append(plain);
+      return { runtime: await run(counter), plain: await run(plain) };
+    },
+    { warmup: WARMUP, n: TAPS },
+  );
+}
+
+export async function run(): Promise<BenchRow[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'wechat-bench-'));
+  const host = await startWebHost({ port: 0, dataDir: join(dir, 'data'), apps: [writeWebApp(dir)], examplesDir: null, backends: false, quiet: true });
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  try {
+    await host.runtime.service.handle('install', { source: WX_FIXTURE });
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(host.url);
+    // alternate the two formats so both see the same machine load
+    const web: number[] = [];
+    const wechat: number[] = [];
+    for (let round = 0; round < 2; round++) {
+      web.push(...(await measureLaunches(page, host, WEB_APP, 'web')));
+      wechat.push(...(await measureLaunches(page, host, WX_APP, 'wechat')));
+    }
+    await page.getByTestId('nav-catalog').click();
+    await page.locator(`[data-testid="app-card"][data-app-id="${WX_APP}"]`).getByTestId('launch').click();
+    let frame: Frame | undefined;
+    for (let i = 0; i < 400 && !frame; i++) {
+      const candidate = await appFrame(page, WX_APP);
+      if (candidate && (await candidate.locator('.wx-page-frame:not([hidden]) #count').count().catch(() => 0))) frame = candidate;
+      else await page.waitForTimeout(25);
+    }
+    if (!frame) throw new Error('the WeChat-format bench app did not render');
+    const taps = await measureTaps(frame);
+    const rows: BenchRow[] = [
+      { name: `launch -> first paint p50, web format (${web.length})`, value: percentile(web, 50), unit: 'ms' },
+      { name: `launch -> first paint p50, WeChat format (${wechat.length})`, value: percentile(wechat, 50), unit: 'ms' },
+      { name: 'launch WeChat / web (p50)', value: percentile(wechat, 50) / percentile(web, 50), unit: 'x' },
+      { name: `tap -> setData -> DOM p50 (${TAPS})`, value: percentile(taps.runtime, 50), unit: 'ms' },
+      { name: 'tap -> setData -> DOM p99', value: percentile(taps.runtime, 99), unit: 'ms' },
+      { name: 'tap -> plain DOM update p50 (floor)', value: percentile(taps.plain, 50), unit: 'ms' },
+      { name: 'tap -> plain DOM update p99 (floor)', value: percentile(taps.plain, 99), unit: 'ms' },
+    ];
+    return rows;
+  } finally {
+    await browser.close();
+    await host.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

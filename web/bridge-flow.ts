@@ -1,0 +1,58 @@
+import type { WebSocket } from 'ws';
+
+/**
+ * How much of one bridge socket's traffic may be inside the host. Past any bound the socket stops reading
+ * (TCP then pushes back on the page) until half of it is gone, so a page that floods the bridge, sends 1 MB
+ * calls as fast as it can, or never reads its answers holds at most about this much in the host:
+ *  - calls received and not yet answered, and their request bytes (parsed JSON waiting in the dispatcher);
+ *  - answers written to the socket that the page has not taken yet (they would otherwise queue in memory).
+ */
+export const BRIDGE_FLOW_LIMITS = { calls: 64, requestBytes: 8 * 1024 * 1024, unsentBytes: 1024 * 1024 };
+
+export class BridgeFlow {
+  private calls = 0;
+  private requestBytes = 0;
+  private unsentBytes = 0;
+
+  constructor(
+    private readonly socket: WebSocket,
+    private readonly limits = BRIDGE_FLOW_LIMITS,
+  ) {}
+
+  /** A call of `bytes` was received and goes to the dispatcher. */
+  received(bytes: number): void {
+    this.calls++;
+    this.requestBytes += bytes;
+    this.check();
+  }
+
+  /** The call is answered (its answer is handed to send()). */
+  answered(bytes: number): void {
+    this.calls--;
+    this.requestBytes -= bytes;
+    this.check();
+  }
+
+  /** Sends a frame if the socket is still open, counting it until ws has written it out. */
+  send(text: string): void {
+    if (this.socket.readyState !== this.socket.OPEN) return;
+    const bytes = text.length;
+    this.unsentBytes += bytes;
+    this.socket.send(text, () => {
+      this.unsentBytes -= bytes;
+      this.check();
+    });
+    this.check();
+  }
+
+  private check(): void {
+    const { limits, socket } = this;
+    const over = this.calls >= limits.calls || this.requestBytes >= limits.requestBytes || this.unsentBytes >= limits.unsentBytes;
+    if (over) {
+      if (!socket.isPaused) socket.pause();
+      return;
+    }
+    const halfway = this.calls <= limits.calls / 2 && this.requestBytes <= limits.requestBytes / 2 && this.unsentBytes <= limits.unsentBytes / 2;
+    if (socket.isPaused && halfway) socket.resume();
+  }
+}
