@@ -53,6 +53,7 @@ async function main(): Promise<void> {
     shell: () => undefined,
     dispatchFromView: (_viewId, raw) => shell.dispatch(raw, caller),
     handleCommand: async () => undefined,
+    bridgeReady: () => undefined,
     log: { info: () => undefined, warn: (m: string) => console.error(m), error: (m: string) => console.error(m) },
   });
   ipcMain.handle('bench:echo', (_event, message: unknown) => message);
