@@ -26,7 +26,10 @@ function visiblePage(app: FrameLocator): Locator {
 
 async function open(shell: ShellPage, family: string): Promise<{ app: FrameLocator; page: Locator }> {
   const app = await shell.launch(APP_ID);
-  await visiblePage(app).locator(`#to-${family}`).click();
+  // by keyboard (a navigator takes Enter): under heavy load a mouse click's input round trip on a freshly
+  // launched frame has been seen to outlast the action timeout
+  await visiblePage(app).locator(`#to-${family}`).focus();
+  await shell.page.keyboard.press('Enter');
   const page = visiblePage(app);
   await expect(page.locator('#log')).toBeAttached();
   return { app, page };
