@@ -52,8 +52,8 @@ async function main(): Promise<void> {
     viewForWebContents: (id) => (id === win.webContents.id ? { viewId: 1, origin } : undefined),
     shell: () => undefined,
     dispatchFromView: (_viewId, raw) => shell.dispatch(raw, caller),
-    handleCommand: async () => undefined,
     bridgeReady: () => undefined,
+    handleCommand: async () => undefined,
     log: { info: () => undefined, warn: (m: string) => console.error(m), error: (m: string) => console.error(m) },
   });
   ipcMain.handle('bench:echo', (_event, message: unknown) => message);

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { AppId, Manifest, WechatProjectManifest } from '../contracts/app';
 import { IssueList, WechatCompileError } from './compile-issues';
 import { compileProject, type CompiledApp } from './compile-project';
+import { scanDomains } from './domain-scan';
 import { positionOfJsonPath, readJsonFile } from './json-file';
 import { PROJECT_CONFIG, PROJECT_MANIFEST, readWechatProject, type WechatProject } from './project-reader';
 
@@ -52,6 +53,12 @@ function projectAppId(project: WechatProject, configText: string, issues: IssueL
   return { appId: appid, generated: false };
 }
 
+/** What the user is shown of the server domains read from the code: the lists, then what could not be read. */
+function domainNotes(derived: ReturnType<typeof scanDomains>): string[] {
+  const lists = Object.entries(derived.domains).map(([kind, list]) => `${kind} domains read from the code: ${list.join(', ')}`);
+  return [...lists, ...derived.notes];
+}
+
 /**
  * Reads, checks and compiles a WeChat DevTools project folder, and works out its registration: the
  * project's manifest.json when it has one, otherwise identity from project.config.json and the
@@ -75,6 +82,7 @@ export async function prepareWechatApp(projectDir: string): Promise<PreparedWech
   if (!issues.empty) throw new WechatCompileError(issues.issues, sourceOf);
 
   const compiled = compileProject(project, identity.appId);
+  const derived = declared ? undefined : scanDomains(compiled.trees);
   const entry = `${project.rootPrefix}app.json`;
   const manifest: Manifest = declared
     ? { ...declared, entry, format: 'wechat' }
@@ -84,6 +92,7 @@ export async function prepareWechatApp(projectDir: string): Promise<PreparedWech
         version: '1.0.0',
         entry,
         permissions: { openApi: compiled.capabilities.openApi, customApi: compiled.capabilities.customApi },
+        ...(derived && Object.keys(derived.domains).length ? { domains: derived.domains } : {}),
         format: 'wechat',
       };
   const checked = Manifest.safeParse(manifest);
@@ -95,7 +104,7 @@ export async function prepareWechatApp(projectDir: string): Promise<PreparedWech
     manifest: checked.data,
     appIdGenerated: identity.generated,
     capabilitySource: declared ? 'manifest' : 'code',
-    notes: declared ? [] : compiled.capabilities.notes,
+    notes: derived ? [...compiled.capabilities.notes, ...domainNotes(derived)] : [],
     compiled,
   };
 }

@@ -35,6 +35,35 @@ describe('the registration of a WeChat project', () => {
     expect(prepared.notes).toEqual(['pages/index/index.js:6: wx.invokeNativePlugin with an api_name the install cannot read']);
   });
 
+  it('reads the server domains from wx.request / downloadFile / uploadFile / connectSocket URLs, and says what it cannot read', async () => {
+    const prepared = await compileFiles({
+      'app.js': [
+        'const BASE = "https://api.tea.example";',
+        'App({ onLaunch() {',
+        '  wx.request({ url: "https://api.tea.example/login", method: "POST" });',
+        '  wx.request({ url: `https://cdn.tea.example:8443/list?page=${1}` });',
+        '  wx.downloadFile({ url: "https://img.tea.example" + "/a.png" });',
+        '  wx.uploadFile({ url: "http://uploads.tea.example/up", filePath: "x", name: "f" });',
+        '  wx.connectSocket({ url: "wss://live.tea.example/ws" });',
+        '  wx.request({ url: BASE + "/orders" });',
+        '  wx.request({ url: "http://127.0.0.1:9000/dev" });',
+        '} });',
+      ].join('\n'),
+    });
+    expect(prepared.manifest.domains).toEqual({
+      request: ['http://127.0.0.1:9000', 'https://api.tea.example', 'https://cdn.tea.example:8443'],
+      downloadFile: ['https://img.tea.example'],
+      socket: ['wss://live.tea.example'],
+    });
+    expect(prepared.notes).toEqual([
+      'request domains read from the code: http://127.0.0.1:9000, https://api.tea.example, https://cdn.tea.example:8443',
+      'socket domains read from the code: wss://live.tea.example',
+      'downloadFile domains read from the code: https://img.tea.example',
+      'app.js:6: wx.uploadFile: "http://uploads.tea.example": uploadFile domains must use https (http only for a loopback development server); this call will be refused',
+      'app.js:8: wx.request with a server the install cannot read; declare its domain in manifest.json',
+    ]);
+  });
+
   it('adds the open APIs a template asks for with <button open-type>', async () => {
     const prepared = await compileFiles({
       'pages/index/index.wxml': '<button open-type="getPhoneNumber" bindgetphonenumber="onPhone">Phone</button>\n<button open-type="share">Share</button>\n<button open-type="{{kind}}">dynamic</button>',
