@@ -135,6 +135,8 @@ export type ToLogic =
   | { t: 'pullDownRefresh'; pageId: number }
   | { t: 'hostEvent'; event: 'appShow' | 'appHide'; data: Record<string, unknown> }
   | { t: 'resize'; width: number; height: number }
+  /** liveness check: the logic layer answers `pong` with the same seq when it is not stuck */
+  | { t: 'ping'; seq: number }
   | ViewReply
   | { t: 'intersection'; observer: number; status: Record<string, unknown> };
 
@@ -168,6 +170,7 @@ export type ToView =
   | { t: 'ready'; chrome: AppChrome }
   | { t: 'error'; message: string; stack?: string; where?: string }
   | { t: 'fatal'; message: string }
+  | { t: 'pong'; seq: number }
   | ViewCall
   /** what an event handler returned, for the built-in that sent the event (bindinput's new value) */
   | { t: 'eventResult'; node: number; type: string; value: unknown };

@@ -1,3 +1,4 @@
+import { jsTypeName } from '../../core/contracts/type-names';
 import { Op } from '../protocol';
 import type { LaunchInfo } from './app-instance';
 import type { WindowSize } from './composed-backend';
@@ -22,6 +23,8 @@ export interface PageApiDeps {
   appId: string;
   /** runs onPullDownRefresh of a page, as a pull by the user would */
   pullDownRefresh(page: PageRecord): void;
+  /** how many items app.json's tabBar has (0: no tab bar) */
+  tabCount: number;
 }
 
 const HEX_COLOR = /^#[0-9a-fA-F]{6}$/;
@@ -69,11 +72,67 @@ export function registerPageLevelApis(deps: PageApiDeps): void {
     if (!page) throw new RuntimeApiError('no page is showing');
     deps.pullDownRefresh(page);
   });
+  registerTabBarApis(deps);
   apis.register('getSystemInfo', () => systemInfo(deps.windowSize()));
   apis.register('vibrateShort', () => undefined);
   apis.register('vibrateLong', () => undefined);
   apis.register('makePhoneCall', () => {
     throw new RuntimeApiError('this desktop shell cannot place phone calls');
+  });
+}
+
+/**
+ * setTabBarBadge, removeTabBarBadge, show/hideTabBarRedDot, setTabBarItem, setTabBarStyle, show/hideTabBar:
+ * only on a tab page (WeChat: "not TabBar page"), `index` within app.json's list; the view's tab bar keeps
+ * the state across pages. A badge longer than 4 characters shows "…" as its end, as WeChat's does.
+ */
+function registerTabBarApis(deps: PageApiDeps): void {
+  const { apis, views } = deps;
+  const onTabPage = () => {
+    const top = deps.top();
+    if (!top || !top.isTab || deps.tabCount === 0) throw new RuntimeApiError('not TabBar page');
+  };
+  const index = (p: Record<string, unknown>) => {
+    const i = p['index'];
+    if (typeof i !== 'number') throw new RuntimeApiError(`parameter error: parameter.index should be Number instead of ${jsTypeName(i)};`);
+    if (!Number.isInteger(i) || i < 0 || i >= deps.tabCount) throw new RuntimeApiError('tabbar item not found');
+    return i;
+  };
+  const send = async (params: Record<string, unknown>) => {
+    await views.call('__tabBar', params);
+  };
+  apis.register('setTabBarBadge', async (p) => {
+    onTabPage();
+    const text = typeof p['text'] === 'string' ? p['text'] : '';
+    await send({ action: 'badge', index: index(p), text: [...text].length > 4 ? `${[...text].slice(0, 3).join('')}…` : text });
+  });
+  apis.register('removeTabBarBadge', async (p) => {
+    onTabPage();
+    await send({ action: 'badge', index: index(p) });
+  });
+  apis.register('showTabBarRedDot', async (p) => {
+    onTabPage();
+    await send({ action: 'dot', index: index(p), on: true });
+  });
+  apis.register('hideTabBarRedDot', async (p) => {
+    onTabPage();
+    await send({ action: 'dot', index: index(p), on: false });
+  });
+  apis.register('setTabBarItem', async (p) => {
+    onTabPage();
+    await send({ ...p, action: 'item', index: index(p) });
+  });
+  apis.register('setTabBarStyle', async (p) => {
+    onTabPage();
+    await send({ ...p, action: 'style' });
+  });
+  apis.register('showTabBar', async () => {
+    onTabPage();
+    await send({ action: 'visible', visible: true });
+  });
+  apis.register('hideTabBar', async () => {
+    onTabPage();
+    await send({ action: 'visible', visible: false });
   });
 }
 

@@ -88,6 +88,7 @@ export class LogicRuntime {
       launchInfo: () => this.launchInfo,
       appId: bundle.appId,
       pullDownRefresh: (page) => this.pageCall(page.pageId, 'onPullDownRefresh', []),
+      tabCount: tabBar?.list.length ?? 0,
     });
 
     const hostWx = createWx(options.transport, { storageMirror: options.storageMirror ?? {} }) as unknown as Record<string, unknown>;
@@ -175,6 +176,9 @@ export class LogicRuntime {
         return;
       case 'intersection':
         this.backend.observers.get(message.observer)?.(message.status);
+        return;
+      case 'ping':
+        this.options.post({ t: 'pong', seq: message.seq });
         return;
       case 'start':
         return;

@@ -3,6 +3,7 @@ import type { BuiltinContext } from './components/registry';
 import type { ToLogic, ToView } from '../protocol';
 import { AppChromeView } from './chrome/app-chrome';
 import { DomApplier } from './dom-applier';
+import { LogicWatchdog } from './logic-watchdog';
 import { forwardUserEvents } from './user-events';
 import { serveWx, storageSnapshot } from './wx-forwarder';
 import { answerViewCall, createViewCallHandlers } from './view-calls';
@@ -75,7 +76,12 @@ function boot(): void {
   const applier = new DomApplier(pageHost, contextFor);
   document.body.append(chrome.element);
   forwardUserEvents(chrome.element, applier, post);
-  const viewCalls = createViewCallHandlers(document, { domNode: (id) => applier.domNode(id), post, resolveUrl });
+  const viewCalls = createViewCallHandlers(document, { domNode: (id) => applier.domNode(id), post, resolveUrl, tabBar: () => chrome.tabBarControl() });
+
+  const watchdog = new LogicWatchdog(
+    (seq) => post({ t: 'ping', seq }),
+    () => location.reload(),
+  );
 
   worker.onmessage = (ev: MessageEvent) => {
     const message = ev.data as ToView;
@@ -102,6 +108,9 @@ function boot(): void {
         return;
       case 'eventResult':
         applier.eventResult(message.node, message.type, message.value);
+        return;
+      case 'pong':
+        watchdog.pong(message.seq);
         return;
     }
   };

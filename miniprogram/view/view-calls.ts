@@ -1,4 +1,5 @@
 import type { ToLogic, ViewCall } from '../protocol';
+import type { TabBar } from './chrome/tab-bar';
 import { createPageApis, type ApiOutcome, type PageApiHandler } from './overlays/page-apis';
 
 export interface ViewCallDeps {
@@ -6,6 +7,7 @@ export interface ViewCallDeps {
   domNode(id: number): Node | undefined;
   post(message: ToLogic): void;
   resolveUrl(path: string): string;
+  tabBar(): TabBar | undefined;
 }
 
 const ok = (api: string, fields: Record<string, unknown>): ApiOutcome => ({ ok: true, result: { ...fields, errMsg: `${api}:ok` } });
@@ -72,6 +74,29 @@ export function createViewCallHandlers(doc: Document, deps: ViewCallDeps): Recor
       io.observe(target);
       observers.set(id, io);
       return ok('__observe', {});
+    },
+    async __tabBar(params) {
+      const bar = deps.tabBar();
+      const index = Number(params['index']);
+      const str = (k: string) => (typeof params[k] === 'string' ? (params[k] as string) : undefined);
+      switch (params['action']) {
+        case 'badge':
+          bar?.setBadge(index, str('text'));
+          break;
+        case 'dot':
+          bar?.setBadge(index, params['on'] ? '' : undefined);
+          break;
+        case 'item':
+          bar?.setItem(index, { text: str('text'), iconPath: str('iconPath'), selectedIconPath: str('selectedIconPath') }, deps.resolveUrl);
+          break;
+        case 'style':
+          bar?.setStyle({ color: str('color'), selectedColor: str('selectedColor'), backgroundColor: str('backgroundColor'), borderStyle: str('borderStyle') });
+          break;
+        case 'visible':
+          bar?.setVisible(Boolean(params['visible']));
+          break;
+      }
+      return ok('__tabBar', {});
     },
     async __unobserve(params) {
       const id = Number(params['observer']);

@@ -65,12 +65,12 @@ async function start(page: Page, api: string, params: Record<string, unknown> = 
 test.beforeEach(async ({ page }) => openHarness(page));
 
 test('showToast shows its title and icon, leaves after its duration, and checks its parameters', async ({ page }) => {
-  const done = await start(page, 'showToast', { title: 'Saved', duration: 400 });
+  const done = await start(page, 'showToast', { title: 'Saved', duration: 1500 });
   expect(await done()).toEqual({ ok: true, result: { errMsg: 'showToast:ok' } });
   const toast = page.getByRole('status');
   await expect(toast).toHaveText('Saved');
   await expect(toast.locator('svg[data-type="success_no_circle"]')).toBeVisible();
-  await expect(toast).toHaveCount(0, { timeout: 2000 });
+  await expect(toast).toHaveCount(0, { timeout: 6000 });
   expect(await (await start(page, 'showToast', {}))()).toEqual({ ok: false, result: { errMsg: 'showToast:fail parameter error: parameter.title should be String instead of Undefined;' } });
   // icon none: text only, up to two lines
   await (await start(page, 'showToast', { title: 'Just text', icon: 'none', duration: 0 }))();

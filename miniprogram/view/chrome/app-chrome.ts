@@ -98,6 +98,11 @@ export class AppChromeView implements PageHost {
     this.frames.get(pageId)?.scrollTo(scrollTop, duration);
   }
 
+  /** the tab bar, for the tab bar APIs (undefined when app.json has none) */
+  tabBarControl(): TabBar | undefined {
+    return this.tabBar;
+  }
+
   routeOf(pageId: number): string | undefined {
     return this.frames.get(pageId)?.route;
   }

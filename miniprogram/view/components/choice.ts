@@ -1,5 +1,5 @@
 import { stringAttr } from './attr-values';
-import { registerLabelTarget } from './form-field';
+import { toggledBy } from './form-field';
 import { truthy, type BuiltinContext, type BuiltinInstance } from './registry';
 
 /** One checkbox or radio as its group sees it. */
@@ -57,16 +57,7 @@ export function choiceControl(_ctx: BuiltinContext, kind: 'checkbox' | 'radio'):
     choice.setChecked(!choice.checked);
     element.dispatchEvent(new CustomEvent(CHOICE_EVENT, { bubbles: true }));
   };
-  element.addEventListener('click', () => {
-    toggle();
-  });
-  element.addEventListener('keydown', (ev) => {
-    if (ev.key === ' ' || ev.key === 'Enter') {
-      ev.preventDefault();
-      toggle();
-    }
-  });
-  registerLabelTarget(element, toggle);
+  toggledBy(element, toggle);
   return {
     element,
     children,

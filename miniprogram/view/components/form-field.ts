@@ -47,6 +47,21 @@ export function registerLabelTarget(element: Element, activate: () => void): voi
   labelTargets.set(element, activate);
 }
 
+/**
+ * A toggle control (checkbox, radio, switch): a click, Space or Enter on it, or a click on its label,
+ * runs `toggle`.
+ */
+export function toggledBy(element: HTMLElement, toggle: () => void): void {
+  element.addEventListener('click', toggle);
+  element.addEventListener('keydown', (ev) => {
+    if (ev.key === ' ' || ev.key === 'Enter') {
+      ev.preventDefault();
+      toggle();
+    }
+  });
+  registerLabelTarget(element, toggle);
+}
+
 export function labelTargetOf(element: Element | null): (() => void) | undefined {
   return element ? labelTargets.get(element) : undefined;
 }

@@ -1,5 +1,5 @@
 import { stringAttr } from './attr-values';
-import { registerFormField, registerLabelTarget } from './form-field';
+import { registerFormField, toggledBy } from './form-field';
 import { defineBuiltin, truthy } from './registry';
 
 /**
@@ -29,16 +29,7 @@ defineBuiltin({
       show(!checked);
       ctx.emit('change', { value: checked });
     };
-    element.addEventListener('click', () => {
-      toggle();
-    });
-    element.addEventListener('keydown', (ev) => {
-      if (ev.key === ' ' || ev.key === 'Enter') {
-        ev.preventDefault();
-        toggle();
-      }
-    });
-    registerLabelTarget(element, toggle);
+    toggledBy(element, toggle);
     registerFormField(element, { name: () => name, value: () => checked, reset: () => show(initial) });
     show(false);
     return {

@@ -24,13 +24,18 @@ export class ViewTree {
   batches: RenderOp[][] = [];
   errors: Array<{ message: string; where?: string }> = [];
   autoCommit = true;
+  /** every message that is not a render batch (view calls, event results, errors...) */
+  others: ToView[] = [];
   private pendingCommits: number[] = [];
 
   constructor(private readonly commit: (seq: number) => void) {}
 
   receive = (message: ToView): void => {
     if (message.t === 'error') this.errors.push({ message: message.message, ...(message.where ? { where: message.where } : {}) });
-    if (message.t !== 'render') return;
+    if (message.t !== 'render') {
+      this.others.push(message);
+      return;
+    }
     this.batches.push(message.ops);
     for (const op of message.ops) this.apply(op);
     if (this.autoCommit) queueMicrotask(() => this.commit(message.seq));

@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { canIUse, menuButtonRect, systemInfo } from '../../../miniprogram/logic/page-apis';
+import { ViewCalls } from '../../../miniprogram/logic/view-calls';
+import type { ModuleFactory } from '../../../miniprogram/logic/bundle';
+import type { ToView } from '../../../miniprogram/protocol';
+import { settle, startApp } from './support/harness';
+
+describe('page-level APIs answered in the logic layer', () => {
+  it('getSystemInfoSync reports the view as the window', () => {
+    const info = systemInfo({ width: 800, height: 600, pixelRatio: 2 });
+    expect(info).toMatchObject({ windowWidth: 800, windowHeight: 600, screenWidth: 800, pixelRatio: 2, statusBarHeight: 0, SDKVersion: expect.any(String) });
+    expect(info['safeArea']).toEqual({ left: 0, right: 800, top: 0, bottom: 600, width: 800, height: 600 });
+  });
+
+  it("getMenuButtonBoundingClientRect: WeChat's capsule size at the right of the navigation bar", () => {
+    expect(menuButtonRect({ width: 400, height: 700, pixelRatio: 1 })).toEqual({ width: 87, height: 32, top: 6, right: 393, bottom: 38, left: 306 });
+  });
+
+  it('canIUse: APIs of this wx and built-in components, nothing else', () => {
+    const wx = { showModal: () => undefined };
+    expect(canIUse(wx, 'showModal')).toBe(true);
+    expect(canIUse(wx, 'showModal.object.editable')).toBe(true);
+    expect(canIUse(wx, 'button.open-type.getPhoneNumber')).toBe(true);
+    expect(canIUse(wx, 'video')).toBe(false);
+    expect(canIUse(wx, 'openBluetoothAdapter')).toBe(false);
+    expect(canIUse(wx, 42)).toBe(false);
+  });
+
+  it('a view call is answered by the reply with its id, in any order', async () => {
+    const posted: ToView[] = [];
+    const views = new ViewCalls((m) => posted.push(m));
+    const first = views.call('showModal', { title: 'a' });
+    const second = views.call('showToast', { title: 'b' });
+    expect(posted).toEqual([
+      { t: 'viewCall', id: 1, api: 'showModal', params: { title: 'a' } },
+      { t: 'viewCall', id: 2, api: 'showToast', params: { title: 'b' } },
+    ]);
+    views.receive({ t: 'viewReply', id: 2, ok: true, result: { errMsg: 'showToast:ok' } });
+    views.receive({ t: 'viewReply', id: 1, ok: false, result: { errMsg: 'showModal:fail x' } });
+    views.receive({ t: 'viewReply', id: 9, ok: true, result: { errMsg: 'stray:ok' } });
+    expect(await second).toEqual({ ok: true, result: { errMsg: 'showToast:ok' } });
+    expect(await first).toEqual({ ok: false, result: { errMsg: 'showModal:fail x' } });
+  });
+});
+
+describe('page-level APIs through the runtime', () => {
+  const page = (def: Record<string, unknown>): ModuleFactory => (_r, _m, _e, _wx, _A, Page) => (Page as (d: unknown) => void)(def);
+
+  it("bindinput's returned string goes back to the input that sent the event", async () => {
+    const { runtime, view } = startApp({
+      wxml: { 'pages/index/index': '<input id="box" bindinput="upper" />' },
+      js: { 'pages/index/index.js': page({ upper: (e: { detail: { value: string } }) => e.detail.value.toUpperCase() }) },
+    });
+    await settle();
+    const node = view.findById('box')!;
+    runtime.receive({ t: 'event', node, type: 'input', detail: { value: 'tea', cursor: 3, keyCode: 65 }, bubbles: false });
+    await settle();
+    expect(view.others).toContainEqual({ t: 'eventResult', node, type: 'input', value: 'TEA' });
+  });
+
+  it('showModal is drawn by the view and its reply becomes success; a view failure becomes fail with the reason', async () => {
+    const { runtime, view, wx } = startApp({ wxml: { 'pages/index/index': '<view/>' }, js: { 'pages/index/index.js': page({}) } });
+    await settle();
+    const modal = wx.showModal!({ title: 'Delete?' });
+    const sheet = wx.showActionSheet!({ itemList: ['A'] });
+    await settle();
+    const calls = view.others.filter((m) => m.t === 'viewCall') as Array<{ id: number; api: string; params: unknown }>;
+    expect(calls.map((c) => [c.api, c.params])).toEqual([
+      ['showModal', { title: 'Delete?' }],
+      ['showActionSheet', { itemList: ['A'] }],
+    ]);
+    runtime.receive({ t: 'viewReply', id: calls[0]!.id, ok: true, result: { confirm: true, cancel: false, errMsg: 'showModal:ok' } });
+    runtime.receive({ t: 'viewReply', id: calls[1]!.id, ok: false, result: { errMsg: 'showActionSheet:fail cancel' } });
+    await expect(modal).resolves.toEqual({ confirm: true, cancel: false, errMsg: 'showModal:ok' });
+    await expect(sheet).rejects.toEqual({ errMsg: 'showActionSheet:fail cancel' });
+  });
+
+  it('setNavigationBarColor checks its colours as WeChat does', async () => {
+    const { wx } = startApp({ wxml: { 'pages/index/index': '<view/>' }, js: { 'pages/index/index.js': page({}) } });
+    await settle();
+    await expect(wx.setNavigationBarColor!({ frontColor: '#ff0000', backgroundColor: '#000000' })).rejects.toEqual({ errMsg: 'setNavigationBarColor:fail invalid frontColor' });
+    await expect(wx.setNavigationBarColor!({ frontColor: '#ffffff', backgroundColor: '#2f7bf5' })).resolves.toEqual({ errMsg: 'setNavigationBarColor:ok' });
+    await expect(wx.setTabBarBadge!({ index: 0, text: '1' })).rejects.toEqual({ errMsg: 'setTabBarBadge:fail not TabBar page' });
+  });
+});
