@@ -2,6 +2,7 @@ import type * as glassEasel from 'glass-easel';
 import { Op, type RenderOp } from '../protocol';
 import type { OpQueue } from './op-queue';
 import type { ViewCalls } from './view-calls';
+import { modelAttribute } from './model-bindings';
 
 type Ctx = glassEasel.composedBackend.Context;
 type El = glassEasel.composedBackend.Element;
@@ -95,7 +96,7 @@ export class RecordingBackend implements Ctx {
     return this.root;
   }
   createElement(logicalName: string, stylingName: string): RecordedElement {
-    const element = new RecordedElement(this);
+    const element = new RecordedElement(this, logicalName);
     this.queue.push([Op.element, element.id, logicalName, stylingName]);
     return element;
   }
@@ -132,8 +133,14 @@ export class RecordedElement implements El {
   __wxElement?: glassEasel.Element;
   /** the element's own style scope: `*-class` attributes are written with its prefix, like `class` */
   private styleScope: number | undefined;
+  /** two-way bindings (`model:value`) glass-easel asked this node to report, by attribute */
+  private models: Map<string, (newValue: unknown) => void> | undefined;
 
-  constructor(private readonly ctx: RecordingBackend) {
+  constructor(
+    private readonly ctx: RecordingBackend,
+    /** the WXML tag of an element node (`input`, `view`, …); undefined for text and fragments */
+    readonly tag?: string,
+  ) {
     this.id = ctx.allocate(this);
   }
 
@@ -228,8 +235,20 @@ export class RecordedElement implements El {
     const outcome = await this.ctx.views?.call(api, { node: this.id });
     return outcome?.ok ? ({ ...zero, ...outcome.result, errMsg: undefined } as unknown as T) : zero;
   }
-  setModelBindingStat(): void {
-    // two-way bindings (model:value) arrive with the built-in components that need them
+  setModelBindingStat(attributeName: string, listener: ((newValue: unknown) => void) | null): void {
+    if (listener) (this.models ??= new Map()).set(attributeName, listener);
+    else this.models?.delete(attributeName);
+  }
+
+  /**
+   * A user's edit in the view updates the page data bound with `model:` before the event's handlers run,
+   * so a `bindinput` handler already reads the new value in `this.data` (glass-easel then re-renders).
+   */
+  applyModel(eventType: string, detail: unknown): void {
+    if (!this.models || this.tag === undefined) return;
+    const attribute = modelAttribute(this.tag, eventType);
+    const listener = attribute === undefined ? undefined : this.models.get(attribute);
+    if (listener && detail !== null && typeof detail === 'object' && 'value' in detail) listener((detail as { value: unknown }).value);
   }
   setListenerStats(type: string, capture: boolean): void {
     this.push([Op.listen, this.id, type, capture]);

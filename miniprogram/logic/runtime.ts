@@ -247,8 +247,10 @@ export class LogicRuntime {
   }
 
   private dispatchEvent(event: ViewEvent): void {
-    const target = this.backend.element(event.node)?.__wxElement;
-    if (!target) return;
+    const node = this.backend.element(event.node);
+    const target = node?.__wxElement;
+    if (!node || !target) return;
+    node.applyModel(event.type, event.detail);
     const extraFields: Record<string, unknown> = {};
     if (event.touches) extraFields['touches'] = event.touches;
     if (event.changedTouches) extraFields['changedTouches'] = event.changedTouches;
