@@ -59,6 +59,21 @@ test('each WXML construct renders and updates after a tap', async ({ shell }) =>
   await expect(page.locator('#env')).toHaveText('window=undefined document=undefined');
 });
 
+test('an input with model:value: every binding follows the typing, and the caret stays where the user types', async ({ shell }) => {
+  const app = await launch(shell);
+  const page = visiblePage(app);
+  const box = page.locator('#model-box input');
+  await box.click();
+  await box.pressSequentially('tea');
+  await expect(page.locator('#model-echo')).toHaveText('typed tea');
+  // typing in the middle: the re-render from the data must not move the caret to the end
+  await box.press('ArrowLeft');
+  await box.press('ArrowLeft');
+  await box.pressSequentially('xy');
+  await expect(page.locator('#model-echo')).toHaveText('typed txyea');
+  await expect(box).toHaveValue('txyea');
+});
+
 test('lifecycle order: launch, navigateTo, navigateBack, redirectTo, switchTab, reLaunch, app hide/show', async ({ shell, host }) => {
   const app = await launch(shell);
   const log = () => visiblePage(app).locator('#log');
