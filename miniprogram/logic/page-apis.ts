@@ -60,10 +60,10 @@ export function registerPageLevelApis(deps: PageApiDeps): void {
   });
   apis.register('showNavigationBarLoading', () => withTop((page) => (page.window.navigationBarLoading = true)));
   apis.register('hideNavigationBarLoading', () => withTop((page) => (page.window.navigationBarLoading = false)));
+  // backgroundColorTop/Bottom are iOS-only in WeChat: accepted and ignored, as WeChat on a PC does
   apis.register('setBackgroundColor', (p) =>
     withTop((page) => {
-      const color = p['backgroundColor'] ?? p['backgroundColorTop'];
-      if (typeof color === 'string') page.window.backgroundColor = color;
+      if (typeof p['backgroundColor'] === 'string') page.window.backgroundColor = p['backgroundColor'];
     }),
   );
   apis.register('setBackgroundTextStyle', () => undefined);
@@ -243,10 +243,17 @@ const COMPONENTS = new Set([
   'radio', 'radio-group', 'switch', 'slider', 'picker', 'label', 'form', 'scroll-view', 'swiper', 'swiper-item', 'block',
 ]);
 
-/** canIUse(schema): an API of this wx (with any .success/.object path) or a built-in component */
+/** WeChat's ${method} part of an API schema: how the API is called or answers */
+const SCHEMA_METHODS = new Set(['return', 'success', 'object', 'callback']);
+
+/**
+ * canIUse(schema), "${API}.${method}.${param}.${option}" or "${component}.${attribute}.${option}": an API of
+ * this wx whose method part (if any) is one WeChat names, or a built-in component. Parameters, options and
+ * attributes are not checked one by one.
+ */
 export function canIUse(wx: Record<string, unknown>, schema: unknown): boolean {
   if (typeof schema !== 'string' || schema === '') return false;
-  const [head] = schema.split('.');
-  if (head && typeof wx[head] === 'function') return true;
+  const [head, method] = schema.split('.');
+  if (head && typeof wx[head] === 'function') return method === undefined || SCHEMA_METHODS.has(method);
   return head !== undefined && COMPONENTS.has(head);
 }

@@ -24,6 +24,9 @@ describe('page-level APIs answered in the logic layer', () => {
     expect(canIUse(wx, 'video')).toBe(false);
     expect(canIUse(wx, 'openBluetoothAdapter')).toBe(false);
     expect(canIUse(wx, 42)).toBe(false);
+    // the method part is one of return / success / object / callback
+    expect(canIUse(wx, 'showModal.success.confirm')).toBe(true);
+    expect(canIUse(wx, 'showModal.nonsense')).toBe(false);
   });
 
   it('a view call is answered by the reply with its id, in any order', async () => {
@@ -132,6 +135,19 @@ describe('info objects and tab bar APIs checked against WeChat documentation (do
     await settle();
     const call = view.others.filter((m) => m.t === 'viewCall').at(-1) as { id: number; api: string; params: unknown };
     expect([call.api, call.params]).toEqual(['__tabBar', { action: 'badge', index: 1, text: '...' }]);
+  });
+
+  it('setBackgroundColor sets backgroundColor; the iOS-only backgroundColorTop does not change the window', async () => {
+    const { wx, view } = startApp({ wxml: { 'pages/index/index': '<view/>' }, js: { 'pages/index/index.js': page({}) } });
+    await settle();
+    const background = () => [...view.pages.values()][0]!.window.backgroundColor;
+    const before = background();
+    await expect(wx.setBackgroundColor!({ backgroundColorTop: '#ff0000' })).resolves.toEqual({ errMsg: 'setBackgroundColor:ok' });
+    await settle();
+    expect(background()).toBe(before);
+    await expect(wx.setBackgroundColor!({ backgroundColor: '#00ff00' })).resolves.toEqual({ errMsg: 'setBackgroundColor:ok' });
+    await settle();
+    expect(background()).toBe('#00ff00');
   });
 
   it('makePhoneCall: a missing phoneNumber is a parameter error; a number fails because a desktop cannot dial', async () => {
