@@ -152,9 +152,9 @@ function registerTabBarApis(deps: PageApiDeps): void {
  * getSystemInfoSync: the view's size as the window, a desktop as the device; the fields WeChat documents
  * for it (the iOS-only switches left out, as WeChat leaves them out off iOS).
  */
-export function systemInfo(size: WindowSize): Record<string, unknown> {
+export function systemInfo(size: WindowSize, darkmode = false): Record<string, unknown> {
   // fontSizeScaleFactor belongs to getAppBaseInfo only
-  const { fontSizeScaleFactor: _scale, ...base } = appBaseInfo();
+  const { fontSizeScaleFactor: _scale, ...base } = appBaseInfo(darkmode);
   return {
     ...deviceInfo(),
     ...windowInfo(size),
@@ -198,13 +198,16 @@ export function deviceInfo(): Record<string, unknown> {
   };
 }
 
-/** getAppBaseInfo. The base font is 16px and never scaled in the shell. */
-export function appBaseInfo(): Record<string, unknown> {
+/**
+ * getAppBaseInfo. The base font is 16px and never scaled in the shell. `theme` is there only when app.json
+ * sets "darkmode": true (WeChat: undefined otherwise); the shell draws light.
+ */
+export function appBaseInfo(darkmode = false): Record<string, unknown> {
   return {
     SDKVersion: SDK_VERSION,
     version: '8.0.0',
     language: 'zh_CN',
-    theme: 'light',
+    ...(darkmode ? { theme: 'light' } : {}),
     enableDebug: false,
     host: { env: 'SuperappShell' },
     fontSizeSetting: 16,

@@ -114,6 +114,13 @@ describe('info objects and tab bar APIs checked against WeChat documentation (do
     expect(systemInfo({ width: 375, height: 640, pixelRatio: 2 })['deviceOrientation']).toBe('portrait');
   });
 
+  it('theme is reported only for an app.json with "darkmode": true', () => {
+    expect(appBaseInfo()).not.toHaveProperty('theme');
+    expect(systemInfo({ width: 800, height: 600, pixelRatio: 1 })).not.toHaveProperty('theme');
+    expect(appBaseInfo(true)).toMatchObject({ theme: 'light' });
+    expect(systemInfo({ width: 800, height: 600, pixelRatio: 1 }, true)).toMatchObject({ theme: 'light' });
+  });
+
   it('a badge text of more than 4 characters shows as "..."', () => {
     expect(badgeText('99+')).toBe('99+');
     expect(badgeText('新消息啊')).toBe('新消息啊');
