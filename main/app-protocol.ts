@@ -81,12 +81,13 @@ export function createAppProtocolHandler(options: AppProtocolOptions): (request:
       const html = request.method === 'HEAD' ? '' : injectStorageMirror(wechat.html, options.storageMirror(options.appId));
       return htmlResponse(html, APP_PAGE_HEADERS);
     }
-    if (wechat) {
+    if (wechat?.kind === 'response') {
       // the runtime's logic.js is the Worker script: it carries the policy like every other file
       for (const [name, value] of Object.entries(APP_FILE_HEADERS)) wechat.response.headers.set(name, value);
       return wechat.response;
     }
-    let urlPath = url.pathname;
+    // a WeChat-format app's package paths start at its mini program root
+    let urlPath = wechat?.kind === 'package' ? wechat.urlPath : url.pathname;
     if (urlPath === '/' || urlPath === '') {
       const entry = options.entry(options.appId);
       if (!entry) return textResponse(404, 'Not found.');

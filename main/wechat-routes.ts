@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises';
 import type { Manifest } from '../core/contracts/app';
-import { wechatAssetFile } from '../core/wechat/serve-paths';
+import { packageFilePath, wechatAssetFile } from '../core/wechat/serve-paths';
 import { wechatViewPage } from '../core/wechat/view-page';
 import { rangedFileResponse, textResponse } from './file-response';
 
@@ -17,8 +17,11 @@ export interface WechatRoutesOptions {
   runtimeDir: string;
 }
 
-/** The view page (the protocol handler adds the storage mirror and page policy), a file, or undefined: not ours. */
-export type WechatRoute = { kind: 'page'; html: string } | { kind: 'response'; response: Response } | undefined;
+/**
+ * The view page (the protocol handler adds the storage mirror and page policy), a file, a package file
+ * (its path in the installed folder, under the mini program root), or undefined: not a WeChat-format app.
+ */
+export type WechatRoute = { kind: 'page'; html: string } | { kind: 'response'; response: Response } | { kind: 'package'; urlPath: string } | undefined;
 
 export function createWechatRoutes(options: WechatRoutesOptions): (appId: string, urlPath: string, request: Request) => Promise<WechatRoute> {
   return async (appId, urlPath, request) => {
@@ -26,7 +29,7 @@ export function createWechatRoutes(options: WechatRoutesOptions): (appId: string
     if (manifest?.format !== 'wechat') return undefined;
     if (urlPath === '/' || urlPath === '') return { kind: 'page', html: wechatViewPage({ title: manifest.name }) };
     const asset = wechatAssetFile(urlPath, { runtimeDir: options.runtimeDir, buildDir: await options.buildDir(appId) });
-    if (!asset) return undefined;
+    if (!asset) return { kind: 'package', urlPath: packageFilePath(urlPath, manifest) };
     if (asset.kind === 'missing' || !(await stat(asset.file).catch(() => undefined))) return { kind: 'response', response: textResponse(404, 'Not found.') };
     return { kind: 'response', response: await rangedFileResponse(asset.file, request) };
   };

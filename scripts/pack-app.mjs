@@ -1,9 +1,11 @@
 #!/usr/bin/env node
 // Packs a mini program folder into an installable, signed .zip:
 //   npm run pack:app -- <folder> [out.zip] [--key <developer-key.pem>]
-// The manifest is checked with the very schema the shell installs with (core/contracts/app.ts,
-// bundled with esbuild at run time so there is one source of truth), every bad field is reported,
-// and nothing is written unless the whole package is valid. The package is signed with the developer's
+// Either format the shell installs: a web package (manifest.json) or a WeChat DevTools project
+// (project.config.json + app.json). The package is checked by the very code the shell installs with
+// (bundled with esbuild at run time so there is one source of truth): the manifest schema, or the WeChat
+// project's reading and compilation, which also gives its appId. Every problem is reported, and nothing
+// is written unless the whole package is valid. The package is signed with the developer's
 // Ed25519 key (core/catalog/package-signature.ts, the shell's own verifier): --key, else
 // $SUPERAPP_DEVELOPER_KEY, else ~/.superapp-shell/developer-key.pem, made on first use.
 import { build } from 'esbuild';
@@ -19,9 +21,11 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const SKIPPED_DIRS = new Set(['node_modules', 'backend']);
 
 class PackError extends Error {
-  constructor(lines) {
+  /** `problems`: how many there are, when a problem takes more than one line (a compile error with its code) */
+  constructor(lines, problems = lines.length) {
     super(lines.join('\n'));
     this.lines = lines;
+    this.problems = problems;
   }
 }
 
@@ -40,11 +44,35 @@ export function loadOrMakeKey(keyPath) {
   return { pem, made: true };
 }
 
-async function loadCore() {
+/**
+ * The WeChat template compiler loads its .wasm from beside its own file, so it stays a package of its own
+ * (imported by file URL, as the bundle is a data: module); everything else is bundled.
+ */
+const besideItsFiles = {
+  name: 'packages-beside-their-files',
+  setup(b) {
+    b.onResolve({ filter: /^glass-easel-template-compiler$/ }, (args) => ({ path: import.meta.resolve(args.path), external: true }));
+  },
+};
+
+/** Bundled once per process (a test packs many packages). */
+let core;
+function loadCore() {
+  core ??= bundleCore();
+  return core;
+}
+
+async function bundleCore() {
   const out = await build({
     absWorkingDir: root,
     stdin: {
-      contents: "export { Manifest } from './core/contracts/app'; export { SIGNATURE_FILE, keyFingerprint, publicKeyOf, sha256OfFile, signPackage } from './core/catalog/package-signature';",
+      contents: [
+        "export { Manifest } from './core/contracts/app';",
+        "export { SIGNATURE_FILE, keyFingerprint, publicKeyOf, sha256OfFile, signPackage } from './core/catalog/package-signature';",
+        "export { packageFormat } from './core/catalog/package-reader';",
+        "export { prepareWechatApp } from './core/wechat/wechat-package';",
+        "export { WechatCompileError } from './core/wechat/compile-issues';",
+      ].join('\n'),
       resolveDir: root,
       loader: 'ts',
     },
@@ -53,6 +81,9 @@ async function loadCore() {
     format: 'esm',
     platform: 'node',
     logLevel: 'silent',
+    plugins: [besideItsFiles],
+    // bundled CommonJS packages (PostCSS) require Node's own modules
+    banner: { js: `import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(${JSON.stringify(join(root, 'package.json'))});` },
   });
   const code = out.outputFiles[0].text;
   return import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`);
@@ -63,9 +94,23 @@ function issuePath(path) {
   return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`)).join('');
 }
 
+/**
+ * A WeChat DevTools project, read and compiled as the shell's install does (core/wechat): its registration
+ * (appId from project.config.json, or from the project's own manifest.json) is what the install pins the key to.
+ */
+async function readWechatProject(core, folder) {
+  try {
+    const prepared = await core.prepareWechatApp(folder);
+    return { manifest: prepared.manifest, appIdGenerated: prepared.appIdGenerated, errors: [] };
+  } catch (e) {
+    if (e instanceof core.WechatCompileError) return { errors: e.message.split('\n'), problems: e.issues.length };
+    throw e;
+  }
+}
+
 function readManifest(folder) {
   const file = join(folder, 'manifest.json');
-  if (!existsSync(file)) throw new PackError([`manifest.json: not found in ${folder}`, 'add a manifest.json at the root of the folder (see examples/api-showcase/manifest.json)']);
+  if (!existsSync(file)) throw new PackError([`manifest.json: not found in ${folder}`, 'add a manifest.json at the root of the folder (see examples/api-showcase/manifest.json); a WeChat DevTools project has its project.config.json there instead']);
   try {
     return JSON.parse(readFileSync(file, 'utf8'));
   } catch (e) {
@@ -131,13 +176,17 @@ function writeZip(files, extra, outFile) {
 export async function packApp(folderArg, outArg, options = {}) {
   if (!folderArg) throw new PackError(['usage: npm run pack:app -- <folder> [out.zip] [--key <developer-key.pem>]']);
   const folder = resolve(folderArg);
-  if (!existsSync(folder) || !statSync(folder).isDirectory()) throw new PackError([`${folderArg}: not a folder; pass the mini program folder that holds manifest.json`]);
+  if (!existsSync(folder) || !statSync(folder).isDirectory()) {
+    throw new PackError([`${folderArg}: not a folder; pass the mini program folder that holds manifest.json (or a WeChat project's project.config.json)`]);
+  }
   const core = await loadCore();
-  const { manifest, errors } = validateManifest(core.Manifest, readManifest(folder), folder);
+  const format = await core.packageFormat(folder);
+  const { manifest, errors, problems, appIdGenerated = false } =
+    format === 'wechat' ? await readWechatProject(core, folder) : validateManifest(core.Manifest, readManifest(folder), folder);
   // a signature file in the folder is an old one: the package gets a fresh signature below
   const collected = manifest ? collectFiles(folder, core.SIGNATURE_FILE) : { files: [], errors: [], skipped: [] };
   errors.push(...collected.errors);
-  if (errors.length) throw new PackError(errors);
+  if (errors.length) throw new PackError(errors, problems ?? errors.length);
   const outFile = resolve(outArg ?? `${manifest.appId}-${manifest.version}.zip`);
   if (outFile.startsWith(folder + sep)) throw new PackError([`${outArg}: write the .zip outside the folder being packed`]);
   const keyPath = resolve(options.keyPath ?? defaultKeyPath());
@@ -148,7 +197,7 @@ export async function packApp(folderArg, outArg, options = {}) {
   await writeZip(collected.files, [[core.SIGNATURE_FILE, Buffer.from(JSON.stringify(signature, null, 2))]], outFile);
   const bytes = statSync(outFile).size;
   const fingerprint = core.keyFingerprint(signature.publicKey);
-  return { manifest, outFile, files: collected.files.length, bytes, skipped: collected.skipped, keyPath, keyMade: key.made, fingerprint };
+  return { format, manifest, appIdGenerated, outFile, files: collected.files.length, bytes, skipped: collected.skipped, keyPath, keyMade: key.made, fingerprint };
 }
 
 const invokedDirectly = process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url);
@@ -164,12 +213,15 @@ if (invokedDirectly) {
       console.log(`pack: made your developer key ${r.keyPath} (${r.fingerprint}). Back it up and keep it private:`);
       console.log('pack: the first install of an app pins its key, and only that key can sign its updates.');
     }
+    if (r.appIdGenerated) {
+      console.log(`pack: project.config.json names no appid, so the app installs as ${r.manifest.appId} (made from its projectname); set "appid" to keep it apart from other projects of that name`);
+    }
     if (r.skipped.length) console.log(`pack: left out ${r.skipped.join(', ')} (not part of a mini program package)`);
-    console.log(`pack: ${r.manifest.appId} ${r.manifest.version}: ${r.files} files, ${(r.bytes / 1024).toFixed(1)} KB, signed with ${r.fingerprint} -> ${r.outFile}`);
+    console.log(`pack: ${r.manifest.appId} ${r.manifest.version}${r.format === 'wechat' ? ' (WeChat project)' : ''}: ${r.files} files, ${(r.bytes / 1024).toFixed(1)} KB, signed with ${r.fingerprint} -> ${r.outFile}`);
   } catch (e) {
     if (!(e instanceof PackError)) throw e;
     for (const line of e.lines) console.error(`pack: ${line}`);
-    if (e.lines.length > 1 || e.lines[0].startsWith('manifest.json')) console.error(`pack: nothing written; fix the ${e.lines.length} problem(s) above and run again (${basename(process.argv[1])})`);
+    if (e.lines.length > 1 || e.lines[0].startsWith('manifest.json')) console.error(`pack: nothing written; fix the ${e.problems} problem(s) above and run again (${basename(process.argv[1])})`);
     process.exitCode = 1;
   }
 }

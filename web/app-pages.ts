@@ -7,7 +7,7 @@ import { MINI_PROGRAM_PERMISSIONS_POLICY, miniProgramCsp } from '../core/catalog
 import type { Runtime } from '../core/contracts/services';
 import type { CatalogEntry } from '../core/contracts/shell-api';
 import { LOAD_KEY_PARAM, VIEW_PARAM, WX_SCRIPT_PATH } from '../client/transports/boot-config';
-import { wechatAssetFile } from '../core/wechat/serve-paths';
+import { packageFilePath, wechatAssetFile } from '../core/wechat/serve-paths';
 import { wechatViewPage } from '../core/wechat/view-page';
 import { injectBoot } from './boot-page';
 import { BASE_HEADERS, sendJson, sendText } from './http-util';
@@ -105,7 +105,7 @@ export async function serveAppRequest(req: IncomingMessage, res: ServerResponse,
     sendText(res, 404, `${path} is not built (${asset.file} is missing). Run "npm run build" and reload.`);
     return;
   }
-  const file = asset ? asset.file : await deps.runtime.catalog.resolveFile(app.appId, path);
+  const file = asset ? asset.file : await deps.runtime.catalog.resolveFile(app.appId, packageFilePath(path, manifest));
   if (!file) {
     sendText(res, 404, `Not found in ${app.appId}: ${path}`);
     return;

@@ -4,7 +4,7 @@ import { OPEN_API_NAMES } from '../contracts/apis';
 import { scanCapabilities, scanTemplateCapabilities, type DerivedCapabilities } from './capabilities';
 import { IssueList, WechatCompileError } from './compile-issues';
 import { resolveComponentPath } from './component-paths';
-import { checkRequires, parseModules } from './js-modules';
+import { checkRequires, parseModules, treesOf } from './js-modules';
 import { positionOfJsonPath, readJsonFile } from './json-file';
 import { linkLogicBundle } from './logic-bundle';
 import type { WechatProject } from './project-reader';
@@ -14,7 +14,7 @@ import { compileStyles } from './wxss-compiler';
 import { compileTemplates } from './wxml-compiler';
 
 /** Bumped when the compiler's output changes shape, so an old build is never taken for a new one. */
-export const COMPILER_VERSION = 1;
+export const COMPILER_VERSION = 2;
 
 /** The compiled bundle of docs/wechat-format.md, in memory, before it is written. */
 export interface CompiledApp {
@@ -117,8 +117,8 @@ export function compileProject(project: WechatProject, appId: string): CompiledA
     sources,
     issues,
   );
-  const trees = parseModules(sources, issues);
-  checkRequires(trees, sources, issues);
+  const modules = parseModules(sources, issues);
+  checkRequires(modules, sources, issues);
   if (!issues.empty) throw new WechatCompileError(issues.issues, (file) => sources.get(file));
 
   const sourceHash = sourceHashOf(sources, appId);
@@ -129,8 +129,12 @@ export function compileProject(project: WechatProject, appId: string): CompiledA
     pages: allPages(app),
     styleScopes,
     tmplCode,
-    modules: [...trees.keys()].sort().map((file) => ({ file, source: sources.get(file) ?? '' })),
+    modules: [...modules.keys()].sort().map((file) => {
+      const module = modules.get(file)!;
+      return { file, source: sources.get(file) ?? '', code: module.code, ...(module.esm ? { mappings: module.esm.mappings } : {}) };
+    }),
   });
+  const trees = treesOf(modules);
   const fromCode = scanCapabilities(trees);
   const fromTemplates = scanTemplateCapabilities(tmplCode);
   const capabilities = { ...fromCode, openApi: OPEN_API_NAMES.filter((n) => fromCode.openApi.includes(n) || fromTemplates.includes(n)) };

@@ -5,5 +5,5 @@ export { isWechatProjectFolder, readWechatProject } from './project-reader';
 export { localAppId, prepareWechatApp, type PreparedWechatApp } from './wechat-package';
 export { resolveRequire } from './require-resolve';
 export { styleScopeName } from './style-scope';
-export { viewEntryPath, wechatAssetFile, WX_APP_PREFIX, WX_RUNTIME_PREFIX, type WechatAsset } from './serve-paths';
+export { miniProgramRootOf, packageFilePath, viewEntryPath, wechatAssetFile, WX_APP_PREFIX, WX_RUNTIME_PREFIX, type WechatAsset } from './serve-paths';
 export { COMPILE_ERROR_ELEMENT_ID, wechatViewPage } from './view-page';

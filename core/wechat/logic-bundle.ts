@@ -1,10 +1,22 @@
-import MagicString, { Bundle } from 'magic-string';
+import { encode, type SourceMapMappings } from '@jridgewell/sourcemap-codec';
+import MagicString from 'magic-string';
+import { columnTable } from './es-modules';
 
 /** The parameters of every ModuleFactory, in the contract's order (docs/wechat-format.md section 1). */
 export const MODULE_PARAMS = [
   'require', 'module', 'exports', 'wx', 'App', 'Page', 'Component', 'Behavior', 'getApp',
   'getCurrentPages', 'requirePlugin', 'window', 'document', 'globalThis',
 ] as const;
+
+export interface LogicBundleModule {
+  file: string;
+  /** the file as the developer wrote it (the source map's content) */
+  source: string;
+  /** the code that runs: `source`, or the CommonJS made from its import/export (same line count) */
+  code: string;
+  /** for transformed code: its decoded map back to `source`; identity when absent */
+  mappings?: SourceMapMappings;
+}
 
 export interface LogicBundleInput {
   appId: string;
@@ -14,19 +26,25 @@ export interface LogicBundleInput {
   styleScopes: Record<string, string>;
   /** the JS expression TmplGroup#getTmplGenObjectGroups() returned */
   tmplCode: string;
-  modules: Array<{ file: string; source: string }>;
+  modules: LogicBundleModule[];
 }
 
 const countLines = (text: string) => text.split('\n').length - 1;
 
+/** The map of a module that runs as written: every word boundary maps to itself. */
+function identityMappings(module: LogicBundleModule): SourceMapMappings {
+  return new MagicString(module.code).generateDecodedMap({ hires: 'boundary', source: module.file }).mappings as SourceMapMappings;
+}
+
 /**
  * Links `logic.js`: one classic script assigning `globalThis.__wxAppBundle`. The data comes first,
  * then every module as a property of the `modules` object literal (so module code sees only globals,
- * never a variable of this file), wrapped on the line its first line sits on, so a module's line N
- * is line `lines[file] + N - 1` of logic.js; the source map says the same with columns.
+ * never a variable of this file). The wrapper's header has a line of its own, so a module's line N,
+ * column C is line `lines[file] + N - 1`, column C of logic.js: an error on a module's first line does
+ * not count the wrapper. A module made from import/export keeps its lines; `columns[file]` gives its
+ * columns back (es-modules.ts columnTable), and the source map says the same for every module.
  */
 export function linkLogicBundle(input: LogicBundleInput): { code: string; map: string; lines: Record<string, number> } {
-  const bundle = new Bundle({ separator: '' });
   const data = {
     v: 1,
     appId: input.appId,
@@ -36,19 +54,36 @@ export function linkLogicBundle(input: LogicBundleInput): { code: string; map: s
     styleScopes: input.styleScopes,
     entry: { app: 'app.js' },
   };
-  const header = `globalThis.__wxAppBundle=Object.assign(${JSON.stringify(data)},{\ntmpl:${input.tmplCode},\nmodules:{\n`;
-  bundle.append(header);
-  let line = 1 + countLines(header);
+  const parts: string[] = [];
+  const mappings: SourceMapMappings = [];
+  /** appends text that maps to nothing */
+  const plain = (text: string) => {
+    parts.push(text);
+    for (let i = 0; i < countLines(text); i++) mappings.push([]);
+  };
+  plain(`globalThis.__wxAppBundle=Object.assign(${JSON.stringify(data)},{\ntmpl:${input.tmplCode},\nmodules:{\n`);
   const lines: Record<string, number> = {};
-  for (const { file, source } of input.modules) {
-    lines[file] = line;
-    const content = new MagicString(source);
-    content.prepend(`${JSON.stringify(file)}:function(${MODULE_PARAMS.join(',')}){`);
-    content.append('\n},\n');
-    bundle.addSource({ filename: file, content });
-    line += countLines(source) + 2;
-  }
-  bundle.append(`},\nlines:${JSON.stringify(lines)}});\n//# sourceMappingURL=logic.js.map\n`);
-  const map = bundle.generateMap({ file: 'logic.js', includeContent: true, hires: 'boundary' });
-  return { code: bundle.toString(), map: map.toString(), lines };
+  const columns: Record<string, number[][]> = {};
+  input.modules.forEach((module, index) => {
+    plain(`${JSON.stringify(module.file)}:function(${MODULE_PARAMS.join(',')}){\n`);
+    lines[module.file] = mappings.length + 1;
+    const own = module.mappings ?? identityMappings(module);
+    const moduleLines = countLines(module.code) + 1;
+    for (let i = 0; i < moduleLines; i++) {
+      mappings.push((own[i] ?? []).map((segment) => (segment.length >= 4 ? ([segment[0], index, segment[2], segment[3]] as [number, number, number, number]) : segment)));
+    }
+    if (module.mappings) columns[module.file] = columnTable(module.mappings);
+    parts.push(`${module.code}\n`); // its lines, counted above, the last one ended here
+    plain('},\n');
+  });
+  plain(`},\nlines:${JSON.stringify(lines)},\ncolumns:${JSON.stringify(columns)}});\n//# sourceMappingURL=logic.js.map\n`);
+  const map = {
+    version: 3,
+    file: 'logic.js',
+    sources: input.modules.map((m) => m.file),
+    sourcesContent: input.modules.map((m) => m.source),
+    names: [],
+    mappings: encode(mappings),
+  };
+  return { code: parts.join(''), map: JSON.stringify(map), lines };
 }

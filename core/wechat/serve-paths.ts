@@ -17,6 +17,29 @@ export function viewEntryPath(manifest: Manifest | undefined): string | undefine
   return manifest?.format === 'wechat' ? '' : manifest?.entry;
 }
 
+/**
+ * The mini program root of an installed WeChat-format app, inside its installed folder: the folder of its
+ * entry app.json ("miniprogram/" for `miniprogramRoot: "miniprogram/"`, "" at the project root).
+ */
+export function miniProgramRootOf(manifest: Manifest): string {
+  const slash = manifest.entry.lastIndexOf('/');
+  return slash < 0 ? '' : manifest.entry.slice(0, slash + 1);
+}
+
+/**
+ * The installed-folder path of a package path a WeChat-format page asks for. A mini program's absolute
+ * paths (`<image src="/images/a.png">`, WXSS `url(/images/a.png)`, tabBar `iconPath`) are package paths:
+ * they start at the mini program root, which `miniprogramRoot` may put below the project folder. Files
+ * beside it (project.config.json, the superapp's manifest.json) are then not the package's and are not
+ * served. The result is still a raw URL path: the catalog's traversal checks apply to it as to any.
+ * Web-format apps' paths are returned unchanged.
+ */
+export function packageFilePath(urlPath: string, manifest: Manifest | undefined): string {
+  if (manifest?.format !== 'wechat') return urlPath;
+  const root = miniProgramRootOf(manifest);
+  return root ? `/${root}${urlPath.replace(/^\/+/, '')}` : urlPath;
+}
+
 export type WechatAsset = { kind: 'file'; file: string } | { kind: 'missing'; reason: string };
 
 /**

@@ -43,6 +43,8 @@ export const AppBundle = z.object({
   entry: z.object({ app: z.string() }),
   /** optional: the logic.js line where each module's line 1 sits, for error locations */
   lines: z.record(z.string(), z.number()).optional(),
+  /** optional: per module made from import/export, its column table (core/wechat/es-modules.ts columnTable) */
+  columns: z.record(z.string(), z.array(z.array(z.number()))).optional(),
 });
 export type AppBundle = z.infer<typeof AppBundle>;
 

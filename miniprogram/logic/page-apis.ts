@@ -60,10 +60,10 @@ export function registerPageLevelApis(deps: PageApiDeps): void {
   });
   apis.register('showNavigationBarLoading', () => withTop((page) => (page.window.navigationBarLoading = true)));
   apis.register('hideNavigationBarLoading', () => withTop((page) => (page.window.navigationBarLoading = false)));
+  // backgroundColorTop/Bottom are iOS-only in WeChat: accepted and ignored, as WeChat on a PC does
   apis.register('setBackgroundColor', (p) =>
     withTop((page) => {
-      const color = p['backgroundColor'] ?? p['backgroundColorTop'];
-      if (typeof color === 'string') page.window.backgroundColor = color;
+      if (typeof p['backgroundColor'] === 'string') page.window.backgroundColor = p['backgroundColor'];
     }),
   );
   apis.register('setBackgroundTextStyle', () => undefined);
@@ -76,15 +76,25 @@ export function registerPageLevelApis(deps: PageApiDeps): void {
   apis.register('getSystemInfo', () => systemInfo(deps.windowSize()));
   apis.register('vibrateShort', () => undefined);
   apis.register('vibrateLong', () => undefined);
-  apis.register('makePhoneCall', () => {
+  apis.register('makePhoneCall', (p) => {
+    // a bad call is still told what is wrong with it before it is told a desktop cannot dial
+    if (typeof p['phoneNumber'] !== 'string') throw new RuntimeApiError(`parameter error: parameter.phoneNumber should be String instead of ${jsTypeName(p['phoneNumber'])};`);
     throw new RuntimeApiError('this desktop shell cannot place phone calls');
   });
 }
 
+/** WeChat: a badge text of more than 4 characters is shown as "..." */
+export const MAX_BADGE_CHARS = 4;
+
+/** What the tab bar shows for a setTabBarBadge text (counted in characters, not UTF-16 units). */
+export function badgeText(text: string): string {
+  return [...text].length > MAX_BADGE_CHARS ? '...' : text;
+}
+
 /**
  * setTabBarBadge, removeTabBarBadge, show/hideTabBarRedDot, setTabBarItem, setTabBarStyle, show/hideTabBar:
- * only on a tab page (WeChat: "not TabBar page"), `index` within app.json's list; the view's tab bar keeps
- * the state across pages. A badge longer than 4 characters shows "…" as its end, as WeChat's does.
+ * only on a tab page ("not TabBar page"), `index` within app.json's list; the view's tab bar keeps the state
+ * across pages. WeChat's documentation gives no errMsg for these two failures; the words are ours.
  */
 function registerTabBarApis(deps: PageApiDeps): void {
   const { apis, views } = deps;
@@ -103,8 +113,10 @@ function registerTabBarApis(deps: PageApiDeps): void {
   };
   apis.register('setTabBarBadge', async (p) => {
     onTabPage();
-    const text = typeof p['text'] === 'string' ? p['text'] : '';
-    await send({ action: 'badge', index: index(p), text: [...text].length > 4 ? `${[...text].slice(0, 3).join('')}…` : text });
+    const at = index(p);
+    const text = p['text'];
+    if (typeof text !== 'string') throw new RuntimeApiError(`parameter error: parameter.text should be String instead of ${jsTypeName(text)};`);
+    await send({ action: 'badge', index: at, text: badgeText(text) });
   });
   apis.register('removeTabBarBadge', async (p) => {
     onTabPage();
@@ -136,14 +148,18 @@ function registerTabBarApis(deps: PageApiDeps): void {
   });
 }
 
-/** getSystemInfoSync: the view's size as the window, a desktop as the device. */
-export function systemInfo(size: WindowSize): Record<string, unknown> {
+/**
+ * getSystemInfoSync: the view's size as the window, a desktop as the device; the fields WeChat documents
+ * for it (the iOS-only switches left out, as WeChat leaves them out off iOS).
+ */
+export function systemInfo(size: WindowSize, darkmode = false): Record<string, unknown> {
+  // fontSizeScaleFactor belongs to getAppBaseInfo only
+  const { fontSizeScaleFactor: _scale, ...base } = appBaseInfo(darkmode);
   return {
     ...deviceInfo(),
     ...windowInfo(size),
-    ...appBaseInfo(),
-    fontSizeSetting: 16,
-    batteryLevel: 100,
+    ...base,
+    deviceOrientation: size.width > size.height ? 'landscape' : 'portrait',
     wifiEnabled: true,
     locationEnabled: false,
     bluetoothEnabled: false,
@@ -167,16 +183,45 @@ export function windowInfo(size: WindowSize): Record<string, unknown> {
   };
 }
 
+/** getDeviceInfo: WeChat's fields; abi, deviceAbi and cpuType are Android-only there, so absent here. */
 export function deviceInfo(): Record<string, unknown> {
-  return { brand: 'desktop', model: 'Superapp Shell', system: 'Desktop', platform: desktopPlatform(), benchmarkLevel: 1 };
+  const platform = desktopPlatform();
+  const memory = (globalThis as { navigator?: { deviceMemory?: number } }).navigator?.deviceMemory;
+  return {
+    brand: 'desktop',
+    model: 'Superapp Shell',
+    system: SYSTEM_NAMES[platform],
+    platform,
+    benchmarkLevel: 1,
+    // WeChat: a string, in MB; the browser only tells a rounded figure in GB (and not every browser)
+    ...(typeof memory === 'number' ? { memorySize: String(Math.round(memory * 1024)) } : {}),
+  };
 }
 
-export function appBaseInfo(): Record<string, unknown> {
-  return { SDKVersion: SDK_VERSION, version: '8.0.0', language: 'zh_CN', theme: 'light', enableDebug: false, host: { env: 'SuperappShell' } };
+/**
+ * getAppBaseInfo. The base font is 16px and never scaled in the shell. `theme` is there only when app.json
+ * sets "darkmode": true (WeChat: undefined otherwise); the shell draws light.
+ */
+export function appBaseInfo(darkmode = false): Record<string, unknown> {
+  return {
+    SDKVersion: SDK_VERSION,
+    version: '8.0.0',
+    language: 'zh_CN',
+    ...(darkmode ? { theme: 'light' } : {}),
+    enableDebug: false,
+    host: { env: 'SuperappShell' },
+    fontSizeSetting: 16,
+    fontSizeScaleFactor: 1,
+  };
 }
 
-/** WeChat's PC values: "windows" and "mac"; anything else reports "linux" */
-function desktopPlatform(): string {
+type DesktopPlatform = 'windows' | 'mac' | 'linux';
+
+/** getDeviceInfo().system: WeChat gives the system's name and version; the shell knows the name only */
+const SYSTEM_NAMES: Record<DesktopPlatform, string> = { windows: 'Windows', mac: 'macOS', linux: 'Linux' };
+
+/** WeChat's PC values: "windows" and "mac"; WeChat documents none for Linux, where the shell reports "linux" */
+function desktopPlatform(): DesktopPlatform {
   const agent = (globalThis as { navigator?: { userAgent?: string } }).navigator?.userAgent ?? '';
   if (/Windows/i.test(agent)) return 'windows';
   if (/Mac OS/i.test(agent)) return 'mac';
@@ -201,10 +246,17 @@ const COMPONENTS = new Set([
   'radio', 'radio-group', 'switch', 'slider', 'picker', 'label', 'form', 'scroll-view', 'swiper', 'swiper-item', 'block',
 ]);
 
-/** canIUse(schema): an API of this wx (with any .success/.object path) or a built-in component */
+/** WeChat's ${method} part of an API schema: how the API is called or answers */
+const SCHEMA_METHODS = new Set(['return', 'success', 'object', 'callback']);
+
+/**
+ * canIUse(schema), "${API}.${method}.${param}.${option}" or "${component}.${attribute}.${option}": an API of
+ * this wx whose method part (if any) is one WeChat names, or a built-in component. Parameters, options and
+ * attributes are not checked one by one.
+ */
 export function canIUse(wx: Record<string, unknown>, schema: unknown): boolean {
   if (typeof schema !== 'string' || schema === '') return false;
-  const [head] = schema.split('.');
-  if (head && typeof wx[head] === 'function') return true;
+  const [head, method] = schema.split('.');
+  if (head && typeof wx[head] === 'function') return method === undefined || SCHEMA_METHODS.has(method);
   return head !== undefined && COMPONENTS.has(head);
 }

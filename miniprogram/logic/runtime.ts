@@ -54,7 +54,7 @@ export class LogicRuntime {
 
   constructor(private readonly options: LogicRuntimeOptions) {
     const { bundle } = options;
-    this.locator = new ErrorLocator(bundle.lines);
+    this.locator = new ErrorLocator(bundle.lines, bundle.columns);
     this.queue = new OpQueue(
       (seq, ops) => options.post({ t: 'render', seq, ops }),
       (e) => this.reportError(e),

@@ -69,6 +69,7 @@ function boot(): void {
   };
   const contextFor = (node: number): BuiltinContext => ({
     emit: (type, detail, options) => post({ t: 'event', node, type, detail, bubbles: options?.bubbles ?? false }),
+    listens: (type) => applier.listens(applier.domNode(node) ?? null, type),
     navigate: (openType, url, delta) => post({ t: 'navigate', openType, ...(url !== undefined ? { url } : {}), ...(delta !== undefined ? { delta } : {}) }),
     resolveUrl,
     callHost: (api, params) => callHostWx(hostWx, api, params),

@@ -1,52 +1,17 @@
-import { join } from 'node:path';
-import type { FrameLocator, Locator } from '@playwright/test';
-import { expect, test, type ShellPage } from './fixtures';
-import { repoRoot } from './packages';
+import type { Locator } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { APP_ID, installGallery, lastLog, logAfter, open, visiblePage } from './wechat-gallery-helpers';
 
 /**
  * WeChat's built-in components and page-level APIs end to end: the component gallery project
  * (test/fixtures/wechat/gallery) installed through the browser host and used with mouse and keyboard.
  * Every gallery page shows the last event it got as JSON in #log, so the exact `detail` is checked.
  */
-const APP_ID = 'wxgallery0000001';
 
 // two cores shared with the rest of the team: a launch can take a while
 test.describe.configure({ timeout: 120_000 });
 
-test.beforeEach(async ({ host }) => {
-  const installed = (await host.runtime.service.handle('listApps', {})) as Array<{ appId: string }>;
-  if (!installed.some((a) => a.appId === APP_ID)) {
-    await host.runtime.service.handle('install', { source: join(repoRoot, 'test', 'fixtures', 'wechat', 'gallery') });
-  }
-});
-
-function visiblePage(app: FrameLocator): Locator {
-  return app.locator('.wx-page-frame:not([hidden])');
-}
-
-async function open(shell: ShellPage, family: string): Promise<{ app: FrameLocator; page: Locator }> {
-  const app = await shell.launch(APP_ID);
-  // by keyboard (a navigator takes Enter): under heavy load a mouse click's input round trip on a freshly
-  // launched frame has been seen to outlast the action timeout
-  await visiblePage(app).locator(`#to-${family}`).focus();
-  await shell.page.keyboard.press('Enter');
-  const page = visiblePage(app);
-  await expect(page.locator('#log')).toBeAttached();
-  return { app, page };
-}
-
-/** the JSON the page put in #log (waits until it is there) */
-async function lastLog(page: Locator, selector = '#log'): Promise<Record<string, unknown>> {
-  await expect(page.locator(selector)).not.toHaveText('');
-  return JSON.parse((await page.locator(selector).textContent()) ?? 'null') as Record<string, unknown>;
-}
-
-async function logAfter(page: Locator, act: () => Promise<unknown>, selector = '#log'): Promise<Record<string, unknown>> {
-  const before = (await page.locator(selector).textContent()) ?? '';
-  await act();
-  await expect(page.locator(selector)).not.toHaveText(before);
-  return lastLog(page, selector);
-}
+test.beforeEach(async ({ host }) => installGallery(host));
 
 test('gallery home: one navigator per component family', async ({ shell }) => {
   const app = await shell.launch(APP_ID);

@@ -89,14 +89,28 @@ test('a toast with mask takes the clicks meant for the page; without mask it doe
   expect(await page.evaluate(() => (window as unknown as { hits?: number }).hits)).toBe(1);
 });
 
-test('showLoading shares the toast box; hideToast does not end it, hideLoading does', async ({ page }) => {
+test('showLoading shares the toast box; hideToast ends it too unless noConflict, as in WeChat', async ({ page }) => {
   await (await start(page, 'showLoading', { title: 'Loading…' }))();
   const loading = page.getByRole('progressbar', { name: 'Loading…' });
   await expect(loading).toBeVisible();
-  await (await start(page, 'hideToast'))();
+  // noConflict: each hide closes only its own kind
+  expect(await (await start(page, 'hideToast', { noConflict: true }))()).toEqual({ ok: true, result: { errMsg: 'hideToast:ok' } });
   await expect(loading).toBeVisible();
-  expect(await (await start(page, 'hideLoading'))()).toEqual({ ok: true, result: { errMsg: 'hideLoading:ok' } });
+  expect(await (await start(page, 'hideLoading', { noConflict: true }))()).toEqual({ ok: true, result: { errMsg: 'hideLoading:ok' } });
   await expect(loading).toHaveCount(0);
+  // the default: toast and loading calls are interchangeable
+  await (await start(page, 'showLoading', { title: 'Loading…' }))();
+  await expect(loading).toBeVisible();
+  await (await start(page, 'hideToast'))();
+  await expect(loading).toHaveCount(0);
+  await (await start(page, 'showToast', { title: 'Saved', duration: 0 }))();
+  await expect(page.getByRole('status')).toHaveText('Saved');
+  await (await start(page, 'hideLoading'))();
+  await expect(page.locator('.wx-toast')).toHaveCount(0);
+  expect(await (await start(page, 'hideLoading', { noConflict: 'yes' }))()).toEqual({
+    ok: false,
+    result: { errMsg: 'hideLoading:fail parameter error: parameter.noConflict should be Boolean instead of String;' },
+  });
   await (await start(page, 'showLoading', { title: 'Again' }))();
   await (await start(page, 'showToast', { title: 'Replaced', duration: 0 }))();
   await expect(page.locator('.wx-toast')).toHaveCount(1);
@@ -105,10 +119,10 @@ test('showLoading shares the toast box; hideToast does not end it, hideLoading d
 
 test('showModal by keyboard: focus starts on confirm, Tab stays inside, Enter confirms, Escape cancels, focus returns', async ({ page }) => {
   await page.locator('#before').focus();
-  let done = await start(page, 'showModal', { title: 'Delete?', content: 'This cannot be undone', confirmText: 'Delete', confirmColor: '#fa5151' });
+  let done = await start(page, 'showModal', { title: 'Delete?', content: 'This cannot be undone', confirmText: '删除', confirmColor: '#fa5151' });
   const dialog = page.getByRole('dialog', { name: 'Delete?' });
   await expect(dialog).toContainText('This cannot be undone');
-  const confirm = dialog.getByRole('button', { name: 'Delete' });
+  const confirm = dialog.getByRole('button', { name: '删除' });
   await expect(confirm).toBeFocused();
   await expect(confirm).toHaveCSS('color', 'rgb(250, 81, 81)');
   await page.keyboard.press('Tab');
@@ -132,6 +146,21 @@ test('showModal by keyboard: focus starts on confirm, Tab stays inside, Enter co
   await expect(page.getByRole('dialog').getByRole('button')).toHaveCount(1);
   await page.getByRole('dialog').getByRole('button', { name: '确定' }).click();
   expect(await done()).toEqual({ ok: true, result: { confirm: true, cancel: false, errMsg: 'showModal:ok' } });
+});
+
+test('showModal: a button text of more than 4 characters fails the call and shows no dialog', async ({ page }) => {
+  expect(await (await start(page, 'showModal', { title: 'Delete?', confirmText: 'Delete' }))()).toEqual({
+    ok: false,
+    result: { errMsg: 'showModal:fail confirmText length should not larger than 4 Chinese characters' },
+  });
+  expect(await (await start(page, 'showModal', { title: 'Save?', cancelText: '仅本地保存' }))()).toEqual({
+    ok: false,
+    result: { errMsg: 'showModal:fail cancelText length should not larger than 4 Chinese characters' },
+  });
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  const done = await start(page, 'showModal', { title: 'Keep?', confirmText: 'Keep', cancelText: '我再想想' });
+  await page.getByRole('dialog', { name: 'Keep?' }).getByRole('button', { name: '我再想想' }).click();
+  expect(await done()).toEqual({ ok: true, result: { confirm: false, cancel: true, errMsg: 'showModal:ok' } });
 });
 
 test('showModal editable: the text field gets focus, Enter submits what was typed', async ({ page }) => {
@@ -181,6 +210,8 @@ test('previewImage opens on `current`, arrow keys move through the images, Escap
   const viewer = page.getByRole('dialog', { name: 'Image preview' });
   await expect(viewer.locator('.wx-preview-counter')).toHaveText('2 / 3');
   await expect(viewer.locator('img')).toHaveAttribute('src', '/img/2.svg');
+  // WeChat's default referrerPolicy: the image requests carry no Referer
+  await expect(viewer.locator('img')).toHaveAttribute('referrerpolicy', 'no-referrer');
   await page.keyboard.press('ArrowRight');
   await expect(viewer.locator('.wx-preview-counter')).toHaveText('3 / 3');
   await page.keyboard.press('ArrowRight');
@@ -191,6 +222,22 @@ test('previewImage opens on `current`, arrow keys move through the images, Escap
   await page.keyboard.press('Escape');
   await expect(viewer).toHaveCount(0);
   expect(await (await start(page, 'previewImage', { urls: [] }))()).toEqual({ ok: false, result: { errMsg: 'previewImage:fail parameter error: parameter.urls should not be empty;' } });
+  await (await start(page, 'previewImage', { urls: ['/img/1.svg'], referrerPolicy: 'origin' }))();
+  await expect(page.getByRole('dialog', { name: 'Image preview' }).locator('img')).toHaveAttribute('referrerpolicy', 'origin');
+});
+
+test('a toast with an icon shows one line of at most 7 Chinese characters of its title; icon none shows two lines', async ({ page }) => {
+  await (await start(page, 'showToast', { title: '这是一个很长很长的成功提示文字', duration: 0 }))();
+  const title = page.locator('.wx-toast-title');
+  const box = await title.evaluate((el) => ({ width: el.clientWidth, full: el.scrollWidth, height: el.clientHeight, em: parseFloat(getComputedStyle(el).fontSize) }));
+  expect(box.width).toBeLessThanOrEqual(7 * box.em + 1);
+  expect(box.full).toBeGreaterThan(box.width);
+  // the whole title is still what a screen reader reads
+  await expect(page.getByRole('status')).toHaveText('这是一个很长很长的成功提示文字');
+  await page.screenshot({ path: 'test-results/web/overlays-toast-long.png' });
+  await (await start(page, 'showToast', { title: '这是一个很长很长的提示文字，没有图标时最多可以显示两行，超过两行的部分不显示', icon: 'none', duration: 0 }))();
+  const lines = await title.evaluate((el) => Math.round(el.clientHeight / parseFloat(getComputedStyle(el).lineHeight)));
+  expect(lines).toBe(2);
 });
 
 async function openPicker(page: Page, attrs: Record<string, unknown>): Promise<() => Promise<unknown>> {

@@ -7,3 +7,16 @@ export function numberAttr(value: unknown, fallback: number): number {
 export function stringAttr(value: unknown, fallback = ''): string {
   return value === undefined || value === null ? fallback : String(value);
 }
+
+/** px per rpx in this view (view.css sets --wx-rpx from the view's width; see docs/wechat-format.md section 2) */
+export function pxPerRpx(): number {
+  return parseFloat(getComputedStyle(document.documentElement).getPropertyValue('--wx-rpx')) || 1;
+}
+
+/** A WeChat length attribute in px: a number or "12" / "12px" are px, "24rpx" follows the view's width. */
+export function lengthAttr(value: unknown, fallback: number): number {
+  const text = stringAttr(value).trim();
+  const rpx = /^(-?\d+(?:\.\d+)?)rpx$/.exec(text);
+  if (rpx) return Number(rpx[1]) * pxPerRpx();
+  return numberAttr(text.replace(/px$/, ''), fallback);
+}

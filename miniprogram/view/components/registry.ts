@@ -8,6 +8,8 @@
 export interface BuiltinContext {
   /** sends a WeChat event from this node (non-bubbling unless said: component events do not bubble) */
   emit(type: string, detail: unknown, options?: { bubbles?: boolean }): void;
+  /** does the page listen for this event on this node? (so a built-in can skip per-frame events nobody hears) */
+  listens(type: string): boolean;
   /** runs a routing API from the view (navigator) */
   navigate(openType: 'navigate' | 'redirect' | 'switchTab' | 'reLaunch' | 'navigateBack', url: string | undefined, delta: number | undefined): void;
   /** the URL of a package file the page refers to ('/images/a.png', 'a.png' relative to the page) */

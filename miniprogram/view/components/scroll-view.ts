@@ -1,5 +1,6 @@
 import { numberAttr, stringAttr } from './attr-values';
 import { defineBuiltin, truthy } from './registry';
+import { attachRefresher } from './scroll-refresher';
 
 /** WeChat's default upper-threshold / lower-threshold, in px. */
 const DEFAULT_THRESHOLD = 50;
@@ -9,6 +10,7 @@ const DEFAULT_THRESHOLD = 50;
  * move it, smoothly with scroll-with-animation; scroll {scrollLeft, scrollTop, scrollHeight, scrollWidth,
  * deltaX, deltaY} once per frame while it moves; scrolltoupper / scrolltolower {direction} when it
  * enters the threshold zone at either end (once per visit). Focusable, so arrows and PageDown scroll it.
+ * The `refresher-*` pull-to-refresh is scroll-refresher.ts.
  */
 defineBuiltin({
   tag: 'scroll-view',
@@ -60,6 +62,7 @@ defineBuiltin({
     /** after the batch that set it: the content it scrolls to may arrive in the same batch */
     const later = (fn: () => void) => requestAnimationFrame(fn);
     const behavior = (): ScrollBehavior => (smooth ? 'smooth' : 'instant');
+    const refresher = attachRefresher(element, ctx);
     axes();
     return {
       element,
@@ -101,7 +104,7 @@ defineBuiltin({
             return true;
           }
           default:
-            return ['enable-back-to-top', 'enable-flex', 'scroll-anchoring', 'enhanced', 'bounces', 'show-scrollbar', 'paging-enabled', 'fast-deceleration', 'binddragstart', 'refresher-enabled', 'refresher-threshold', 'refresher-default-style', 'refresher-background', 'refresher-triggered'].includes(attr);
+            return refresher(attr, value) || ['enable-back-to-top', 'enable-flex', 'scroll-anchoring', 'enhanced', 'bounces', 'show-scrollbar', 'paging-enabled', 'fast-deceleration', 'binddragstart'].includes(attr);
         }
       },
     };

@@ -1,3 +1,4 @@
+import { pxPerRpx } from './attr-values';
 import { defineBuiltin, truthy } from './registry';
 import { textField } from './text-field';
 
@@ -32,8 +33,7 @@ defineBuiltin({
       if (count !== lines) {
         lines = count;
         const height = count * lineHeight;
-        const rpx = parseFloat(getComputedStyle(document.documentElement).getPropertyValue('--wx-rpx')) || 1;
-        ctx.emit('linechange', { height, heightRpx: Math.round(height / rpx), lineCount: count });
+        ctx.emit('linechange', { height, heightRpx: Math.round(height / pxPerRpx()), lineCount: count });
       }
     };
     area.addEventListener('input', measure);

@@ -21,6 +21,14 @@ export const ShowLoadingParams = z.object({
   mask: z._default(z.boolean(), false),
 });
 
+/**
+ * hideToast / hideLoading. WeChat (2.22.1): the toast and loading calls are interchangeable by default, so
+ * hideLoading also closes a toast and hideToast a loading box; `noConflict: true` makes each close only its own.
+ */
+export const HideToastParams = z.object({
+  noConflict: z._default(z.boolean(), false),
+});
+
 export const ShowModalParams = z.object({
   title: z._default(z.string(), ''),
   content: z._default(z.string(), ''),
@@ -33,6 +41,18 @@ export const ShowModalParams = z.object({
   placeholderText: z._default(z.string(), ''),
 });
 
+/** WeChat: the modal's button words are "at most 4 characters"; longer ones fail the call (no dialog). */
+export const MAX_MODAL_BUTTON_CHARS = 4;
+
+/** The fail errMsg for a modal button text over the limit (as WeChat's base library words it), or undefined. */
+export function modalButtonTextError(options: { confirmText: string; cancelText: string }): string | undefined {
+  for (const key of ['confirmText', 'cancelText'] as const) {
+    // counted in characters (code points), not UTF-16 units, as the documented limit is
+    if ([...options[key]].length > MAX_MODAL_BUTTON_CHARS) return `showModal:fail ${key} length should not larger than 4 Chinese characters`;
+  }
+  return undefined;
+}
+
 export const MAX_ACTION_SHEET_ITEMS = 6;
 
 export const ShowActionSheetParams = z.object({
@@ -44,6 +64,10 @@ export const ShowActionSheetParams = z.object({
 export const PreviewImageParams = z.object({
   urls: z.array(z.string()),
   current: z.optional(z.string()),
+  // the long-press menu (save, forward) has no desktop counterpart; accepted and ignored
+  showmenu: z._default(z.boolean(), true),
+  // WeChat's default sends no Referer with the images; "origin" sends one (any other word: the default)
+  referrerPolicy: z._default(z.string(), 'no-referrer'),
 });
 
 export type ParsedParams<T> = { ok: true; value: T } | { ok: false; errMsg: string };

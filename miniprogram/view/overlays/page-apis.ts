@@ -1,7 +1,9 @@
 import { openActionSheet } from './action-sheet';
 import { openModal } from './modal';
 import {
+  HideToastParams,
   MAX_ACTION_SHEET_ITEMS,
+  modalButtonTextError,
   parseParams,
   PreviewImageParams,
   ShowActionSheetParams,
@@ -42,8 +44,10 @@ export function createPageApis(doc: Document, options: PageApiOptions = {}): Rec
       toast.showToast({ ...p.value, icon, ...(p.value.image ? { image: resolve(p.value.image) } : {}) });
       return ok('showToast');
     },
-    async hideToast() {
-      toast.hide('toast');
+    async hideToast(params) {
+      const p = parseParams('hideToast', HideToastParams, params);
+      if (!p.ok) return fail(p.errMsg);
+      toast.hide('toast', p.value.noConflict);
       return ok('hideToast');
     },
     async showLoading(params) {
@@ -52,13 +56,17 @@ export function createPageApis(doc: Document, options: PageApiOptions = {}): Rec
       toast.showLoading(p.value);
       return ok('showLoading');
     },
-    async hideLoading() {
-      toast.hide('loading');
+    async hideLoading(params) {
+      const p = parseParams('hideLoading', HideToastParams, params);
+      if (!p.ok) return fail(p.errMsg);
+      toast.hide('loading', p.value.noConflict);
       return ok('hideLoading');
     },
     async showModal(params) {
       const p = parseParams('showModal', ShowModalParams, params);
       if (!p.ok) return fail(p.errMsg);
+      const tooLong = modalButtonTextError(p.value);
+      if (tooLong) return fail(tooLong);
       return ok('showModal', { ...(await openModal(doc, p.value)) });
     },
     async showActionSheet(params) {
@@ -75,7 +83,7 @@ export function createPageApis(doc: Document, options: PageApiOptions = {}): Rec
       if (p.value.urls.length === 0) return fail('previewImage:fail parameter error: parameter.urls should not be empty;');
       const urls = p.value.urls.map(resolve);
       const current = p.value.current !== undefined ? resolve(p.value.current) : urls[0]!;
-      openImagePreview(doc, { urls, current });
+      openImagePreview(doc, { urls, current, referrerPolicy: p.value.referrerPolicy === 'origin' ? 'origin' : 'no-referrer' });
       return ok('previewImage');
     },
   };

@@ -5,6 +5,8 @@ export interface PreviewImageOptions {
   urls: string[];
   /** the URL shown first; the first image when it is not one of `urls` */
   current: string;
+  /** what the image requests send as Referer (WeChat's default: nothing) */
+  referrerPolicy?: 'origin' | 'no-referrer';
 }
 
 /**
@@ -23,6 +25,7 @@ export function openImagePreview(doc: Document, options: PreviewImageOptions): {
   const dialog = createDialog(doc, { kind: 'preview', label: 'Image preview', onDismiss: close, maskCloses: true });
   const img = h(doc, 'img', 'wx-preview-image');
   img.alt = '';
+  img.referrerPolicy = options.referrerPolicy ?? 'no-referrer';
   const counter = h(doc, 'p', 'wx-preview-counter');
   counter.setAttribute('aria-live', 'polite');
   const show = (next: number) => {

@@ -14,8 +14,9 @@ export interface ToastOptions {
 }
 
 /**
- * The view's one toast box. showToast and showLoading share it (WeChat: "only one of the two at a time");
- * each hide only closes its own kind, so a late hideToast cannot end a loading indicator.
+ * The view's one toast box. showToast and showLoading share it (WeChat: "only one of the two at a time").
+ * As in WeChat, hideToast and hideLoading close whichever is up, unless the caller passes noConflict: then
+ * each closes only its own kind, so a late hideToast cannot end a loading indicator.
  */
 export class ToastBox {
   private current: { kind: 'toast' | 'loading'; node: HTMLElement; timer?: ReturnType<typeof setTimeout> } | undefined;
@@ -33,9 +34,9 @@ export class ToastBox {
     this.current = { kind: 'loading', node };
   }
 
-  /** true when a box of that kind was up */
-  hide(kind: 'toast' | 'loading'): boolean {
-    if (this.current?.kind !== kind) return false;
+  /** true when a box was closed: one of that kind, or (noConflict false) whichever is up */
+  hide(kind: 'toast' | 'loading', noConflict = true): boolean {
+    if (!this.current || (noConflict && this.current.kind !== kind)) return false;
     clearTimeout(this.current.timer);
     this.current.node.remove();
     this.current = undefined;

@@ -54,6 +54,11 @@ describe('superapp: handler of a WeChat-format app', () => {
     expect((await get('/__wx/app/app.css')).headers.get('content-type')).toBe('text/css; charset=utf-8');
     expect((await get('/__wx/app/build.json')).status).toBe(404);
     expect((await get('/__wx/other')).status).toBe(404);
-    expect((await get('/miniprogram/images/logo.svg')).status).toBe(200);
+    // package paths start at the mini program root (miniprogramRoot: "miniprogram/"), not at the project folder
+    const logo = await get('/images/logo.svg');
+    expect(logo.status).toBe(200);
+    expect(await logo.text()).toContain('<svg');
+    expect((await get('/miniprogram/images/logo.svg')).status).toBe(404);
+    expect((await get('/project.config.json')).status).toBe(404);
   });
 });

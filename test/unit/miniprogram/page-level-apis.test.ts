@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canIUse, menuButtonRect, systemInfo } from '../../../miniprogram/logic/page-apis';
+import { appBaseInfo, badgeText, canIUse, deviceInfo, menuButtonRect, systemInfo, windowInfo } from '../../../miniprogram/logic/page-apis';
 import { ViewCalls } from '../../../miniprogram/logic/view-calls';
 import type { ModuleFactory } from '../../../miniprogram/logic/bundle';
 import type { ToView } from '../../../miniprogram/protocol';
@@ -24,6 +24,9 @@ describe('page-level APIs answered in the logic layer', () => {
     expect(canIUse(wx, 'video')).toBe(false);
     expect(canIUse(wx, 'openBluetoothAdapter')).toBe(false);
     expect(canIUse(wx, 42)).toBe(false);
+    // the method part is one of return / success / object / callback
+    expect(canIUse(wx, 'showModal.success.confirm')).toBe(true);
+    expect(canIUse(wx, 'showModal.nonsense')).toBe(false);
   });
 
   it('a view call is answered by the reply with its id, in any order', async () => {
@@ -81,5 +84,83 @@ describe('page-level APIs through the runtime', () => {
     await expect(wx.setNavigationBarColor!({ frontColor: '#ff0000', backgroundColor: '#000000' })).rejects.toEqual({ errMsg: 'setNavigationBarColor:fail invalid frontColor' });
     await expect(wx.setNavigationBarColor!({ frontColor: '#ffffff', backgroundColor: '#2f7bf5' })).resolves.toEqual({ errMsg: 'setNavigationBarColor:ok' });
     await expect(wx.setTabBarBadge!({ index: 0, text: '1' })).rejects.toEqual({ errMsg: 'setTabBarBadge:fail not TabBar page' });
+  });
+});
+
+describe('info objects and tab bar APIs checked against WeChat documentation (docs/wechat-api-audit.md)', () => {
+  const page = (def: Record<string, unknown>): ModuleFactory => (_r, _m, _e, _wx, _A, Page) => (Page as (d: unknown) => void)(def);
+
+  it('getWindowInfo has exactly the documented fields', () => {
+    expect(Object.keys(windowInfo({ width: 800, height: 600, pixelRatio: 2 })).sort()).toEqual(
+      ['pixelRatio', 'safeArea', 'screenHeight', 'screenTop', 'screenWidth', 'statusBarHeight', 'windowHeight', 'windowWidth'].sort(),
+    );
+  });
+
+  it('getDeviceInfo: brand, model, system (a name), platform, benchmarkLevel; nothing Android-only', () => {
+    const info = deviceInfo();
+    expect(info).toMatchObject({ brand: 'desktop', model: 'Superapp Shell', benchmarkLevel: 1 });
+    expect(['windows', 'mac', 'linux']).toContain(info['platform']);
+    expect(info['system']).toBe({ windows: 'Windows', mac: 'macOS', linux: 'Linux' }[info['platform'] as string]);
+    for (const androidOnly of ['abi', 'deviceAbi', 'cpuType']) expect(info).not.toHaveProperty(androidOnly);
+  });
+
+  it('getAppBaseInfo carries fontSizeSetting and fontSizeScaleFactor; getSystemInfoSync has fontSizeSetting only', () => {
+    expect(appBaseInfo()).toMatchObject({ SDKVersion: '3.0.0', enableDebug: false, language: 'zh_CN', fontSizeSetting: 16, fontSizeScaleFactor: 1 });
+    const info = systemInfo({ width: 800, height: 600, pixelRatio: 1 });
+    expect(info).toMatchObject({ fontSizeSetting: 16, deviceOrientation: 'landscape' });
+    expect(info).not.toHaveProperty('fontSizeScaleFactor');
+    // not a getSystemInfo field (battery is wx.getBatteryInfo's)
+    expect(info).not.toHaveProperty('batteryLevel');
+    expect(systemInfo({ width: 375, height: 640, pixelRatio: 2 })['deviceOrientation']).toBe('portrait');
+  });
+
+  it('theme is reported only for an app.json with "darkmode": true', () => {
+    expect(appBaseInfo()).not.toHaveProperty('theme');
+    expect(systemInfo({ width: 800, height: 600, pixelRatio: 1 })).not.toHaveProperty('theme');
+    expect(appBaseInfo(true)).toMatchObject({ theme: 'light' });
+    expect(systemInfo({ width: 800, height: 600, pixelRatio: 1 }, true)).toMatchObject({ theme: 'light' });
+  });
+
+  it('a badge text of more than 4 characters shows as "..."', () => {
+    expect(badgeText('99+')).toBe('99+');
+    expect(badgeText('新消息啊')).toBe('新消息啊');
+    expect(badgeText('12345')).toBe('...');
+    expect(badgeText('')).toBe('');
+  });
+
+  it('setTabBarBadge needs a string text; the tab bar is sent what WeChat would show', async () => {
+    const { wx, view } = startApp({
+      app: { pages: ['pages/t1/t1', 'pages/t2/t2'], tabBar: { list: [{ pagePath: 'pages/t1/t1', text: 'One' }, { pagePath: 'pages/t2/t2', text: 'Two' }] } },
+      wxml: { 'pages/t1/t1': '<view/>', 'pages/t2/t2': '<view/>' },
+      js: { 'pages/t1/t1.js': page({}), 'pages/t2/t2.js': page({}) },
+    });
+    await settle();
+    await expect(wx.setTabBarBadge!({ index: 0 })).rejects.toEqual({ errMsg: 'setTabBarBadge:fail parameter error: parameter.text should be String instead of Undefined;' });
+    await expect(wx.setTabBarBadge!({ index: 2, text: '1' })).rejects.toEqual({ errMsg: 'setTabBarBadge:fail tabbar item not found' });
+    // left pending: the fake view never answers the tab bar call
+    void wx.setTabBarBadge!({ index: 1, text: '12345' });
+    await settle();
+    const call = view.others.filter((m) => m.t === 'viewCall').at(-1) as { id: number; api: string; params: unknown };
+    expect([call.api, call.params]).toEqual(['__tabBar', { action: 'badge', index: 1, text: '...' }]);
+  });
+
+  it('setBackgroundColor sets backgroundColor; the iOS-only backgroundColorTop does not change the window', async () => {
+    const { wx, view } = startApp({ wxml: { 'pages/index/index': '<view/>' }, js: { 'pages/index/index.js': page({}) } });
+    await settle();
+    const background = () => [...view.pages.values()][0]!.window.backgroundColor;
+    const before = background();
+    await expect(wx.setBackgroundColor!({ backgroundColorTop: '#ff0000' })).resolves.toEqual({ errMsg: 'setBackgroundColor:ok' });
+    await settle();
+    expect(background()).toBe(before);
+    await expect(wx.setBackgroundColor!({ backgroundColor: '#00ff00' })).resolves.toEqual({ errMsg: 'setBackgroundColor:ok' });
+    await settle();
+    expect(background()).toBe('#00ff00');
+  });
+
+  it('makePhoneCall: a missing phoneNumber is a parameter error; a number fails because a desktop cannot dial', async () => {
+    const { wx } = startApp({ wxml: { 'pages/index/index': '<view/>' }, js: { 'pages/index/index.js': page({}) } });
+    await settle();
+    await expect(wx.makePhoneCall!({})).rejects.toEqual({ errMsg: 'makePhoneCall:fail parameter error: parameter.phoneNumber should be String instead of Undefined;' });
+    await expect(wx.makePhoneCall!({ phoneNumber: '10086' })).rejects.toEqual({ errMsg: 'makePhoneCall:fail this desktop shell cannot place phone calls' });
   });
 });

@@ -100,8 +100,12 @@ describe('serving a WeChat-format app', () => {
     expect(css.headers['content-type']).toBe('text/css; charset=utf-8');
     expect(css.body).toContain('wx-page { background-color: #f7f7f7; }');
     expect((await get('/__wx/app/build.json')).status).toBe(404);
-    // the package's own files are served as for web apps
-    expect((await get('/miniprogram/images/logo.svg')).status).toBe(200);
+    // the package's own files are served as for web apps, from the mini program root (miniprogramRoot: "miniprogram/")
+    const logo = await get('/images/logo.svg');
+    expect(logo.status).toBe(200);
+    expect(logo.headers['content-type']).toBe('image/svg+xml');
+    expect((await get('/miniprogram/images/logo.svg')).status).toBe(404);
+    expect((await get('/project.config.json')).status).toBe(404);
   });
 
   it('shows a compile error of a save in the view and keeps serving the previous build, then clears it once fixed', async () => {

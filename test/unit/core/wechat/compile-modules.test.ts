@@ -13,7 +13,7 @@ describe('JS modules are wrapped as ModuleFactory functions in logic.js', () => 
     });
     const bundle = loadBundle(compiled.logicJs);
     expect(Object.keys(bundle.modules).sort()).toEqual(['app.js', 'pages/index/index.js', 'utils/answer.js']);
-    expect(compiled.logicJs).toContain(`"utils/answer.js":function(${MODULE_PARAMS.join(',')}){exports.value = 42;`);
+    expect(compiled.logicJs).toContain(`"utils/answer.js":function(${MODULE_PARAMS.join(',')}){\nexports.value = 42;\n},`);
     const answer = { exports: {} as Record<string, unknown> };
     bundle.modules['utils/answer.js']!(undefined, answer, answer.exports);
     const page = { exports: {} as { kinds?: string[]; answer?: unknown } };

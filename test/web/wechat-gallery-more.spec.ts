@@ -1,0 +1,228 @@
+import type { Locator } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { installGallery, lastLog, logAfter, open } from './wechat-gallery-helpers';
+
+/**
+ * The gallery's second list (text, scroll-view refresher, swiper layouts, movable-view, cover-view), used with
+ * mouse, wheel and keyboard; exact event `detail`s are read from each page's #log.
+ */
+
+// two cores shared with the rest of the team: a launch can take a while
+test.describe.configure({ timeout: 120_000 });
+
+test.beforeEach(async ({ host }) => installGallery(host));
+
+const ENSP = '\u2002';
+const EMSP = '\u2003';
+const NBSP = '\u00a0';
+
+/** the text the user sees in a node (the DOM's, so the space characters are exact) */
+const shown = (node: Locator) => node.evaluate((el) => el.textContent);
+
+test('text: space turns each space into ensp/emsp/nbsp, decode shows the seven entities, both follow setData', async ({ shell }) => {
+  const { page } = await open(shell, 'text', '#entities');
+  expect(await shown(page.locator('#sp-ensp'))).toBe(`ensp:${ENSP}one${ENSP}${ENSP}two`);
+  expect(await shown(page.locator('#sp-emsp'))).toBe(`emsp:${EMSP}one${EMSP}${EMSP}two`);
+  expect(await shown(page.locator('#sp-nbsp'))).toBe(`nbsp:${NBSP}one${NBSP}${NBSP}two`);
+  expect(await shown(page.locator('#sp-none'))).toBe('none: one  two');
+  // the two spaces still take two widths on screen: wider than one
+  const widths = await page.locator('#sp-emsp').evaluate((el) => el.getBoundingClientRect().width);
+  expect(widths).toBeGreaterThan(0);
+
+  await expect(page.locator('#decoded')).toHaveText('x < y && y > z');
+  await expect(page.locator('#raw')).toHaveText('x &lt; y &amp;&amp; y &gt; z');
+  // only WeChat's seven entities are decoded (&quot; is not one of them)
+  expect(await shown(page.locator('#entities'))).toBe(`${NBSP}|${ENSP}|${EMSP}|'|&quot;|${ENSP}|`);
+  await page.locator('#cycle-space').click();
+  await expect(page.locator('#cycle-space')).toHaveText('space: emsp');
+  expect(await shown(page.locator('#entities'))).toBe(`${NBSP}|${ENSP}|${EMSP}|'|&quot;|${EMSP}|`);
+  await page.locator('#toggle-decode').click();
+  await expect(page.locator('#toggle-decode')).toHaveText('decode: false');
+  expect(await shown(page.locator('#entities'))).toBe(`&nbsp;|&ensp;|&emsp;|&apos;|&quot;|${EMSP}|`);
+  // new text from setData is decoded as well
+  await page.locator('#change-text').click();
+  await expect(page.locator('#decoded')).toHaveText('a & b');
+  await expect(page.locator('#raw')).toHaveText('a &amp; b');
+  // a nested <text> applies its own settings
+  expect(await shown(page.locator('#nested'))).toBe(`outer & in${EMSP}ner tail`);
+});
+
+test('text: user-select lets the mouse select it; plain text cannot be selected', async ({ shell }) => {
+  const { page } = await open(shell, 'text', '#entities');
+  const selection = () => page.locator('#sel').evaluate((el) => el.ownerDocument.getSelection()?.toString() ?? '');
+  await page.locator('#nosel').dblclick();
+  expect(await selection()).toBe('');
+  await page.locator('#sel').dblclick();
+  await expect.poll(selection).toBe('this');
+  await shell.page.screenshot({ path: 'test-results/web/gallery-text.png' });
+});
+
+/** the refresher strip's height in px (0 when folded) */
+const refresherHeight = (view: Locator) => view.locator('.wx-refresher').evaluate((el) => el.getBoundingClientRect().height);
+
+test('scroll-view refresher: a mouse drag at the top pulls it (pulling {dy}), short of the threshold aborts, past it refreshes until the page sets triggered false', async ({ shell }) => {
+  const { page } = await open(shell, 'refresher');
+  const rv = page.locator('#rv');
+  const box = (await rv.boundingBox())!;
+  const mouse = shell.page.mouse;
+  await mouse.move(box.x + 100, box.y + 20);
+  await mouse.down();
+  await mouse.move(box.x + 100, box.y + 50, { steps: 5 });
+  await expect.poll(() => lastLog(page)).toEqual({ name: 'rv:refresherpulling', type: 'refresherpulling', detail: { dy: 30 } });
+  expect(await refresherHeight(rv)).toBe(30);
+  let log = await logAfter(page, () => mouse.up());
+  expect(log).toEqual({ name: 'rv:refresherabort', type: 'refresherabort', detail: {} });
+  await expect(page.locator('#events')).toHaveText('pulling abort');
+  expect(await refresherHeight(rv)).toBe(0);
+
+  await page.locator('#clear').click();
+  await mouse.move(box.x + 100, box.y + 20);
+  await mouse.down();
+  await mouse.move(box.x + 100, box.y + 100, { steps: 8 });
+  await expect.poll(() => lastLog(page)).toEqual({ name: 'rv:refresherpulling', type: 'refresherpulling', detail: { dy: 80 } });
+  log = await logAfter(page, () => mouse.up());
+  expect(log).toEqual({ name: 'rv:refresherrefresh', type: 'refresherrefresh', detail: {} });
+  // it holds open at refresher-threshold while the page refreshes
+  await expect.poll(() => refresherHeight(rv)).toBe(60);
+  await expect(rv.locator('.wx-refresher')).toHaveClass(/wx-refreshing/);
+  await shell.page.screenshot({ path: 'test-results/web/gallery-refresher.png' });
+  // the page's data still says false; setting it to false again folds it back
+  log = await logAfter(page, () => page.locator('#done').click());
+  expect(log).toEqual({ name: 'rv:refresherrestore', type: 'refresherrestore', detail: {} });
+  await expect(page.locator('#events')).toHaveText('pulling refresh restore');
+  expect(await refresherHeight(rv)).toBe(0);
+});
+
+test('scroll-view refresher: the wheel turned up at the top pulls it; a pause decides; not at the top it just scrolls', async ({ shell }) => {
+  const { page } = await open(shell, 'refresher');
+  const rv = page.locator('#rv');
+  const box = (await rv.boundingBox())!;
+  await shell.page.mouse.move(box.x + 100, box.y + 80);
+  // one notch: 40 px of pull, short of 60 -> aborted when the wheel pauses
+  const log = await logAfter(page, () => shell.page.mouse.wheel(0, -100));
+  expect(log).toEqual({ name: 'rv:refresherpulling', type: 'refresherpulling', detail: { dy: 40 } });
+  await expect.poll(() => lastLog(page)).toEqual({ name: 'rv:refresherabort', type: 'refresherabort', detail: {} });
+  // a bigger turn (two notches at once, or a trackpad flick): 80 px -> refresh
+  await page.locator('#clear').click();
+  await shell.page.mouse.wheel(0, -200);
+  await expect.poll(() => lastLog(page)).toEqual({ name: 'rv:refresherrefresh', type: 'refresherrefresh', detail: {} });
+  await expect(page.locator('#events')).toHaveText('pulling refresh');
+  await page.locator('#done').click();
+  await expect(page.locator('#events')).toHaveText('pulling refresh restore');
+
+  // scrolled down, the wheel up scrolls back and pulls nothing
+  await page.locator('#clear').click();
+  await rv.evaluate((el) => el.scrollTo({ top: 200 }));
+  await shell.page.mouse.wheel(0, -100);
+  await expect.poll(() => rv.evaluate((el) => el.scrollTop)).toBe(100);
+  // a pull would have been reported before the page's own refresh
+  await page.locator('#trigger').click();
+  await expect(page.locator('#events')).toHaveText('refresh');
+});
+
+test('scroll-view refresher: F5 on the focused scroll-view refreshes; triggered = true from the page refreshes too', async ({ shell }) => {
+  const { page } = await open(shell, 'refresher');
+  const rv = page.locator('#rv');
+  await rv.focus();
+  let log = await logAfter(page, () => shell.page.keyboard.press('F5'));
+  expect(log).toEqual({ name: 'rv:refresherrefresh', type: 'refresherrefresh', detail: {} });
+  await expect(page.locator('#events')).toHaveText('refresh');
+  log = await logAfter(page, () => page.locator('#done').click());
+  expect(log).toEqual({ name: 'rv:refresherrestore', type: 'refresherrestore', detail: {} });
+
+  log = await logAfter(page, () => page.locator('#trigger').click());
+  expect(log).toEqual({ name: 'rv:refresherrefresh', type: 'refresherrefresh', detail: {} });
+  await expect.poll(() => refresherHeight(rv)).toBe(60);
+  log = await logAfter(page, () => page.locator('#done').click());
+  expect(log).toEqual({ name: 'rv:refresherrestore', type: 'refresherrestore', detail: {} });
+
+  // refresher-default-style white and refresher-background, at the default threshold of 45
+  const white = page.locator('#rv-white');
+  const wbox = (await white.boundingBox())!;
+  await shell.page.mouse.move(wbox.x + 50, wbox.y + 10);
+  await shell.page.mouse.down();
+  await shell.page.mouse.move(wbox.x + 50, wbox.y + 60, { steps: 5 });
+  log = await logAfter(page, () => shell.page.mouse.up());
+  expect(log).toEqual({ name: 'rv-white:refresherrefresh', type: 'refresherrefresh', detail: {} });
+  await expect.poll(() => refresherHeight(white)).toBe(45);
+  expect(await white.locator('.wx-refresher').evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(47, 123, 245)');
+  expect(await white.locator('.wx-refresher > span').first().evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(255, 255, 255)');
+});
+
+/** where each swiper-item sits, relative to the swiper's left edge (px, rounded) */
+async function itemLefts(swiper: Locator): Promise<number[]> {
+  return swiper.evaluate((el) => {
+    const left = el.getBoundingClientRect().left;
+    return [...el.querySelectorAll('wx-swiper-item')].map((item) => Math.round(item.getBoundingClientRect().left - left));
+  });
+}
+
+test('swiper circular with margins: the last item neighbours the first both ways, by keys, drag and wheel; transition {dx, dy}, animationfinish', async ({ shell }) => {
+  const { page } = await open(shell, 'swiper-more');
+  const swiper = page.locator('#sw-margin');
+  const box = (await swiper.boundingBox())!;
+  const item = box.width - 80; // previous-margin + next-margin 40px each
+  // at rest on item 0: it starts after the previous margin; item 1 peeks in the next margin, item 3 (the last) in the previous one
+  await expect.poll(() => itemLefts(swiper)).toEqual([40, Math.round(40 + item), expect.any(Number), Math.round(40 - item)]);
+
+  await swiper.focus();
+  let log = await logAfter(page, () => shell.page.keyboard.press('ArrowLeft'));
+  expect(log).toEqual({ name: 'sw-margin:change', type: 'change', detail: { current: 3, currentItemId: 'd', source: 'touch' } });
+  // one item's way (not round the whole row): the last frame's offset is one item to the left
+  await expect.poll(async () => JSON.parse((await page.locator('#finished').textContent()) || '{}') as unknown).toEqual({ id: 'sw-margin', detail: { current: 3, currentItemId: 'd', source: 'touch' } });
+  const transition = JSON.parse((await page.locator('#transition').textContent()) ?? '{}') as { dx: number; dy: number };
+  expect(transition.dy).toBe(0);
+  expect(transition.dx).toBeCloseTo(-item, 0);
+  // now item 3 is in the window, with item 0 after it and item 2 before it
+  await expect.poll(() => itemLefts(swiper)).toEqual([Math.round(40 + item), expect.any(Number), Math.round(40 - item), 40]);
+
+  log = await logAfter(page, () => shell.page.keyboard.press('ArrowRight'));
+  expect(log).toEqual({ name: 'sw-margin:change', type: 'change', detail: { current: 0, currentItemId: 'a', source: 'touch' } });
+  await expect.poll(async () => (JSON.parse((await page.locator('#transition').textContent()) ?? '{}') as { dx: number }).dx).toBeCloseTo(item, 0);
+
+  // a mouse drag to the right from item 0 brings the last item in
+  log = await logAfter(page, async () => {
+    await shell.page.mouse.move(box.x + box.width / 2 - 60, box.y + box.height / 2);
+    await shell.page.mouse.down();
+    await shell.page.mouse.move(box.x + box.width / 2 + item * 0.4, box.y + box.height / 2, { steps: 6 });
+    await shell.page.mouse.up();
+  });
+  expect(log).toEqual({ name: 'sw-margin:change', type: 'change', detail: { current: 3, currentItemId: 'd', source: 'touch' } });
+  // and the wheel goes on round: 3 -> 0
+  log = await logAfter(page, async () => {
+    await shell.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await shell.page.mouse.wheel(0, 100);
+  });
+  expect(log).toEqual({ name: 'sw-margin:change', type: 'change', detail: { current: 0, currentItemId: 'a', source: 'touch' } });
+  await expect.poll(() => itemLefts(swiper)).toEqual([40, Math.round(40 + item), expect.any(Number), Math.round(40 - item)]);
+  await shell.page.screenshot({ path: 'test-results/web/gallery-swiper.png' });
+});
+
+test('swiper display-multiple-items: two items share the window; without circular it stops at the last full window', async ({ shell }) => {
+  const { page } = await open(shell, 'swiper-more');
+  const multi = page.locator('#sw-multi');
+  const width = (await multi.boundingBox())!.width;
+  await expect.poll(async () => (await itemLefts(multi)).slice(0, 3)).toEqual([0, Math.round(width / 2), Math.round(width)]);
+  expect(await multi.locator('wx-swiper-item').first().evaluate((el) => Math.round(el.getBoundingClientRect().width))).toBe(Math.round(width / 2));
+  await multi.focus();
+  let log = await logAfter(page, () => shell.page.keyboard.press('ArrowRight'));
+  expect(log).toEqual({ name: 'sw-multi:change', type: 'change', detail: { current: 1, currentItemId: '', source: 'touch' } });
+  await expect(multi.locator('wx-swiper-item[aria-hidden="false"]')).toHaveText(['Item 1', 'Item 2']);
+  // circular with five: left from 0 shows item 4 then item 0
+  await shell.page.keyboard.press('ArrowLeft');
+  log = await logAfter(page, () => shell.page.keyboard.press('ArrowLeft'));
+  expect(log).toEqual({ name: 'sw-multi:change', type: 'change', detail: { current: 4, currentItemId: '', source: 'touch' } });
+  await expect(multi.locator('wx-swiper-item[aria-hidden="false"]')).toHaveText(['Item 0', 'Item 4']);
+  await expect.poll(async () => (await itemLefts(multi))[4]).toBe(0);
+  expect((await itemLefts(multi))[0]).toBe(Math.round(width / 2));
+
+  const edge = page.locator('#sw-edge');
+  await edge.focus();
+  log = await logAfter(page, () => shell.page.keyboard.press('ArrowRight'));
+  expect(log).toEqual({ name: 'sw-edge:change', type: 'change', detail: { current: 1, currentItemId: '', source: 'touch' } });
+  // 3 items, 2 shown: 1 is the last place; another press changes nothing
+  await shell.page.keyboard.press('ArrowRight');
+  await expect(edge.locator('wx-swiper-item[aria-hidden="false"]')).toHaveText(['Edge 1', 'Edge 2']);
+  log = await logAfter(page, () => shell.page.keyboard.press('ArrowLeft'));
+  expect(log).toEqual({ name: 'sw-edge:change', type: 'change', detail: { current: 0, currentItemId: '', source: 'touch' } });
+});
