@@ -25,6 +25,8 @@ export interface PageApiDeps {
   pullDownRefresh(page: PageRecord): void;
   /** how many items app.json's tabBar has (0: no tab bar) */
   tabCount: number;
+  /** app.json's "darkmode": true (getSystemInfo then reports `theme`) */
+  darkmode?: boolean;
 }
 
 const HEX_COLOR = /^#[0-9a-fA-F]{6}$/;
@@ -73,7 +75,7 @@ export function registerPageLevelApis(deps: PageApiDeps): void {
     deps.pullDownRefresh(page);
   });
   registerTabBarApis(deps);
-  apis.register('getSystemInfo', () => systemInfo(deps.windowSize()));
+  apis.register('getSystemInfo', () => systemInfo(deps.windowSize(), deps.darkmode === true));
   apis.register('vibrateShort', () => undefined);
   apis.register('vibrateLong', () => undefined);
   apis.register('makePhoneCall', (p) => {

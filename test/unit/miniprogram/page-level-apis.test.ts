@@ -121,6 +121,15 @@ describe('info objects and tab bar APIs checked against WeChat documentation (do
     expect(systemInfo({ width: 800, height: 600, pixelRatio: 1 }, true)).toMatchObject({ theme: 'light' });
   });
 
+  it('getSystemInfo (async) answers the same object with getSystemInfo:ok', async () => {
+    const { wx } = startApp({ wxml: { 'pages/index/index': '<view/>' }, js: { 'pages/index/index.js': page({}) } });
+    await settle();
+    const res = await wx.getSystemInfo!();
+    expect(res).toMatchObject({ errMsg: 'getSystemInfo:ok', windowWidth: 375, windowHeight: 640, deviceOrientation: 'portrait', fontSizeSetting: 16 });
+    expect(res).not.toHaveProperty('theme');
+    expect(res).not.toHaveProperty('batteryLevel');
+  });
+
   it('a badge text of more than 4 characters shows as "..."', () => {
     expect(badgeText('99+')).toBe('99+');
     expect(badgeText('新消息啊')).toBe('新消息啊');
