@@ -148,8 +148,8 @@ test('showModal by keyboard: focus starts on confirm, Tab stays inside, Enter co
   expect(await done()).toEqual({ ok: true, result: { confirm: true, cancel: false, errMsg: 'showModal:ok' } });
 });
 
-test('showModal: a button text of more than 4 characters fails the call and shows no dialog', async ({ page }) => {
-  expect(await (await start(page, 'showModal', { title: 'Delete?', confirmText: 'Delete' }))()).toEqual({
+test('showModal: a button text wider than 4 Chinese characters fails the call and shows no dialog', async ({ page }) => {
+  expect(await (await start(page, 'showModal', { title: 'Delete?', confirmText: 'Delete now' }))()).toEqual({
     ok: false,
     result: { errMsg: 'showModal:fail confirmText length should not larger than 4 Chinese characters' },
   });

@@ -41,14 +41,23 @@ export const ShowModalParams = z.object({
   placeholderText: z._default(z.string(), ''),
 });
 
-/** WeChat: the modal's button words are "at most 4 characters"; longer ones fail the call (no dialog). */
+/**
+ * WeChat: the modal's button words are "at most 4 characters", and its failure names "4 Chinese characters".
+ * Counted as that width: a Chinese (any non-ASCII) character is 1 and an ASCII one half, so the common
+ * English words ("Delete", "Confirm") fit, as they do in WeChat's English apps, and "仅本地保存" does not.
+ */
 export const MAX_MODAL_BUTTON_CHARS = 4;
+
+function modalTextWidth(text: string): number {
+  let width = 0;
+  for (const ch of text) width += ch.codePointAt(0)! < 0x80 ? 0.5 : 1;
+  return width;
+}
 
 /** The fail errMsg for a modal button text over the limit (as WeChat's base library words it), or undefined. */
 export function modalButtonTextError(options: { confirmText: string; cancelText: string }): string | undefined {
   for (const key of ['confirmText', 'cancelText'] as const) {
-    // counted in characters (code points), not UTF-16 units, as the documented limit is
-    if ([...options[key]].length > MAX_MODAL_BUTTON_CHARS) return `showModal:fail ${key} length should not larger than 4 Chinese characters`;
+    if (modalTextWidth(options[key]) > MAX_MODAL_BUTTON_CHARS) return `showModal:fail ${key} length should not larger than 4 Chinese characters`;
   }
   return undefined;
 }

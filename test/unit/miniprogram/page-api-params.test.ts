@@ -34,10 +34,11 @@ describe('page API parameters checked against WeChat documentation (docs/wechat-
     });
   });
 
-  it('showModal: a button text of more than 4 characters fails the call, confirmText checked first', () => {
+  it('showModal: a button text wider than 4 Chinese characters (ASCII counts half) fails the call, confirmText checked first', () => {
     expect(modalButtonTextError({ confirmText: '确定', cancelText: '取消' })).toBeUndefined();
     expect(modalButtonTextError({ confirmText: '我知道了', cancelText: 'Keep' })).toBeUndefined();
-    expect(modalButtonTextError({ confirmText: 'Delete', cancelText: '取消' })).toBe('showModal:fail confirmText length should not larger than 4 Chinese characters');
+    expect(modalButtonTextError({ confirmText: 'Delete', cancelText: 'Continue' })).toBeUndefined();
+    expect(modalButtonTextError({ confirmText: 'Add to cart', cancelText: '取消' })).toBe('showModal:fail confirmText length should not larger than 4 Chinese characters');
     expect(modalButtonTextError({ confirmText: '确定', cancelText: '仅本地保存' })).toBe('showModal:fail cancelText length should not larger than 4 Chinese characters');
     expect(modalButtonTextError({ confirmText: '同意并保存', cancelText: '仅本地保存' })).toBe('showModal:fail confirmText length should not larger than 4 Chinese characters');
     // characters, not UTF-16 units: four emoji are four characters
