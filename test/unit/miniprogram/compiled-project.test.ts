@@ -1,20 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { readBundle } from '../../../miniprogram/logic/bundle';
-import { compileFiles } from '../core/wechat/support/projects';
-import { runInThisContext } from 'node:vm';
-import { settle, startApp } from './support/harness';
+import { settle } from './support/harness';
+import { runProject } from './support/run-project';
 
 /** The compiler's real output (core/wechat) run by the runtime: the contract of docs/wechat-format.md holds. */
-async function runProject(files: Record<string, string>) {
-  const prepared = await compileFiles(files);
-  // as the Worker's importScripts does, under the URL the host serves it at (error frames name it)
-  const global = globalThis as { __wxAppBundle?: unknown };
-  runInThisContext(prepared.compiled.logicJs, { filename: 'http://wxtestproject01.localhost:1/__wx/app/logic.js' });
-  const bundle = readBundle(global.__wxAppBundle);
-  delete global.__wxAppBundle;
-  return { ...startApp(bundle), css: prepared.compiled.appCss };
-}
-
 describe('a compiled DevTools project in the runtime', () => {
   test('renders pages and components, scoped classes match the compiled WXSS, and taps update the DOM', async () => {
     const { view, tap, css } = await runProject({
