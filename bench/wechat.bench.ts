@@ -1,9 +1,7 @@
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type Frame, type Page } from '@playwright/test';
-import { startWebHost, type WebHost } from '../web/host';
+import type { Frame, Page } from '@playwright/test';
+import type { WebHost } from '../web/host';
 import { percentile } from './support/load-host';
+import { appFrame, firstPaint, WEB_APP, withBenchShell, WX_APP, type AppFormat, type BenchRow } from './support/wechat-bench-apps';
 
 /**
  * The WeChat-format runtime in real Chromium, side by side in one run:
@@ -12,35 +10,12 @@ import { percentile } from './support/load-host';
  *    (the floor: a click handler that sets textContent).
  * Fixed iteration counts; every wait is bounded.
  */
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const LAUNCHES = 8;
 const TAPS = 200;
 const WARMUP = 20;
-const WEB_APP = 'bench-web';
-const WX_APP = 'wxrtbench00001';
-// bundled to dist/bench/ and run from there
-const WX_FIXTURE = join(import.meta.dirname, '..', '..', 'test', 'fixtures', 'wechat', 'rt-bench');
-
-type BenchRow = { name: string; value: number; unit: string };
-
-function writeWebApp(dir: string): string {
-  const folder = join(dir, WEB_APP);
-  mkdirSync(folder, { recursive: true });
-  writeFileSync(join(folder, 'manifest.json'), JSON.stringify({ appId: WEB_APP, name: 'Bench Web', version: '1.0.0', entry: 'index.html', permissions: { openApi: [], customApi: [] } }));
-  writeFileSync(join(folder, 'index.html'), '<!doctype html><html><head><title>bench</title></head><body><h1>Bench</h1><div>0</div><script src="app.js"></script></body></html>');
-  writeFileSync(
-    join(folder, 'app.js'),
-    `new PerformanceObserver((l) => { for (const e of l.getEntries()) if (e.name === 'first-contentful-paint') window.__firstPaint = performance.timeOrigin + e.startTime; }).observe({ type: 'paint', buffered: true });`,
-  );
-  return folder;
-}
-
-async function appFrame(page: Page, appId: string): Promise<Frame | undefined> {
-  return page.frames().find((f) => f.url().startsWith(`http://${appId.toLowerCase()}.localhost:`));
-}
 
 /** click on the catalog's Launch -> the app's first contentful paint, both in epoch ms */
-async function measureLaunches(page: Page, host: WebHost, appId: string, format: 'web' | 'wechat'): Promise<number[]> {
+async function measureLaunches(page: Page, host: WebHost, appId: string, format: AppFormat): Promise<number[]> {
   const samples: number[] = [];
   for (let i = 0; i < LAUNCHES; i++) {
     await page.getByTestId('nav-catalog').click();
@@ -48,21 +23,7 @@ async function measureLaunches(page: Page, host: WebHost, appId: string, format:
     await launch.waitFor({ timeout: 10_000 });
     await page.evaluate(() => document.addEventListener('click', () => ((window as unknown as { __clickAt: number }).__clickAt = performance.timeOrigin + performance.now()), { capture: true, once: true }));
     await launch.click();
-    let painted: number | undefined;
-    const deadline = Date.now() + 10_000;
-    while (painted === undefined && Date.now() < deadline) {
-      const frame = await appFrame(page, appId);
-      painted = frame
-        ? await frame
-            .evaluate((f) => {
-              const w = window as unknown as { __firstPaint?: number; __wxPerf?: { firstPaint?: number } };
-              return f === 'web' ? w.__firstPaint : w.__wxPerf?.firstPaint;
-            }, format)
-            .catch(() => undefined)
-        : undefined;
-      if (painted === undefined) await page.waitForTimeout(5);
-    }
-    if (painted === undefined) throw new Error(`${appId} never painted within 10 s`);
+    const painted = await firstPaint(page, appId, format);
     samples.push(painted - (await page.evaluate(() => (window as unknown as { __clickAt: number }).__clickAt)));
     for (const r of (await host.runtime.service.handle('listRunning', {})) as Array<{ viewId: number }>) await host.runtime.service.handle('close', { viewId: r.viewId });
   }
@@ -105,13 +66,7 @@ async function measureTaps(frame: Frame): Promise<{ runtime: number[]; plain: nu
 }
 
 export async function run(): Promise<BenchRow[]> {
-  const dir = mkdtempSync(join(tmpdir(), 'wechat-bench-'));
-  const host = await startWebHost({ port: 0, dataDir: join(dir, 'data'), apps: [writeWebApp(dir)], examplesDir: null, backends: false, quiet: true });
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
-  try {
-    await host.runtime.service.handle('install', { source: WX_FIXTURE });
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    await page.goto(host.url);
+  return withBenchShell('wechat-bench', async (page, host) => {
     // alternate the two formats so both see the same machine load
     const web: number[] = [];
     const wechat: number[] = [];
@@ -139,9 +94,5 @@ export async function run(): Promise<BenchRow[]> {
       { name: 'tap -> plain DOM update p99 (floor)', value: percentile(taps.plain, 99), unit: 'ms' },
     ];
     return rows;
-  } finally {
-    await browser.close();
-    await host.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }

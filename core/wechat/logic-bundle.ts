@@ -2,10 +2,16 @@ import { encode, type SourceMapMappings } from '@jridgewell/sourcemap-codec';
 import MagicString from 'magic-string';
 import { columnTable } from './es-modules';
 
-/** The parameters of every ModuleFactory, in the contract's order (docs/wechat-format.md section 1). */
+/**
+ * The parameters of every ModuleFactory, in the contract's order (docs/wechat-format.md section 1). From
+ * `window` on, the runtime passes nothing: WeChat's logic layer has no such globals, and the Worker's own
+ * (self, fetch, postMessage...) must not be reachable by name from package code (the runtime also removes
+ * them from the global object: miniprogram/logic/sealed-globals.ts).
+ */
 export const MODULE_PARAMS = [
   'require', 'module', 'exports', 'wx', 'App', 'Page', 'Component', 'Behavior', 'getApp',
   'getCurrentPages', 'requirePlugin', 'window', 'document', 'globalThis',
+  'self', 'fetch', 'XMLHttpRequest', 'WebSocket', 'importScripts', 'postMessage', 'close', 'indexedDB', 'caches', 'Worker',
 ] as const;
 
 export interface LogicBundleModule {

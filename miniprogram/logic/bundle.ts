@@ -21,6 +21,8 @@ export type ModuleFactory = (
   window: undefined,
   document: undefined,
   globalThis: undefined,
+  /** self, fetch, XMLHttpRequest...: the Worker's own globals, shadowed (core/wechat/logic-bundle.ts MODULE_PARAMS) */
+  ...workerGlobals: undefined[]
 ) => void;
 
 const Record = z.record(z.string(), z.unknown());

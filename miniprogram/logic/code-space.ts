@@ -58,12 +58,20 @@ export class BundleSpace {
     };
   }
 
-  /** runs the modules of every page (and, first, the components they use) */
-  defineAll(loader: ModuleLoader): void {
-    for (const page of this.bundle.pages) this.define(page, loader);
+  /**
+   * Runs the modules of every main-package page (and, first, the components they use). A subpackage's
+   * pages run on first navigation into them (`define`), as WeChat loads a subpackage when it is first
+   * opened; its code is in logic.js already, but none of it runs before.
+   */
+  defineMainPackage(loader: ModuleLoader): void {
+    const subRoots = subpackageRoots(this.bundle);
+    for (const page of this.bundle.pages) {
+      if (!subRoots.some((root) => page.startsWith(root))) this.define(page, loader);
+    }
   }
 
-  private define(path: string, loader: ModuleLoader): void {
+  /** runs a page's or component's module once, after those of the components it uses */
+  define(path: string, loader: ModuleLoader): void {
     if (this.defined.has(path)) return;
     this.defined.add(path);
     const using = this.configs[path]?.['usingComponents'];
@@ -104,6 +112,13 @@ export class BundleSpace {
     this.configs[path] = { ...config, ...extra };
     this.codeSpace.addComponentStaticConfig(path, this.configs[path] as Parameters<CodeSpace['addComponentStaticConfig']>[1]);
   }
+}
+
+/** "shop/" for every app.json subpackages (or subPackages) root "shop" */
+function subpackageRoots(bundle: AppBundle): string[] {
+  const app = bundle.app as Record<string, unknown>;
+  const subs = [app['subpackages'], app['subPackages']].flatMap((list) => (Array.isArray(list) ? (list as Array<{ root?: unknown }>) : []));
+  return subs.map((sub) => (typeof sub.root === 'string' ? `${sub.root.replace(/^\/+|\/+$/g, '')}/` : '')).filter((root) => root.length > 1);
 }
 
 /**

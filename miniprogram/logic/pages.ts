@@ -23,6 +23,8 @@ export interface PageFactoryDeps {
   codeSpace: CodeSpace;
   windowOf(route: string): PageWindow;
   isTab(route: string): boolean;
+  /** runs the page's module (and its components') if it has not run yet: a subpackage loads on first use */
+  beforeCreate?(route: string): void;
 }
 
 /**
@@ -37,6 +39,7 @@ export class PageLifecycle {
   /** builds the page's component tree and attaches it; nothing is visible and onLoad has not run yet */
   create(route: string, query: Record<string, string>, opener?: EventChannel): PageRecord {
     const { backend, associated, codeSpace } = this.deps;
+    this.deps.beforeCreate?.(route);
     const pageId = this.nextPageId++;
     const root = associated.createRoot('page', codeSpace, route);
     const holder = backend.createElement('wx-page-holder', 'wx-page-holder');

@@ -75,6 +75,7 @@ export class LogicRuntime {
       codeSpace: this.space.codeSpace,
       windowOf: (route) => pageWindow(bundle.app.window, bundle.configs[route]),
       isTab: (route) => tabRoutes.has(route),
+      beforeCreate: (route) => this.space.define(route, this.loader),
     });
     this.router = new Router(lifecycle, new Set(bundle.pages), tabRoutes);
     this.router.register(this.apis);
@@ -126,13 +127,13 @@ export class LogicRuntime {
     });
   }
 
-  /** app.js, every page and component module, App.onLaunch/onShow, then the entry page */
+  /** app.js, the main package's page and component modules, App.onLaunch/onShow, then the entry page */
   start(): void {
     const { bundle } = this.options;
     const tabBar = tabBarConfig(bundle.app.tabBar);
     this.options.post({ t: 'ready', chrome: { ...(tabBar ? { tabBar } : {}) } });
     this.runModule(bundle.entry.app);
-    this.space.defineAll(this.loader);
+    this.space.defineMainPackage(this.loader);
     const entry = this.entryRoute();
     this.launchInfo = { path: entry.route, query: entry.query, scene: LAUNCH_SCENE, referrerInfo: {} };
     this.app.call('onLaunch', [{ ...this.launchInfo }]);

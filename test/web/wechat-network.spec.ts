@@ -1,10 +1,8 @@
-import { cp, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
 import { WebSocketServer } from 'ws';
 import { expect, test } from './fixtures';
-import { repoRoot, tempDir } from './packages';
+import { installWithBackend } from './wechat-fixture-install';
 
 /**
  * wx.request from a WeChat-format app: the call starts in the logic Worker, crosses to the view, and the host
@@ -33,15 +31,9 @@ test.beforeAll(async () => {
 
 test.afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-test.beforeEach(async ({ host }) => {
-  const installed = (await host.runtime.service.handle('listApps', {})) as Array<{ appId: string }>;
-  if (installed.some((a) => a.appId === APP_ID)) return;
-  const project = join(await tempDir('wx-network'), 'rt-network');
-  await cp(join(repoRoot, 'test', 'fixtures', 'wechat', 'rt-network'), project, { recursive: true });
-  await writeFile(join(project, 'config.js'), `module.exports = { backend: ${JSON.stringify(backend)} };\n`);
-  await host.runtime.service.handle('install', { source: project });
-  host.runtime.network.loopback.setDeveloperOrigins(APP_ID, [backend, backend.replace('http:', 'ws:')]);
-});
+test.beforeEach(({ host }) =>
+  installWithBackend(host, { appId: APP_ID, fixture: 'rt-network', configFile: 'config.js', origins: [backend, backend.replace('http:', 'ws:')] }, backend),
+);
 
 test('a WeChat-format app logs in against its backend with wx.request, and an undeclared domain is refused', async ({ shell, page }) => {
   const app = await shell.launch(APP_ID);

@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { settle } from './support/harness';
 import { runProject } from './support/run-project';
 
+/** The compiler's real output (core/wechat) run by the runtime: the contract of docs/wechat-format.md holds. */
 describe('a compiled DevTools project in the runtime', () => {
   test('renders pages and components, scoped classes match the compiled WXSS, and taps update the DOM', async () => {
     const { view, tap, css } = await runProject({

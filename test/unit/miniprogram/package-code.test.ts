@@ -1,19 +1,8 @@
 import { SourceMap } from 'node:module';
-import { runInThisContext } from 'node:vm';
 import { describe, expect, test } from 'vitest';
-import { readBundle } from '../../../miniprogram/logic/bundle';
 import { compileErrorOf, compileFiles } from '../core/wechat/support/projects';
-import { settle, startApp } from './support/harness';
-
-/** The compiler's real output, loaded under the URL the host serves it at, run by the runtime. */
-async function runProject(files: Record<string, string>) {
-  const prepared = await compileFiles(files);
-  const global = globalThis as { __wxAppBundle?: unknown };
-  runInThisContext(prepared.compiled.logicJs, { filename: 'http://wxtestproject01.localhost:1/__wx/app/logic.js' });
-  const bundle = readBundle(global.__wxAppBundle);
-  delete global.__wxAppBundle;
-  return { ...startApp(bundle), prepared };
-}
+import { settle } from './support/harness';
+import { runProject } from './support/run-project';
 
 const page = (expression: string) =>
   `import { show } from '../../utils/show';\nPage({ data: { out: '' }, onLoad() { this.setData({ out: show(${expression}) }); } });\n`;
@@ -111,5 +100,32 @@ describe("errors name the package's own file:line:col", () => {
     tap('b');
     // "export function explode() { return null.value; }": `.value` is read at column 41
     expect(view.errors.map((e) => e.where)).toEqual(['utils/boom.js:1:41']);
+  });
+});
+
+describe('subpackages load on first navigation into them', () => {
+  test("a subpackage page's module has not run at launch, runs when it is opened, after the main package's", async () => {
+    const { view, wx } = await runProject({
+      'app.json': JSON.stringify({ pages: ['pages/index/index'], subPackages: [{ root: 'shop/', pages: ['pages/item/item'] }] }),
+      'app.js': "App({ globalData: { ran: ['app'] } });\n",
+      'pages/index/index.wxml': '<view id="ran">{{ran}}</view>\n',
+      'pages/index/index.js': "getApp().globalData.ran.push('index');\nPage({ data: { ran: '' }, onShow() { this.setData({ ran: getApp().globalData.ran.join(',') }); } });\n",
+      'shop/pages/item/item.json': JSON.stringify({ usingComponents: { tag: '../../components/tag/tag' } }),
+      'shop/pages/item/item.wxml': '<view id="item-ran">{{ran}}</view><tag />\n',
+      'shop/pages/item/item.js': "getApp().globalData.ran.push('shop item');\nPage({ data: { ran: '' }, onLoad() { this.setData({ ran: getApp().globalData.ran.join(',') }); } });\n",
+      'shop/components/tag/tag.json': JSON.stringify({ component: true }),
+      'shop/components/tag/tag.wxml': '<text>tag</text>\n',
+      'shop/components/tag/tag.js': "getApp().globalData.ran.push('shop tag');\nComponent({});\n",
+    });
+    await settle();
+    expect(view.html()).toContain('<view id="ran">app,index</view>');
+    await wx.navigateTo({ url: '/shop/pages/item/item' });
+    await settle();
+    expect(view.html()).toContain('<view id="item-ran">app,index,shop tag,shop item</view>');
+    await wx.navigateBack({});
+    await wx.navigateTo({ url: '/shop/pages/item/item' });
+    await settle();
+    // its module ran once: the second visit finds it defined
+    expect(view.html()).toContain('<view id="item-ran">app,index,shop tag,shop item</view>');
   });
 });

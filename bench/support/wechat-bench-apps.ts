@@ -1,0 +1,71 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Frame, type Page } from '@playwright/test';
+import { startWebHost, type WebHost } from '../../web/host';
+
+/** What the WeChat-format benches share: the Chromium flags, the two apps they compare, finding a painted app. */
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+export const WEB_APP = 'bench-web';
+export const WX_APP = 'wxrtbench00001';
+// bench files are bundled to dist/bench/ and run from there
+export const WX_FIXTURE = join(import.meta.dirname, '..', '..', 'test', 'fixtures', 'wechat', 'rt-bench');
+
+export type BenchRow = { name: string; value: number; unit: string };
+export type AppFormat = 'web' | 'wechat';
+
+/** a one-page web-format app that records its first contentful paint, as the WeChat runtime does */
+export function writeWebApp(dir: string): string {
+  const folder = join(dir, WEB_APP);
+  mkdirSync(folder, { recursive: true });
+  writeFileSync(join(folder, 'manifest.json'), JSON.stringify({ appId: WEB_APP, name: 'Bench Web', version: '1.0.0', entry: 'index.html', permissions: { openApi: [], customApi: [] } }));
+  writeFileSync(join(folder, 'index.html'), '<!doctype html><html><head><title>bench</title></head><body><h1>Bench</h1><div>0</div><script src="app.js"></script></body></html>');
+  writeFileSync(
+    join(folder, 'app.js'),
+    `new PerformanceObserver((l) => { for (const e of l.getEntries()) if (e.name === 'first-contentful-paint') window.__firstPaint = performance.timeOrigin + e.startTime; }).observe({ type: 'paint', buffered: true });`,
+  );
+  return folder;
+}
+
+export async function appFrame(page: Page, appId: string): Promise<Frame | undefined> {
+  return page.frames().find((f) => f.url().startsWith(`http://${appId.toLowerCase()}.localhost:`));
+}
+
+/** the app's first contentful paint (epoch ms), polled for up to 10 s */
+export async function firstPaint(page: Page, appId: string, format: AppFormat): Promise<number> {
+  const deadline = Date.now() + 10_000;
+  while (Date.now() < deadline) {
+    const frame = await appFrame(page, appId);
+    const painted = frame
+      ? await frame
+          .evaluate((f) => {
+            const w = window as unknown as { __firstPaint?: number; __wxPerf?: { firstPaint?: number } };
+            return f === 'web' ? w.__firstPaint : w.__wxPerf?.firstPaint;
+          }, format)
+          .catch(() => undefined)
+      : undefined;
+    if (painted !== undefined) return painted;
+    await page.waitForTimeout(5);
+  }
+  throw new Error(`${appId} never painted within 10 s`);
+}
+
+/**
+ * A browser host with both bench apps installed and Chromium showing the shell at 1280x800; everything is
+ * closed and removed when `body` ends.
+ */
+export async function withBenchShell<T>(prefix: string, body: (page: Page, host: WebHost) => Promise<T>, extraArgs: string[] = []): Promise<T> {
+  const dir = mkdtempSync(join(tmpdir(), `${prefix}-`));
+  const host = await startWebHost({ port: 0, dataDir: join(dir, 'data'), apps: [writeWebApp(dir)], examplesDir: null, backends: false, quiet: true });
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: [...CHROMIUM_ARGS, ...extraArgs] });
+  try {
+    await host.runtime.service.handle('install', { source: WX_FIXTURE });
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(host.url);
+    return await body(page, host);
+  } finally {
+    await browser.close();
+    await host.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
