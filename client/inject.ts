@@ -1,6 +1,7 @@
 import { createWx } from './index';
 import { installWx } from './install-wx';
 import { BOOT_ELEMENT_ID, BootConfig, LOAD_KEY_PARAM } from './transports/boot-config';
+import { DEVTOOLS_HOOK } from '../core/contracts/devtools';
 import { createWebSocketTransport } from './transports/websocket';
 
 /**
@@ -38,6 +39,8 @@ function boot(): void {
   installWx(wx as unknown as Record<string, unknown>);
   // Dev-only hook for the benchmark: a raw echo over the same socket, without dispatch.
   Object.defineProperty(window, '__superappBridge', { value: Object.freeze({ echo: transport.echo }), enumerable: false });
+  // The WeChat-format runtime's view sends the inspector's reports over the same socket (one-way).
+  Object.defineProperty(window, DEVTOOLS_HOOK, { value: Object.freeze({ report: (frame: unknown) => transport.report(frame) }), enumerable: false });
 }
 
 /**

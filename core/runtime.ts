@@ -8,6 +8,7 @@ import { createLoopbackOrigins } from './network/loopback-origins';
 import { createNetworkService } from './network/network-service';
 import { createTempFiles } from './network/temp-files';
 import { join } from 'node:path';
+import { createDevRecords } from './devtools/dev-records';
 
 /** The same object with one method replaced; every other member still answers from the original (classes included). */
 function withHook<T extends object, K extends keyof T>(target: T, name: K, replacement: T[K]): T {
@@ -74,6 +75,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   shell.setManifestSource((appId) => catalog.manifest(appId));
   for (const entry of catalog.list()) shell.platform?.registerApp(appInfo(entry.appId)!);
   shell.calls.subscribe((record) => options.emit({ type: 'call', record }));
+  const devtools = createDevRecords();
   shell.platform?.onWalletChanged(() => options.emit({ type: 'walletChanged' }));
   // The user hears about a full or read-only data folder once per episode, not once per failed write.
   let lastTrouble = -Infinity;
@@ -103,6 +105,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     pickPackage: options.pickPackage,
     saveFile: options.saveFile,
     serverApi: options.serverApi,
+    devtools,
   });
 
   return {
@@ -121,6 +124,15 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
         });
       }
       return shell.dispatch(raw, caller, wire);
+    },
+    reportFromView(viewId, raw) {
+      const caller = service.callerFor(viewId);
+      if (!caller) return { ok: false, problem: 'the view is closed' };
+      const kept = devtools.receive(caller, raw);
+      if (!kept.ok) return kept;
+      if (kept.records.length > 0) options.emit({ type: 'devtools', records: kept.records });
+      if (kept.stack) options.emit({ type: 'pageStack', stack: kept.stack });
+      return { ok: true };
     },
     network: { service: network, loopback },
     storageMirror(viewId) {

@@ -197,6 +197,7 @@ export async function startDesktopShell(options: DesktopShellOptions): Promise<D
     shell: () => (shellView.webContents.isDestroyed() ? undefined : { webContentsId: shellView.webContents.id, origin: SHELL_ORIGIN }),
     dispatchFromView: (viewId, raw) => rt.dispatchFromView(viewId, raw),
     bridgeReady: (viewId) => viewHost.bridgeReady(viewId),
+    reportFromView: (viewId, raw) => rt.reportFromView(viewId, raw),
     async handleCommand(command, input) {
       const output = await rt.service.handle(command, input);
       // uninstall removes files and platform data in core; the app's browser data lives in its partition

@@ -27,6 +27,8 @@ export interface IpcAdapterOptions {
   dispatchFromView(viewId: number, raw: unknown): Promise<ResponseEnvelope>;
   /** the view's current document listens for host events now (its preload said so) */
   bridgeReady(viewId: number): void;
+  /** a view's inspector reports (one-way); returns why a frame was dropped */
+  reportFromView(viewId: number, raw: unknown): { ok: true } | { ok: false; problem: string };
   handleCommand(command: string, input: unknown): Promise<unknown>;
   log: Logger;
 }
@@ -62,6 +64,18 @@ export function registerIpcHandlers(options: IpcAdapterOptions): () => void {
   };
   ipcMain.on(ipcChannels.bridgeReady, onBridgeReady);
 
+  // the inspector's reports: one-way, the same sender check, then the runtime parses and attributes them
+  const onDevtools = (event: IpcMainEvent, raw: unknown) => {
+    const verdict = verifyBridgeSender(event as unknown as IpcSenderEvent, options.viewForWebContents);
+    if (!verdict.ok) {
+      log.warn(`inspector report refused: ${verdict.reason}`);
+      return;
+    }
+    const kept = options.reportFromView(verdict.value.viewId, raw);
+    if (!kept.ok) log.warn(`view ${verdict.value.viewId}: dropped an inspector report: ${kept.problem}`);
+  };
+  ipcMain.on(ipcChannels.bridgeDevtools, onDevtools);
+
   const commands = Object.keys(shellCommands) as ShellCommand[];
   for (const command of commands) {
     ipcMain.handle(ipcChannels.shellCommand[command], async (event: IpcMainInvokeEvent, input: unknown): Promise<ShellCallResult> => {
@@ -82,6 +96,7 @@ export function registerIpcHandlers(options: IpcAdapterOptions): () => void {
   return () => {
     ipcMain.removeHandler(ipcChannels.bridgeCall);
     ipcMain.removeListener(ipcChannels.bridgeReady, onBridgeReady);
+    ipcMain.removeListener(ipcChannels.bridgeDevtools, onDevtools);
     for (const command of commands) ipcMain.removeHandler(ipcChannels.shellCommand[command]);
   };
 }

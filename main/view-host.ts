@@ -1,5 +1,6 @@
 import type { Rectangle, View, WebContents, WebContentsView } from 'electron';
-import type { CallerIdentity, CatalogEntry, EventEnvelope, ViewHost } from '../core/contracts';
+import type { CallerIdentity, CatalogEntry, EventEnvelope, ViewHost, ViewLaunch } from '../core/contracts';
+import { LAUNCH_PATH_PARAM } from '../client/transports/boot-config';
 import { ipcChannels } from '../core/contracts/ipc-channels';
 import { appOrigin } from './app-scheme';
 import type { Logger } from './logger';
@@ -15,6 +16,14 @@ import { viewportToBounds, type Viewport } from './view-layout';
 export type HostWebContents = Pick<WebContents, 'id' | 'isDestroyed' | 'close' | 'send' | 'loadURL' | 'on' | 'getZoomFactor' | 'mainFrame' | 'openDevTools' | 'reload' | 'focus'>;
 export type HostView = Pick<WebContentsView, 'setBounds' | 'setVisible'> & { webContents: HostWebContents };
 export type HostContainer = Pick<View, 'addChildView' | 'removeChildView'>;
+
+/** The entry URL with the page to launch on, for the view's runtime to read (miniprogram/view/main.ts). */
+export function withLaunchPath(entryUrl: string, launch: ViewLaunch | undefined): string {
+  if (!launch) return entryUrl;
+  const url = new URL(entryUrl);
+  url.searchParams.set(LAUNCH_PATH_PARAM, launch.path);
+  return url.href;
+}
 
 export interface RunningView {
   viewId: number;
@@ -59,8 +68,8 @@ export class DesktopViewHost implements ViewHost {
 
   constructor(private readonly options: DesktopViewHostOptions) {}
 
-  open(viewId: number, app: CatalogEntry, _caller: CallerIdentity): { url: string } {
-    const url = this.options.entryUrl(app.appId);
+  open(viewId: number, app: CatalogEntry, _caller: CallerIdentity, launch?: ViewLaunch): { url: string } {
+    const url = withLaunchPath(this.options.entryUrl(app.appId), launch);
     if (this.views.has(viewId)) return { url };
     const view = this.options.createAppView(app, viewId);
     const record: RunningView = {

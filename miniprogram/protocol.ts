@@ -1,4 +1,5 @@
 import type { RequestEnvelope } from '../core/contracts/wire';
+import type { DevReport } from '../core/contracts/devtools';
 
 /**
  * The messages between the view layer (the app's page) and the logic layer (the Worker).
@@ -173,7 +174,11 @@ export type ToView =
   | { t: 'pong'; seq: number }
   | ViewCall
   /** what an event handler returned, for the built-in that sent the event (bindinput's new value) */
-  | { t: 'eventResult'; node: number; type: string; value: unknown };
+  | { t: 'eventResult'; node: number; type: string; value: unknown }
+  /** for the inspector: the view batches these and sends them to the host over the bridge */
+  | { t: 'devtools'; report: DevReport }
+  /** the launch page does not exist and onPageNotFound did not route elsewhere: the runtime's own page says so */
+  | { t: 'pageNotFound'; path: string };
 
 /** Messages on the wx port between the logic Worker and the view, which holds the bridge connection. */
 export type WxPortMessage =

@@ -17,3 +17,8 @@ export function createIpcTransport(ipcRenderer: Pick<IpcRenderer, 'invoke' | 'on
     },
   };
 }
+
+/** The view's inspector reports to main, one-way (main checks the sender as for a call). */
+export function createDevtoolsReporter(ipcRenderer: Pick<IpcRenderer, 'send'>): (frame: unknown) => void {
+  return (frame) => ipcRenderer.send(ipcChannels.bridgeDevtools, frame);
+}

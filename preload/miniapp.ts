@@ -1,7 +1,8 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import { createWx } from '../client';
 import { installWx } from '../client/install-wx';
-import { createIpcTransport } from './miniapp-bridge';
+import { createDevtoolsReporter, createIpcTransport } from './miniapp-bridge';
+import { DEVTOOLS_HOOK } from '../core/contracts/devtools';
 import { captureStorageMirror } from './storage-mirror-reader';
 
 /**
@@ -23,3 +24,6 @@ const bridged: Record<string, unknown> = { ...(wx as unknown as Record<string, u
 // defines a read-only, NON-configurable property, and `const wx = window.wx` at a script's top level then
 // throws a SyntaxError.
 contextBridge.executeInMainWorld({ func: installWx, args: [bridged] });
+
+// The WeChat-format runtime's view reports exceptions, page stacks and setData traffic for the inspector here.
+contextBridge.exposeInMainWorld(DEVTOOLS_HOOK, { report: createDevtoolsReporter(ipcRenderer) });

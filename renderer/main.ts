@@ -125,6 +125,12 @@ async function start(root: HTMLElement): Promise<void> {
       case 'call':
         inspector.onCall(event.record);
         break;
+      case 'devtools':
+        inspector.onDevtools(event.records);
+        break;
+      case 'pageStack':
+        inspector.onPageStack(event.stack);
+        break;
       case 'appsChanged':
         void ctx.refreshApps().then(() => settings.onChanged('apps'));
         break;

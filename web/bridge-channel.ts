@@ -53,6 +53,12 @@ export function serveBridge(socket: WebSocket, binding: ViewBinding, views: WebV
       if (echo.success) flow.send(JSON.stringify(echo.data));
       return;
     }
+    // The view's inspector reports: one-way, parsed and attributed to this socket's view by the runtime.
+    if (json && typeof json === 'object' && 'devtools' in json && !('api' in json)) {
+      const kept = runtime.reportFromView(binding.viewId, json);
+      if (!kept.ok) options.log(`bridge of view ${binding.viewId} (${binding.appId}): dropped an inspector report: ${kept.problem}`);
+      return;
+    }
     // the frame's own size is the request's size: the dispatcher checks its limit on this, without re-serialising
     const bytes = Buffer.isBuffer(data) ? data.length : Buffer.byteLength(JSON.stringify(json));
     flow.received(bytes);

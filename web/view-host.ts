@@ -1,9 +1,9 @@
 import type { WebSocket } from 'ws';
 import type { CallerIdentity } from '../core/contracts/app';
-import type { ViewHost } from '../core/contracts/services';
+import type { ViewHost, ViewLaunch } from '../core/contracts/services';
 import type { CatalogEntry } from '../core/contracts/shell-api';
 import { EventEnvelope } from '../core/contracts/wire';
-import { BridgeClose, LOAD_KEY_PARAM, VIEW_PARAM } from '../client/transports/boot-config';
+import { BridgeClose, LAUNCH_PATH_PARAM, LOAD_KEY_PARAM, VIEW_PARAM } from '../client/transports/boot-config';
 import { appLabel, appOrigin } from './origins';
 import { newToken, sameToken } from './tokens';
 
@@ -27,6 +27,8 @@ export interface ViewBinding {
   entryPath: string;
   /** one-time keys that may load the view's page, oldest first */
   loadKeys: string[];
+  /** the page a WeChat-format app launches on, when the launch named one */
+  launchPath?: string;
 }
 
 export type AttachResult = { ok: true; binding: ViewBinding } | { ok: false; status: number; reason: string };
@@ -49,7 +51,7 @@ export class WebViewHost implements ViewHost {
     private readonly entryOf: (appId: string) => string | undefined,
   ) {}
 
-  open(viewId: number, app: CatalogEntry, _caller: CallerIdentity): { url: string } {
+  open(viewId: number, app: CatalogEntry, _caller: CallerIdentity, launch?: ViewLaunch): { url: string } {
     const entry = this.entryOf(app.appId) ?? 'index.html';
     this.views.set(viewId, {
       viewId,
@@ -61,6 +63,7 @@ export class WebViewHost implements ViewHost {
       queued: [],
       entryPath: entry.split('/').map(encodeURIComponent).join('/'),
       loadKeys: [],
+      ...(launch ? { launchPath: launch.path } : {}),
     });
     return { url: this.frameUrl(viewId)! };
   }
@@ -73,7 +76,8 @@ export class WebViewHost implements ViewHost {
     const view = this.views.get(viewId);
     if (!view) return undefined;
     const key = this.issueLoadKey(view);
-    return `${appOrigin(view.appId, this.port())}/${view.entryPath}?${VIEW_PARAM}=${viewId}&${LOAD_KEY_PARAM}=${key}`;
+    const launch = view.launchPath !== undefined ? `&${LAUNCH_PATH_PARAM}=${encodeURIComponent(view.launchPath)}` : '';
+    return `${appOrigin(view.appId, this.port())}/${view.entryPath}?${VIEW_PARAM}=${viewId}&${LOAD_KEY_PARAM}=${key}${launch}`;
   }
 
   isOpen(viewId: number): boolean {

@@ -53,6 +53,7 @@ async function main(): Promise<void> {
     shell: () => undefined,
     dispatchFromView: (_viewId, raw) => shell.dispatch(raw, caller),
     bridgeReady: () => undefined,
+    reportFromView: () => ({ ok: true }),
     handleCommand: async () => undefined,
     log: { info: () => undefined, warn: (m: string) => console.error(m), error: (m: string) => console.error(m) },
   });

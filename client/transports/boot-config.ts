@@ -11,6 +11,8 @@ export const WX_SCRIPT_PATH = '/__superapp__/wx.js';
 /** Query parameters of a view page's URL: which view the page is, and the one-time key that lets it load. */
 export const VIEW_PARAM = '__view';
 export const LOAD_KEY_PARAM = '__load';
+/** Query parameter of a WeChat-format view page: the page to launch on ("pages/a/a?x=1"), when not the entry page. */
+export const LAUNCH_PATH_PARAM = '__path';
 
 export const BootConfig = z.object({
   v: z.literal(1),

@@ -25,6 +25,8 @@ export interface WebSocketTransportOptions {
 export interface WebSocketTransport extends WxTransport {
   /** dev-only: a raw frame answered by the host without dispatch, to measure the bare transport */
   echo(payload: unknown): Promise<unknown>;
+  /** one-way: the view's inspector reports (core/contracts/devtools.ts); dropped once the view is closed */
+  report(frame: unknown): void;
   close(): void;
 }
 
@@ -170,6 +172,16 @@ export function createWebSocketTransport(options: WebSocketTransportOptions): We
         echoes.set(seq, resolve);
         sendFrame(JSON.stringify({ v: WIRE_VERSION, echo: { seq, payload } }));
       });
+    },
+    report(frame) {
+      if (deadReason) return;
+      let text: string;
+      try {
+        text = JSON.stringify(frame);
+      } catch {
+        return; // not JSON: the host could not read it either
+      }
+      sendFrame(text);
     },
     close() {
       if (retryTimer) clearTimeout(retryTimer);

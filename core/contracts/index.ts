@@ -1,4 +1,5 @@
 export * from './apis';
+export * from './devtools';
 export * from './app';
 export * from './errors';
 export * from './integrator';

@@ -26,6 +26,8 @@ export const ipcChannels = {
   bridgeEvent: 'bridge:event',
   /** mini program -> main, one-way, once per document: its preload now listens on bridgeEvent */
   bridgeReady: 'bridge:ready',
+  /** mini program -> main, one-way: a DevtoolsFrame of inspector reports (core/contracts/devtools.ts) */
+  bridgeDevtools: 'bridge:devtools',
 } as const;
 
 export type IpcChannel =
@@ -33,7 +35,8 @@ export type IpcChannel =
   | typeof ipcChannels.shellEvent
   | typeof ipcChannels.bridgeCall
   | typeof ipcChannels.bridgeEvent
-  | typeof ipcChannels.bridgeReady;
+  | typeof ipcChannels.bridgeReady
+  | typeof ipcChannels.bridgeDevtools;
 
 /** Every channel name, for registering and removing handlers in one loop. */
 export const allIpcChannels: readonly IpcChannel[] = [
@@ -42,6 +45,7 @@ export const allIpcChannels: readonly IpcChannel[] = [
   ipcChannels.bridgeCall,
   ipcChannels.bridgeEvent,
   ipcChannels.bridgeReady,
+  ipcChannels.bridgeDevtools,
 ];
 
 /**

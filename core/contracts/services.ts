@@ -144,8 +144,13 @@ export interface Catalog {
 }
 
 /** What a host does with views; the shell service (core) decides when. */
+/** How a view starts: `path` is the page to open first ("pages/a/a?x=1"), as a launch from a share or a scan. */
+export interface ViewLaunch {
+  path: string;
+}
+
 export interface ViewHost {
-  open(viewId: number, app: CatalogEntry, caller: CallerIdentity): { url: string };
+  open(viewId: number, app: CatalogEntry, caller: CallerIdentity, launch?: ViewLaunch): { url: string };
   show(viewId: number): void;
   hide(viewId: number): void;
   close(viewId: number): void;
@@ -226,6 +231,11 @@ export interface Runtime {
   service: ShellService;
   /** bridge entry for a view: identity comes from the host's view id, never from the message */
   dispatchFromView(viewId: number, raw: unknown, wire?: WireFacts): Promise<ResponseEnvelope>;
+  /**
+   * a view's inspector reports (`{ v: 1, devtools: [...] }`, core/contracts/devtools.ts), one-way: kept per app
+   * and pushed to the shell UI; a malformed frame is dropped and the reason returned for the host's log
+   */
+  reportFromView(viewId: number, raw: unknown): { ok: true } | { ok: false; problem: string };
   /** the Sync-storage mirror to embed in a view's entry page before its scripts run */
   storageMirror(viewId: number): Record<string, unknown>;
   /** wx.request and friends: the service, and the loopback origins each app may reach */

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AuthSetting, UserInfo } from './apis';
 import { Manifest } from './app';
 import { Sheet, SheetAnswer } from './sheets';
+import { DevRecord, PageStackState } from './devtools';
 
 /**
  * The typed shell API: everything the shell UI (renderer/) may ask of its host, and every event the
@@ -149,7 +150,11 @@ const ok = z.object({ ok: z.literal(true) });
 /** One entry per command: the input and output schemas. */
 export const shellCommands = {
   listApps: { input: none, output: z.array(CatalogEntry) },
-  launch: { input: z.object({ appId: z.string() }), output: RunningApp },
+  /**
+   * `path` opens a WeChat-format app on that page, as a launch from a share or a scan does ("pages/a/a?x=1");
+   * a page the package does not have reaches the app's onPageNotFound. Ignored when the app already runs.
+   */
+  launch: { input: z.object({ appId: z.string(), path: z.string().min(1).max(2048).optional() }), output: RunningApp },
   activate: { input: z.object({ viewId: z.number().int() }), output: ok },
   close: { input: z.object({ viewId: z.number().int() }), output: ok },
   listRunning: { input: none, output: z.array(RunningApp) },
@@ -181,6 +186,9 @@ export const shellCommands = {
   getDeveloperInfo: { input: z.object({ appId: z.string() }), output: DeveloperInfo },
   listCalls: { input: none, output: z.array(CallRecord) },
   clearCalls: { input: none, output: ok },
+  /** what running views reported for the inspector: exceptions, rejections, setData, and each view's page stack */
+  listDevtools: { input: none, output: z.object({ records: z.array(DevRecord), stacks: z.array(PageStackState) }) },
+  clearDevtools: { input: none, output: ok },
   listMocks: { input: none, output: z.array(MockRule) },
   setMock: { input: MockRule.omit({ id: true }).extend({ id: z.string().optional() }), output: MockRule },
   removeMock: { input: z.object({ id: z.string() }), output: ok },
@@ -200,6 +208,10 @@ export const ShellEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('sheet'), sheetId: z.string(), viewId: z.number().int(), sheet: Sheet }),
   z.object({ type: z.literal('sheetClosed'), sheetId: z.string() }),
   z.object({ type: z.literal('call'), record: CallRecord }),
+  /** reports a view sent (one frame's worth) */
+  z.object({ type: z.literal('devtools'), records: z.array(DevRecord) }),
+  /** a view's page stack changed */
+  z.object({ type: z.literal('pageStack'), stack: PageStackState }),
   z.object({ type: z.literal('appsChanged') }),
   z.object({ type: z.literal('runningChanged'), running: z.array(RunningApp) }),
   z.object({ type: z.literal('walletChanged') }),

@@ -8,6 +8,7 @@ import { WIRE_VERSION } from '../contracts/wire';
 import type { SheetBroker } from './sheet-broker';
 import { TabSet } from './tab-set';
 import { describeZodIssues } from '../contracts/zod-issues';
+import type { DevRecords } from '../devtools/dev-records';
 
 interface Tab {
   viewId: number;
@@ -26,6 +27,8 @@ export interface ShellServiceDeps {
   pickPackage?: () => Promise<string | null>;
   saveFile?: (fileName: string, content: string) => Promise<string | null>;
   serverApi?: () => string | undefined;
+  /** what views report for the inspector (exceptions, page stacks, setData) */
+  devtools?: DevRecords;
 }
 
 type Handlers = { [C in ShellCommand]: (input: z.output<(typeof shellCommands)[C]['input']>) => Promise<z.input<(typeof shellCommands)[C]['output']>> | z.input<(typeof shellCommands)[C]['output']> };
@@ -53,6 +56,7 @@ export function createShellService(deps: ShellServiceDeps): ShellService & { tab
     if (!tabs.remove(viewId)) return;
     launchOrder = launchOrder.filter((id) => id !== viewId);
     sheets.cancelForView(viewId);
+    deps.devtools?.viewClosed(viewId);
     viewHost.close(viewId);
     const next = tabs.active;
     if (wasActive && next) {
@@ -101,7 +105,7 @@ export function createShellService(deps: ShellServiceDeps): ShellService & { tab
 
   const handlers: Handlers = {
     listApps: () => catalog.list(),
-    launch: ({ appId }) => {
+    launch: ({ appId, path }) => {
       requireApp(appId);
       const existing = tabs.all().find((t) => t.caller.appInfo.appId === appId);
       if (existing) {
@@ -111,7 +115,7 @@ export function createShellService(deps: ShellServiceDeps): ShellService & { tab
       const viewId = nextViewId++;
       const caller: CallerIdentity = { appInfo: catalog.appInfo(appId)!, webViewId: viewId };
       const entry = catalog.list().find((e) => e.appId === appId)!;
-      const { url } = viewHost.open(viewId, entry, caller);
+      const { url } = viewHost.open(viewId, entry, caller, path !== undefined ? { path } : undefined);
       const tab: Tab = { viewId, caller, url };
       launchOrder.push(viewId);
       bringToFront(tab, true);
@@ -179,6 +183,11 @@ export function createShellService(deps: ShellServiceDeps): ShellService & { tab
     listCalls: () => shell.calls.list(),
     clearCalls: () => {
       shell.calls.clear();
+      return OK;
+    },
+    listDevtools: () => ({ records: deps.devtools?.list() ?? [], stacks: deps.devtools?.stacks() ?? [] }),
+    clearDevtools: () => {
+      deps.devtools?.clear();
       return OK;
     },
     listMocks: () => shell.mocks.list(),

@@ -25,7 +25,12 @@ export class AppHolder {
   readonly getApp = (): Record<string, unknown> => this.instance ?? this.fallback;
 
   hasOnError(): boolean {
-    return typeof this.instance?.['onError'] === 'function';
+    return this.has('onError');
+  }
+
+  /** the App() object defines this handler (onPageNotFound changes what the runtime does without one) */
+  has(name: string): boolean {
+    return typeof this.instance?.[name] === 'function';
   }
 
   /** runs an App lifecycle; a throw becomes an app error like any other */

@@ -17,6 +17,8 @@ export class Router {
   readonly stack: PageRecord[] = [];
   /** tab pages that were opened and are kept alive while another tab is shown */
   private readonly hiddenTabs = new Map<string, PageRecord>();
+  /** told after every change of the stack (the inspector's page stack) */
+  onChange: (() => void) | undefined;
 
   constructor(
     private readonly lifecycle: PageLifecycle,
@@ -85,12 +87,14 @@ export class Router {
     if (bottom && bottom.route === route) {
       this.stack.push(bottom);
       this.lifecycle.show(bottom, false);
+      this.onChange?.();
       return;
     }
     if (bottom) {
       if (bottom.isTab) {
         this.lifecycle.hide(bottom);
         this.hiddenTabs.set(bottom.route, bottom);
+        this.onChange?.();
       } else this.close(bottom);
     }
     const kept = this.hiddenTabs.get(route);
@@ -98,6 +102,7 @@ export class Router {
       this.hiddenTabs.delete(route);
       this.stack.push(kept);
       this.lifecycle.show(kept, false);
+      this.onChange?.();
     } else this.open(route, {});
   }
 
@@ -128,11 +133,13 @@ export class Router {
     this.lifecycle.load(page);
     this.lifecycle.show(page, this.stack.length > 1);
     this.lifecycle.readyAfterFirstRender(page);
+    this.onChange?.();
     return page;
   }
 
   /** a page leaving the stack gets onUnload only (no onHide), as in WeChat */
   private close(page: PageRecord): void {
     this.lifecycle.unload(page);
+    this.onChange?.();
   }
 }

@@ -19,6 +19,16 @@ export type RuntimeApiHandler = (params: Record<string, unknown>) => Record<stri
  */
 export class RuntimeApis {
   private readonly handlers = new Map<string, RuntimeApiHandler>();
+  private readonly observers = new Set<(api: string, outcome: Promise<CallOutcome>) => void>();
+
+  /**
+   * Told synchronously of every call, with the outcome to come: onPageNotFound needs to know whether its
+   * listeners routed somewhere while they ran (WeChat honours only a synchronous redirect). Returns the remover.
+   */
+  observe(observer: (api: string, outcome: Promise<CallOutcome>) => void): () => void {
+    this.observers.add(observer);
+    return () => void this.observers.delete(observer);
+  }
 
   register(name: string, handler: RuntimeApiHandler): void {
     if (this.handlers.has(name)) throw new Error(`runtime API ${name} is registered twice`);
@@ -43,6 +53,7 @@ export class RuntimeApis {
     }
     const split = splitOptions((options ?? {}) as Record<string, unknown>);
     const outcome = this.run(api, handler, split.params);
+    for (const observer of this.observers) observer(api, outcome);
     if (!split.callbackStyle) return outcome.then((o) => (o.ok ? o.result : Promise.reject(o.result)));
     void outcome.then((o) => runCallbacks(api, split, o));
     return undefined;

@@ -16,6 +16,9 @@ import { Router } from './router';
 import { RuntimeApis } from './runtime-apis';
 import { appBaseInfo, canIUse, deviceInfo, menuButtonRect, registerPageLevelApis, systemInfo, windowInfo } from './page-apis';
 import { ViewCalls } from './view-calls';
+import { DevReporter } from './dev-reports';
+import { tapSetData } from './set-data-tap';
+import { AppEventListeners } from './app-events';
 
 // Before any component is defined: glass-easel reads these when a definition is registered.
 glassEasel.globalOptions.writeIdToDOM = true;
@@ -28,6 +31,9 @@ export interface LogicRuntimeOptions {
   window: WindowSize;
   launch?: { path?: string; query?: Record<string, string> };
 }
+
+/** the wx APIs that open a page: one of them called in onPageNotFound is its redirect */
+const ROUTING_APIS: ReadonlySet<string> = new Set(['navigateTo', 'redirectTo', 'switchTab', 'reLaunch']);
 
 /** WeChat's launch scene for "opened from the app list"; the shell has no other entry yet */
 const LAUNCH_SCENE = 1001;
@@ -48,13 +54,18 @@ export class LogicRuntime {
   private readonly space: BundleSpace;
   private readonly loader: ModuleLoader;
   private readonly locator: ErrorLocator;
-  private readonly errorListeners = new Set<(message: string) => void>();
+  private readonly errorListeners = new AppEventListeners<string>('onError');
+  private readonly rejectionListeners = new AppEventListeners<{ reason: unknown; promise: unknown }>('onUnhandledRejection');
+  private readonly notFoundListeners = new AppEventListeners<{ path: string; query: Record<string, string>; isEntryPage: boolean }>('onPageNotFound');
+  private readonly dev: DevReporter;
+  private stackReportQueued = false;
   private launchInfo: LaunchInfo | undefined;
   private appVisible = true;
 
   constructor(private readonly options: LogicRuntimeOptions) {
     const { bundle } = options;
     this.locator = new ErrorLocator(bundle.lines, bundle.columns);
+    this.dev = new DevReporter(options.post, this.locator);
     this.queue = new OpQueue(
       (seq, ops) => options.post({ t: 'render', seq, ops }),
       (e) => this.reportError(e),
@@ -78,6 +89,10 @@ export class LogicRuntime {
       beforeCreate: (route) => this.space.define(route, this.loader),
     });
     this.router = new Router(lifecycle, new Set(bundle.pages), tabRoutes);
+    this.router.onChange = () => this.queueStackReport();
+    const pageRoutes = new Set(bundle.pages);
+    // setData traffic for the inspector: measured from the call to the view acknowledging the batch that drew it
+    tapSetData(this.backend, (call) => this.queue.afterCommit(() => this.dev.setData(call, performance.now(), pageRoutes.has(call.is) ? 'page' : 'component')));
     this.router.register(this.apis);
     this.registerPageApis();
     registerPageLevelApis({
@@ -96,14 +111,12 @@ export class LogicRuntime {
     this.wx = Object.freeze({
       ...hostWx,
       ...this.apis.methods(),
-      onError: (listener: unknown) => {
-        if (typeof listener !== 'function') throw new TypeError('wx.onError: listener must be a function');
-        this.errorListeners.add(listener as (m: string) => void);
-      },
-      offError: (listener?: unknown) => {
-        if (listener === undefined) this.errorListeners.clear();
-        else this.errorListeners.delete(listener as (m: string) => void);
-      },
+      onError: (listener: unknown) => this.errorListeners.on(listener),
+      offError: (listener?: unknown) => this.errorListeners.off(listener),
+      onUnhandledRejection: (listener: unknown) => this.rejectionListeners.on(listener),
+      offUnhandledRejection: (listener?: unknown) => this.rejectionListeners.off(listener),
+      onPageNotFound: (listener: unknown) => this.notFoundListeners.on(listener),
+      offPageNotFound: (listener?: unknown) => this.notFoundListeners.off(listener),
       ...this.pageLevelSyncApis(bundle.appId),
     });
     options.transport.onEvent((event) => this.hostEvent(event));
@@ -138,7 +151,61 @@ export class LogicRuntime {
     this.launchInfo = { path: entry.route, query: entry.query, scene: LAUNCH_SCENE, referrerInfo: {} };
     this.app.call('onLaunch', [{ ...this.launchInfo }]);
     this.app.call('onShow', [{ ...this.launchInfo }]);
-    this.router.launch(entry.route, entry.query);
+    if (bundle.pages.includes(entry.route)) this.router.launch(entry.route, entry.query);
+    else this.pageNotFound(entry.route, entry.query);
+  }
+
+  /**
+   * The launch page is not in the package (WeChat's wx.onPageNotFound / App.onPageNotFound): the listeners
+   * get `{ path, query, isEntryPage }` and may route elsewhere, synchronously; a routing call made later
+   * is not waited for. Without listeners, or when their routing opens no page (another missing page), the
+   * runtime's own "page not found" page shows, and the listeners are not called a second time.
+   */
+  private pageNotFound(path: string, query: Record<string, string>): void {
+    const showNotFound = () => {
+      this.options.post({ t: 'pageNotFound', path });
+      this.queueStackReport();
+    };
+    const listening = this.app.has('onPageNotFound') || this.notFoundListeners.size > 0;
+    if (!listening) {
+      showNotFound();
+      return;
+    }
+    const routing: Array<Promise<unknown>> = [];
+    const stop = this.apis.observe((api, outcome) => {
+      if (ROUTING_APIS.has(api)) routing.push(outcome);
+    });
+    try {
+      const res = () => ({ path, query: { ...query }, isEntryPage: true });
+      this.app.call('onPageNotFound', [res()]);
+      this.notFoundListeners.emit(res);
+    } finally {
+      stop();
+    }
+    if (routing.length === 0) showNotFound();
+    else void Promise.allSettled(routing).then(() => {
+      if (this.router.stack.length === 0) showNotFound();
+    });
+  }
+
+  /** an unhandled promise rejection in the package's code: wx.onUnhandledRejection, App.onUnhandledRejection, the console */
+  reportRejection(reason: unknown, promise: unknown): void {
+    this.app.call('onUnhandledRejection', [{ reason, promise }]);
+    this.rejectionListeners.emit(() => ({ reason, promise }));
+    const error = reason instanceof Error ? reason : undefined;
+    const where = this.locator.locate(error?.stack);
+    console.error(`mini program: unhandled promise rejection: ${error ? error.message : String(reason)}${where ? `\n    at ${where}` : ''}`);
+    this.dev.problem('rejection', reason, this.router.top()?.route);
+  }
+
+  /** one page-stack report per task, however many pages a navigation opened or closed */
+  private queueStackReport(): void {
+    if (this.stackReportQueued) return;
+    this.stackReportQueued = true;
+    queueMicrotask(() => {
+      this.stackReportQueued = false;
+      this.dev.pageStack(this.router.stack.map((p) => ({ route: p.route, query: p.query })));
+    });
   }
 
   receive(message: ToLogic): void {
@@ -222,14 +289,9 @@ export class LogicRuntime {
     const where = this.locator.locate(err.stack);
     const message = `${err.message}${where ? `\n    at ${where}` : ''}${err.stack ? `\n${err.stack}` : ''}`;
     this.app.callOnError(message);
-    for (const listener of [...this.errorListeners]) {
-      try {
-        listener(message);
-      } catch (e) {
-        console.error('a wx.onError listener threw', e);
-      }
-    }
+    this.errorListeners.emit(() => message);
     this.options.post({ t: 'error', message: err.message, ...(err.stack ? { stack: err.stack } : {}), ...(where ? { where } : {}) });
+    this.dev.problem('exception', err, this.router.top()?.route);
   }
 
   private runModule(file: string): void {
@@ -240,10 +302,11 @@ export class LogicRuntime {
     }
   }
 
+  /** the launch's page when it named one (it may not exist: onPageNotFound), else the app's entry page */
   private entryRoute(): { route: string; query: Record<string, string> } {
     const { bundle } = this.options;
     const wanted = this.options.launch?.path?.replace(/^\//, '');
-    const route = wanted && bundle.pages.includes(wanted) ? wanted : (bundle.app.entryPagePath?.replace(/^\//, '') ?? bundle.app.pages[0]!);
+    const route = wanted ? wanted : (bundle.app.entryPagePath?.replace(/^\//, '') ?? bundle.app.pages[0]!);
     return { route, query: { ...(this.options.launch?.query ?? {}) } };
   }
 

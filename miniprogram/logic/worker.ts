@@ -66,5 +66,5 @@ scope.addEventListener('error', (ev) => {
 scope.addEventListener('unhandledrejection', (ev) => {
   if (!runtime) return;
   ev.preventDefault();
-  runtime.reportError(ev.reason);
+  runtime.reportRejection(ev.reason, ev.promise);
 });

@@ -7,6 +7,10 @@ import { LogicWatchdog } from './logic-watchdog';
 import { forwardUserEvents } from './user-events';
 import { serveWx, storageSnapshot } from './wx-forwarder';
 import { answerViewCall, createViewCallHandlers } from './view-calls';
+import { DevtoolsForwarder, hostReporter } from './devtools-forwarder';
+import { hidePageNotFound, showPageNotFound } from './page-not-found';
+import { parseRouteUrl } from '../logic/route-url';
+import { LAUNCH_PATH_PARAM } from '../../client/transports/boot-config';
 
 /** Where the host serves the runtime and the app's compiled bundle (docs/wechat-format.md section 3). */
 const LOGIC_WORKER_URL = '/__wx/runtime/logic.js';
@@ -36,6 +40,7 @@ function boot(): void {
     for (const entry of list.getEntries()) if (entry.name === 'first-contentful-paint') perf.firstPaint = performance.timeOrigin + entry.startTime;
   }).observe({ type: 'paint', buffered: true });
 
+  const devtools = new DevtoolsForwarder(hostReporter(window));
   const worker = new Worker(LOGIC_WORKER_URL);
   const post = (message: ToLogic) => worker.postMessage(message);
   let currentRoute = '';
@@ -59,6 +64,7 @@ function boot(): void {
   const pageHost = {
     create: chrome.create.bind(chrome),
     show: (pageId: number) => {
+      hidePageNotFound(chrome.element);
       chrome.show(pageId);
       currentRoute = chrome.routeOf(pageId) ?? currentRoute;
     },
@@ -113,6 +119,12 @@ function boot(): void {
       case 'pong':
         watchdog.pong(message.seq);
         return;
+      case 'devtools':
+        devtools.add(message.report);
+        return;
+      case 'pageNotFound':
+        showPageNotFound(chrome.element, message.path);
+        return;
     }
   };
   worker.onerror = (ev) => showFatal(`the logic layer failed to start: ${ev.message}`);
@@ -120,7 +132,16 @@ function boot(): void {
   const channel = new MessageChannel();
   serveWx(channel.port1, hostWx);
   const size = { width: document.documentElement.clientWidth, height: document.documentElement.clientHeight, pixelRatio: window.devicePixelRatio };
-  worker.postMessage({ t: 'start', bundleUrl: APP_BUNDLE_URL, storageMirror: storageSnapshot(hostWx), window: size } satisfies ToLogic, [channel.port2]);
+  const launch = launchFromUrl(location.search);
+  worker.postMessage({ t: 'start', bundleUrl: APP_BUNDLE_URL, storageMirror: storageSnapshot(hostWx), window: size, ...(launch ? { launch } : {}) } satisfies ToLogic, [channel.port2]);
+}
+
+/** the page the host launched this view on ("pages/a/a?x=1" in the view URL), if it named one */
+function launchFromUrl(search: string): { path: string; query: Record<string, string> } | undefined {
+  const wanted = new URLSearchParams(search).get(LAUNCH_PATH_PARAM);
+  if (!wanted) return undefined;
+  const { route, query } = parseRouteUrl(wanted.startsWith('/') ? wanted : `/${wanted}`, '');
+  return { path: route, query };
 }
 
 /** a host API through the page's wx, its success or fail object either way (open-type buttons report both) */

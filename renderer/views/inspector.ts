@@ -6,13 +6,32 @@ import { formatClock, formatMs } from '../lib/time';
 import type { ShellContext } from '../state';
 import { createMocksPanel } from './mocks';
 import { networkSummary } from '../lib/network-summary';
+import type { DevRecord, PageStackState } from '../../core/contracts/devtools';
+import { isProblem, isSetData, mergeDevRecords } from '../lib/dev-records';
+import { createErrorsPanel } from './inspector-errors';
+import { createPagesPanel } from './inspector-pages';
+import { createSetDataPanel } from './inspector-setdata';
+import { createTabStrip } from './inspector-tabs';
+import { expandableRow } from './inspector-rows';
 
 const OUTCOMES: readonly Outcome[] = ['ok', 'fail', 'cancel', 'timeout', 'error'];
 // Drawing thousands of rows makes the page sluggish; the filters narrow down instead.
 const ROWS_SHOWN = 300;
 
-/** Every bridge call, newest first, live; filter, expand, clear, export; mocks beside it. */
-export function createInspector(ctx: ShellContext): { el: HTMLElement; show(): void; onCall(record: CallRecord): void; reload(): Promise<void> } {
+export interface Inspector {
+  el: HTMLElement;
+  show(): void;
+  onCall(record: CallRecord): void;
+  onDevtools(records: readonly DevRecord[]): void;
+  onPageStack(stack: PageStackState): void;
+  reload(): Promise<void>;
+}
+
+/**
+ * The developer's inspector, in sections: every bridge call (filter, expand, clear, export; mocks beside it),
+ * the errors of WeChat-format page code, each app's page stack, and setData traffic.
+ */
+export function createInspector(ctx: ShellContext): Inspector {
   let records: CallRecord[] = [];
   let filter: CallFilter = { ...NO_FILTER };
   const expanded = new Set<number>();
@@ -46,67 +65,46 @@ export function createInspector(ctx: ShellContext): { el: HTMLElement; show(): v
   };
 
   const detail = (r: CallRecord): HTMLElement =>
-    h('tr', { class: 'call-detail-row' }, h('td', { attrs: { colspan: 5 } },
-      h('div', { class: 'call-detail', testid: 'call-detail', attrs: { 'data-seq': r.seq } },
-        h('div', { class: 'detail-meta muted small', text: `#${r.seq} · view ${r.webViewId} · ${new Date(r.at).toISOString()}${r.mocked ? ' · answered by a mock rule' : ''}` }),
-        h('div', { class: 'detail-grid' },
-          h('div', {}, h('div', { class: 'detail-label', text: 'Params' }), h('pre', { class: 'code', text: json(r.params) })),
-          h('div', {},
-            h('div', { class: 'detail-label', text: r.outcome === 'ok' ? 'Result' : 'Error' }),
-            h('pre', { class: 'code', text: r.outcome === 'ok' ? json(r.result ?? {}) : json({ errMsg: r.errMsg, ...(r.result !== undefined ? { result: r.result } : {}) }) }),
-          ),
+    h('div', { class: 'call-detail', testid: 'call-detail', attrs: { 'data-seq': r.seq } },
+      h('div', { class: 'detail-meta muted small', text: `#${r.seq} · view ${r.webViewId} · ${new Date(r.at).toISOString()}${r.mocked ? ' · answered by a mock rule' : ''}` }),
+      h('div', { class: 'detail-grid' },
+        h('div', {}, h('div', { class: 'detail-label', text: 'Params' }), h('pre', { class: 'code', text: json(r.params) })),
+        h('div', {},
+          h('div', { class: 'detail-label', text: r.outcome === 'ok' ? 'Result' : 'Error' }),
+          h('pre', { class: 'code', text: r.outcome === 'ok' ? json(r.result ?? {}) : json({ errMsg: r.errMsg, ...(r.result !== undefined ? { result: r.result } : {}) }) }),
         ),
-        r.internalError ? h('div', { class: 'notice notice-error small' }, icon(ICONS.alert, 14), h('span', { text: `Internal error (not sent to the app): ${r.internalError}` })) : null,
       ),
-    ));
+      r.internalError ? h('div', { class: 'notice notice-error small' }, icon(ICONS.alert, 14), h('span', { text: `Internal error (not sent to the app): ${r.internalError}` })) : null,
+    );
 
   const row = (r: CallRecord, appNames: Map<string, string>): HTMLElement[] => {
-    const open = expanded.has(r.seq);
     const custom = customApiName(r);
     const network = networkSummary(r);
-    const toggle = (): void => {
-      if (expanded.has(r.seq)) expanded.delete(r.seq);
-      else expanded.add(r.seq);
-      draw();
-      body.querySelector<HTMLElement>(`tr[data-seq="${r.seq}"]`)?.focus();
-    };
-    const tr = h('tr', {
-      class: `call-row${open ? ' is-open' : ''}`,
+    return expandableRow({
+      seq: r.seq,
       testid: 'call-row',
-      attrs: {
-        tabindex: 0,
-        'aria-expanded': String(open),
-        'data-seq': r.seq,
-        'data-api': r.api,
-        'data-outcome': r.outcome,
-        'data-app-id': r.appId,
-        'data-mocked': String(r.mocked),
-      },
-      on: {
-        click: toggle,
-        keydown: (event) => {
-          if (event.key === 'Enter' || event.key === ' ') {
-            event.preventDefault();
-            toggle();
-          }
-        },
-      },
-    },
-      h('td', { class: 'mono small nowrap col-time', text: formatClock(r.at) }),
-      h('td', { class: 'nowrap', text: appNames.get(r.appId) ?? r.appId }),
-      h('td', {},
-        h('span', { class: 'mono', text: r.api }),
-        custom ? h('span', { class: 'mono muted', text: ` · ${custom}` }) : null,
-        r.mocked ? h('span', { class: 'badge badge-warning badge-inline', testid: 'mocked-badge', text: 'Mocked' }) : null,
-        network ? h('div', { class: 'mono muted small errmsg', testid: 'call-network', text: network }) : null,
-      ),
-      h('td', {},
-        h('span', { class: `outcome outcome-${r.outcome}`, text: r.outcome }),
-        r.errMsg && r.outcome !== 'ok' ? h('span', { class: 'muted small errmsg', text: r.errMsg }) : null,
-      ),
-      h('td', { class: 'num mono small nowrap', text: formatMs(r.ms) }),
-    );
-    return open ? [tr, detail(r)] : [tr];
+      attrs: { 'data-api': r.api, 'data-outcome': r.outcome, 'data-app-id': r.appId, 'data-mocked': String(r.mocked) },
+      expanded,
+      redraw: () => draw(),
+      body,
+      columns: 5,
+      cells: [
+        h('td', { class: 'mono small nowrap col-time', text: formatClock(r.at) }),
+        h('td', { class: 'nowrap', text: appNames.get(r.appId) ?? r.appId }),
+        h('td', {},
+          h('span', { class: 'mono', text: r.api }),
+          custom ? h('span', { class: 'mono muted', text: ` · ${custom}` }) : null,
+          r.mocked ? h('span', { class: 'badge badge-warning badge-inline', testid: 'mocked-badge', text: 'Mocked' }) : null,
+          network ? h('div', { class: 'mono muted small errmsg', testid: 'call-network', text: network }) : null,
+        ),
+        h('td', {},
+          h('span', { class: `outcome outcome-${r.outcome}`, text: r.outcome }),
+          r.errMsg && r.outcome !== 'ok' ? h('span', { class: 'muted small errmsg', text: r.errMsg }) : null,
+        ),
+        h('td', { class: 'num mono small nowrap', text: formatMs(r.ms) }),
+      ],
+      detail: () => detail(r),
+    });
   };
 
   const draw = (): void => {
@@ -132,6 +130,44 @@ export function createInspector(ctx: ShellContext): { el: HTMLElement; show(): v
     drawPending = true;
     requestAnimationFrame(draw);
   };
+
+  // The WeChat runtime's reports: errors and setData rows (bounded like the calls), and each view's page stack.
+  let devRecords: DevRecord[] = [];
+  const stacks = new Map<number, PageStackState>();
+  let devDrawPending = false;
+  const clearDevtools = async (): Promise<void> => {
+    try {
+      await ctx.api.call('clearDevtools', {});
+      devRecords = [];
+      drawDevtools();
+    } catch (error) {
+      ctx.toasts.error(toErrorInfo(error));
+    }
+  };
+  const errors = createErrorsPanel(ctx, () => void clearDevtools());
+  const pages = createPagesPanel(ctx);
+  const setData = createSetDataPanel(ctx, () => void clearDevtools());
+  const drawDevtools = (): void => {
+    devDrawPending = false;
+    const section = tabs.selected();
+    if (section === 'errors') errors.draw(devRecords);
+    if (section === 'setdata') setData.draw(devRecords);
+    if (section === 'pages') pages.draw(stacks);
+    tabs.setCount('errors', devRecords.filter(isProblem).length);
+    tabs.setCount('setdata', devRecords.filter(isSetData).length);
+  };
+  const scheduleDevDraw = (): void => {
+    if (devDrawPending || ctx.state.get().panel !== 'inspector') return;
+    devDrawPending = true;
+    requestAnimationFrame(drawDevtools);
+  };
+  // a closed app's stack goes with it
+  ctx.state.subscribe((s, prev) => {
+    if (s.running === prev.running) return;
+    const open = new Set(s.running.map((r) => r.viewId));
+    for (const viewId of [...stacks.keys()]) if (!open.has(viewId)) stacks.delete(viewId);
+    scheduleDevDraw();
+  });
 
   const onFilter = (): void => {
     filter = { appId: appSelect.value, api: apiInput.value, outcome: outcomeSelect.value as Outcome | '' };
@@ -166,32 +202,52 @@ export function createInspector(ctx: ShellContext): { el: HTMLElement; show(): v
     }
   });
 
+  const callsSection = h('div', { class: 'inspector-columns' },
+    h('section', { class: 'card calls-card', attrs: { 'aria-label': 'Calls' } },
+      h('div', { class: 'toolbar' },
+        h('div', { class: 'toolbar-filters' }, appSelect, apiInput, outcomeSelect),
+        h('div', { class: 'toolbar-actions' }, summary, clear, exportButton),
+      ),
+      h('div', { class: 'table-wrap calls-wrap' }, table, empty),
+    ),
+    mocks.el,
+  );
+  const errorsSection = h('div', { class: 'inspector-section' }, errors.el);
+  const pagesSection = h('div', { class: 'inspector-section' }, pages.el);
+  const setDataSection = h('div', { class: 'inspector-section' }, setData.el);
+  const tabs = createTabStrip(
+    [
+      { id: 'calls', label: 'Calls', panel: callsSection },
+      { id: 'errors', label: 'Errors', panel: errorsSection },
+      { id: 'pages', label: 'Pages', panel: pagesSection },
+      { id: 'setdata', label: 'setData', panel: setDataSection },
+    ],
+    () => {
+      if (ctx.state.get().panel === 'inspector') drawDevtools();
+    },
+  );
+
   const el = h('section', { class: 'panel', testid: 'inspector', attrs: { hidden: true, 'aria-labelledby': 'inspector-title' } },
     h('div', { class: 'panel-inner panel-wide' },
       h('div', { class: 'panel-header' },
         h('div', {},
           h('h1', { class: 'panel-title', attrs: { id: 'inspector-title' }, text: 'Inspector' }),
-          h('p', { class: 'muted', text: 'Live log of every wx call the shell handled, and mock rules to shape the answers.' }),
+          h('p', { class: 'muted', text: 'Live log of every wx call the shell handled with mock rules to shape the answers, and what WeChat-format apps report: errors, page stacks and setData traffic.' }),
         ),
       ),
-      h('div', { class: 'inspector-columns' },
-        h('section', { class: 'card calls-card', attrs: { 'aria-label': 'Calls' } },
-          h('div', { class: 'toolbar' },
-            h('div', { class: 'toolbar-filters' }, appSelect, apiInput, outcomeSelect),
-            h('div', { class: 'toolbar-actions' }, summary, clear, exportButton),
-          ),
-          h('div', { class: 'table-wrap calls-wrap' }, table, empty),
-        ),
-        mocks.el,
-      ),
+      h('div', { class: 'inspector-body' }, tabs.el, callsSection, errorsSection, pagesSection, setDataSection),
     ),
   );
 
   const reload = async (): Promise<void> => {
     try {
-      records = mergeCalls(records, await ctx.api.call('listCalls', {}));
+      const [calls, dev] = await Promise.all([ctx.api.call('listCalls', {}), ctx.api.call('listDevtools', {})]);
+      records = mergeCalls(records, calls);
+      devRecords = mergeDevRecords(devRecords, dev.records);
+      for (const stack of dev.stacks) stacks.set(stack.webViewId, stack);
       fillAppFilter();
       scheduleDraw();
+      scheduleDevDraw();
     } catch (error) {
       ctx.toasts.error(toErrorInfo(error));
     }
@@ -204,7 +260,16 @@ export function createInspector(ctx: ShellContext): { el: HTMLElement; show(): v
     show() {
       fillAppFilter();
       draw();
+      drawDevtools();
       void mocks.load();
+    },
+    onDevtools(incoming) {
+      devRecords = mergeDevRecords(devRecords, incoming);
+      scheduleDevDraw();
+    },
+    onPageStack(stack) {
+      stacks.set(stack.webViewId, stack);
+      scheduleDevDraw();
     },
     onCall(record) {
       const isNewApp = !records.some((r) => r.appId === record.appId);

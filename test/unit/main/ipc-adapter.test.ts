@@ -23,6 +23,7 @@ function setup() {
   const dispatched: Array<{ viewId: number; raw: unknown }> = [];
   const commands: Array<{ command: string; input: unknown }> = [];
   const ready: number[] = [];
+  const reports: Array<{ viewId: number; raw: unknown }> = [];
   const log = memoryLogger();
   const handleCommand = vi.fn(async (command: string, input: unknown) => {
     commands.push({ command, input });
@@ -40,9 +41,13 @@ function setup() {
     },
     handleCommand,
     bridgeReady: (viewId) => ready.push(viewId),
+    reportFromView: (viewId, raw) => {
+      reports.push({ viewId, raw });
+      return (raw as { bad?: boolean }).bad ? { ok: false, problem: 'devtools: Required' } : { ok: true };
+    },
     log,
   });
-  return { shell, appA, appB, dispatched, commands, ready, log, dispose };
+  return { shell, appA, appB, dispatched, commands, ready, reports, log, dispose };
 }
 
 beforeEach(() => resetFakeElectron());
@@ -53,13 +58,28 @@ describe('IPC channels', () => {
     expect(Object.keys(ipcChannels.shellCommand).sort()).toEqual(Object.keys(shellCommands).sort());
     expect(ipcChannels.shellCommand.launch).toBe('shell:launch');
     expect(new Set(allIpcChannels).size).toBe(allIpcChannels.length);
-    const oneWay: string[] = [ipcChannels.shellEvent, ipcChannels.bridgeEvent, ipcChannels.bridgeReady];
+    const oneWay: string[] = [ipcChannels.shellEvent, ipcChannels.bridgeEvent, ipcChannels.bridgeReady, ipcChannels.bridgeDevtools];
     const invokeChannels = allIpcChannels.filter((c) => !oneWay.includes(c));
     expect([...ipcMain.handlers.keys()].sort()).toEqual([...invokeChannels].sort());
     expect(ipcMain.listeners.get(ipcChannels.bridgeReady)?.size).toBe(1);
+    expect(ipcMain.listeners.get(ipcChannels.bridgeDevtools)?.size).toBe(1);
     dispose();
     expect(ipcMain.handlers.size).toBe(0);
     expect(ipcMain.listeners.get(ipcChannels.bridgeReady)?.size).toBe(0);
+    expect(ipcMain.listeners.get(ipcChannels.bridgeDevtools)?.size).toBe(0);
+  });
+
+  it("bridge:devtools reaches the runtime only from a view's main frame, attributed to that view; a refused frame is logged", () => {
+    const { appA, shell, reports, log } = setup();
+    const frame = { v: 1, devtools: [{ kind: 'pageStack', at: 1, pages: [] }] };
+    sendFromRenderer(ipcChannels.bridgeDevtools, appA, [frame], appA.subframe('superapp://app-a/frame.html'));
+    sendFromRenderer(ipcChannels.bridgeDevtools, shell, [frame]);
+    expect(reports).toEqual([]);
+    expect(log.lines.filter((l) => l.includes('inspector report refused'))).toHaveLength(2);
+    sendFromRenderer(ipcChannels.bridgeDevtools, appA, [frame]);
+    expect(reports).toEqual([{ viewId: 1, raw: frame }]);
+    sendFromRenderer(ipcChannels.bridgeDevtools, appA, [{ bad: true }]);
+    expect(log.lines.some((l) => l.includes('view 1: dropped an inspector report: devtools: Required'))).toBe(true);
   });
 
   it("bridge:ready counts only from a view's main frame on its own origin", () => {

@@ -147,9 +147,12 @@ describe('bundled preloads in a sandbox-like context', () => {
     const result = (await wx.login!()) as Record<string, unknown>;
     expect(result).toMatchObject({ errMsg: 'login:ok', code: 'c0de' });
     expect(sandbox.invoked[0]).toMatchObject({ channel: 'bridge:call', args: [{ v: 1, api: 'login', params: {} }] });
-    expect(sandbox.exposed).toEqual({});
+    // the only other thing the page gets: the inspector's one-way report hook, on its own channel
+    expect(Object.keys(sandbox.exposed)).toEqual(['__superappDevtools']);
     // main holds host events until this document says it listens, and it says so only once it does
     expect(sandbox.sent).toEqual([{ channel: 'bridge:ready', listening: ['bridge:event'] }]);
+    (sandbox.exposed.__superappDevtools as { report(f: unknown): void }).report({ v: 1, devtools: [] });
+    expect(sandbox.sent.at(-1)).toMatchObject({ channel: 'bridge:devtools' });
 
     // host events reach the page's listeners
     const seen: unknown[] = [];

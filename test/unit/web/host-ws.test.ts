@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeShellFrame } from '../../../web/shell-channel';
-import { closed, connectWs, nextMessage, shellClient, startTestHost, viewTokenFromPage, type TestHost } from './helpers';
+import { closed, connectWs, nextMessage, shellClient, startTestHost, viewTokenFromPage, type TestHost, waitFor } from './helpers';
 
 let t: TestHost;
 let port: number;
@@ -124,6 +124,24 @@ describe('bridge', () => {
     socket.send(JSON.stringify({ v: 1, echo: { seq: 9, payload: 'ping' } }));
     expect(await answer).toEqual({ v: 1, echo: { seq: 9, payload: 'ping' } });
     expect(t.host.runtime.shell.calls.list().length).toBe(before);
+    socket.close();
+  });
+
+  it('keeps an inspector report frame for the socket\'s own view, answers nothing, and records no call', async () => {
+    const { viewId, token } = await launch('alpha');
+    const socket = await openBridge('alpha', viewId, token);
+    const calls = t.host.runtime.shell.calls.list().length;
+    const report = { kind: 'exception', at: 1_700_000_000_000, message: 'Error: boom', where: 'pages/a/a.js:3:9' };
+    socket.send(JSON.stringify({ v: 1, devtools: [report] }));
+    // a malformed frame is dropped (the socket stays usable)
+    socket.send(JSON.stringify({ v: 1, devtools: [{ kind: 'exception' }] }));
+    await waitFor(async () => ((await t.host.runtime.service.handle('listDevtools', {})) as { records: unknown[] }).records.length > 0, 'the report to be kept');
+    const listed = (await t.host.runtime.service.handle('listDevtools', {})) as { records: unknown[] };
+    expect(listed.records).toEqual([{ seq: expect.any(Number), appId: 'alpha', webViewId: viewId, report }]);
+    expect(t.host.runtime.shell.calls.list().length).toBe(calls);
+    const answer = nextMessage(socket, (m) => m.id === 5);
+    socket.send(JSON.stringify({ v: 1, id: 5, api: 'getSystemInfo', params: {} }));
+    expect(await answer).toMatchObject({ ok: true });
     socket.close();
   });
 

@@ -19,7 +19,7 @@ export async function settle(rounds = 20): Promise<void> {
   for (let i = 0; i < rounds; i++) await new Promise<void>((r) => setTimeout(r, 0));
 }
 
-export function startApp(pkg: TestPackage | AppBundle, options: { storageMirror?: Record<string, unknown> } = {}) {
+export function startApp(pkg: TestPackage | AppBundle, options: { storageMirror?: Record<string, unknown>; launch?: { path?: string; query?: Record<string, string> } } = {}) {
   const bundle = 'v' in pkg ? pkg : makeBundle(pkg);
   // the view acknowledges commits to the runtime created just below
   const ref: { runtime?: LogicRuntime } = {};
@@ -43,6 +43,7 @@ export function startApp(pkg: TestPackage | AppBundle, options: { storageMirror?
     },
     storageMirror: options.storageMirror ?? {},
     window: { width: 375, height: 640, pixelRatio: 1 },
+    ...(options.launch ? { launch: options.launch } : {}),
   });
   ref.runtime = runtime;
   runtime.start();
