@@ -4,11 +4,15 @@ import { FailureEnvelope, RequestEnvelope, WIRE_VERSION } from './contracts/wire
 import { createCatalog } from './catalog';
 import { createShell } from './shell';
 import { createShellService, SheetBroker } from './shell-service';
+import { currentCallSignal } from './dispatcher/call-context';
 import { createLoopbackOrigins } from './network/loopback-origins';
 import { createNetworkService } from './network/network-service';
 import { createTempFiles } from './network/temp-files';
 import { join } from 'node:path';
 import { createDevRecords } from './devtools/dev-records';
+import { ShellTasks, sheetImagePicker } from './device';
+import type { DeviceHost } from './contracts/device-host';
+import { ApiError, Errno } from './contracts/errors';
 
 /** The same object with one method replaced; every other member still answers from the original (classes included). */
 function withHook<T extends object, K extends keyof T>(target: T, name: K, replacement: T[K]): T {
@@ -19,6 +23,25 @@ function withHook<T extends object, K extends keyof T>(target: T, name: K, repla
       return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(object) : value;
     },
   });
+}
+
+/** The host's own device glue where it has it; the trusted shell page for the rest. */
+function deviceHost(given: RuntimeOptions['device'], tasks: ShellTasks, sheets: SheetBroker): DeviceHost {
+  const viaPage = async (answer: Promise<{ ok: boolean; text?: string; error?: string }>, what: string): Promise<string> => {
+    const result = await answer;
+    if (!result.ok) throw new ApiError(`${what}: ${result.error ?? 'the shell could not reach the clipboard'}`);
+    return result.text ?? '';
+  };
+  const uploads = given?.chooserUploads;
+  return {
+    writeClipboard: given?.writeClipboard ?? (async (text, caller) => void (await viaPage(tasks.run({ op: 'clipboardWrite', text }, caller, currentCallSignal()), 'clipboard not written'))),
+    readClipboard: given?.readClipboard ?? ((caller) => viaPage(tasks.run({ op: 'clipboardRead' }, caller, currentCallSignal()), 'clipboard not read')),
+    pickImages:
+      given?.pickImages ??
+      (uploads
+        ? sheetImagePicker(sheets, uploads)
+        : () => Promise.reject(new ApiError('not supported: this host has no file chooser', { errno: Errno.notSupported }))),
+  };
 }
 
 /** After telling the user the data folder cannot be written, stay quiet this long about it. */
@@ -46,13 +69,16 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   const appInfo = (appId: string) => catalog.appInfo(appId);
   // The network tasks' events go to the view that started them, over the same channel as appShow.
   const loopback = createLoopbackOrigins(options.store);
+  // downloadFile's and chooseImage's files: one temp area (it is wiped when created, so there is one)
+  const tempFiles = createTempFiles(join(options.dataDir, 'tmp'));
+  const tasks = new ShellTasks(options.emit);
   const network = createNetworkService({
     manifestOf: (appId) => catalog.manifest(appId),
     isDev: (appId) => catalog.list().find((e) => e.appId === appId)?.dev === true,
     allowedOrigins: (appId) => loopback.allowed(appId),
     hostPorts: () => options.network?.hostPorts() ?? [],
     send: (viewId, data) => options.viewHost.send(viewId, { v: WIRE_VERSION, event: 'networkTask', data }),
-    tempFiles: createTempFiles(join(options.dataDir, 'tmp')),
+    tempFiles,
     host: options.host,
     ...(options.network?.resolver ? { resolver: options.network.resolver } : {}),
     ...(options.network?.ca ? { ca: options.network.ca } : {}),
@@ -71,6 +97,12 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     appInfo,
     ...(options.extConfig ? { extConfig: options.extConfig } : {}),
     network,
+    device: {
+      host: deviceHost(options.device, tasks, sheets),
+      tempFiles,
+      toast: (caller, text, ms) => options.emit({ type: 'appToast', viewId: caller.webViewId, text, ms }),
+      permissionsChanged: () => options.emit({ type: 'permissionsChanged' }),
+    },
   });
   shell.setManifestSource((appId) => catalog.manifest(appId));
   for (const entry of catalog.list()) shell.platform?.registerApp(appInfo(entry.appId)!);
@@ -94,6 +126,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
       await network.forgetApp(appId);
     }),
     sheets,
+    tasks,
     // a closed view's requests stop and its sockets close
     viewHost: withHook(options.viewHost, 'close', (viewId: number) => {
       network.viewClosed(viewId);

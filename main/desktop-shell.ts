@@ -10,6 +10,7 @@ import type { Logger } from './logger';
 import { createMerchantBackends, type MerchantBackends } from './merchant-backends';
 import { saveFile } from './file-saver';
 import { pickPackage } from './package-picker';
+import { desktopDevice } from './device-host';
 import { reloadBudget } from './reload-budget';
 import { serverApiPorts } from './network-ports';
 import { createServerApi, type ServerApi } from './server-api';
@@ -188,6 +189,8 @@ export async function startDesktopShell(options: DesktopShellOptions): Promise<D
     extConfig: (appId) => backendExtConfig(backends.urlOf(appId)),
     // wx.request never reaches the server API (loopback, while it is on)
     network: { hostPorts: () => serverApiPorts(serverApi.url()) },
+    // the system clipboard and the native open dialog for chooseImage / chooseMedia
+    device: desktopDevice(window),
   });
   late.runtime = rt;
 

@@ -15,6 +15,7 @@ import { mountSheets } from './views/sheets';
 import { createStage } from './views/stage';
 import { layerForNativeViews } from './views/native-layers';
 import { createToaster } from './views/toasts';
+import { runDeviceTask } from './views/device-tasks';
 
 /** Newest answer wins: a launch result or a runningChanged event both describe the whole set. */
 function withLaunched(running: readonly RunningApp[], launched: RunningApp): RunningApp[] {
@@ -145,6 +146,13 @@ async function start(root: HTMLElement): Promise<void> {
         break;
       case 'installProgress':
         catalog.onProgress(event.progress);
+        break;
+      case 'deviceTask':
+        void runDeviceTask(ctx, event, navigator.clipboard as Clipboard | undefined);
+        break;
+      case 'appToast':
+        // WeChat's own notice for the API (setClipboardData's "内容已复制"), for as long as WeChat shows it
+        toaster.success(event.text, event.ms);
         break;
       case 'dataTrouble':
         toaster.error({ message: event.message });

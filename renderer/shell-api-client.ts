@@ -2,7 +2,7 @@ import type { ShellApi } from '../core/contracts/shell-api';
 import { ShellCallError } from './lib/errors';
 import { downloadText } from './transport/download';
 import { typedShellApi, type RawShellTransport } from './transport/typed-api';
-import { uploadPackage, type PackageFile } from './transport/upload';
+import { uploadChosenFile, uploadPackage, type PackageFile } from './transport/upload';
 import { createWsTransport, type ConnectionState } from './transport/ws-transport';
 
 export type { ConnectionState } from './transport/ws-transport';
@@ -14,6 +14,8 @@ export interface ShellClient extends ShellApi {
   onConnection(listener: (state: ConnectionState) => void): () => void;
   /** browser host: uploads a picked .zip and returns the `source` to install; Electron uses pickPackage */
   upload(file: PackageFile): Promise<string>;
+  /** browser host: uploads an image picked in a chooser sheet and returns its upload id for the sheet's answer */
+  uploadChosen(file: PackageFile): Promise<string>;
   /**
    * Saves a text file the user asked for (the inspector's export). Electron: the host's save dialog and the
    * host writes it (its shell page may not download); browser host: a download from the page.
@@ -51,6 +53,8 @@ export function createShellApiClient(win: Window = window): ShellClient {
       transport: 'electron',
       onConnection: () => () => undefined,
       upload: () => Promise.reject(new ShellCallError('Uploading is only for the browser host.', 'Use "Choose package…" instead.')),
+      // the desktop host chooses images with its own dialog: no chooser sheet is ever shown here
+      uploadChosen: () => Promise.reject(new ShellCallError('Uploading is only for the browser host.', 'The desktop host opens its own file dialog.')),
       async saveFile(fileName, content) {
         const { path } = await api.call('saveFile', { fileName, content });
         return path === null ? { kind: 'cancelled' } : { kind: 'saved', path };
@@ -84,6 +88,7 @@ export function createShellApiClient(win: Window = window): ShellClient {
     transport: 'web',
     onConnection: (listener) => ws.onConnection(listener),
     upload: (file) => uploadPackage(file, token, (url, init) => win.fetch(url, init)),
+    uploadChosen: (file) => uploadChosenFile(file, token, (url, init) => win.fetch(url, init)),
     saveFile(fileName, content) {
       downloadText(win.document, fileName, content, 'application/json');
       return Promise.resolve({ kind: 'downloaded' });

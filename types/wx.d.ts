@@ -122,6 +122,29 @@ declare namespace WxApi {
     clearStorage: NoParams;
     getStorageInfo: NoParams;
     getExtConfig: NoParams;
+    setClipboardData: {
+      /** the text to copy */
+      data: string;
+    };
+    getClipboardData: NoParams;
+    chooseImage: {
+      /** 1-9, default 9 */
+      count?: number;
+      /** accepted; the files are returned as picked ('compressed' is not applied) */
+      sizeType?: Array<'original' | 'compressed'>;
+      /** 'camera' alone fails: the desktop shell chooses from files ('album') */
+      sourceType?: Array<'album' | 'camera'>;
+    };
+    chooseMedia: {
+      /** 1-20, default 9 */
+      count?: number;
+      /** must include 'image' (or 'mix'): the shell chooses images only */
+      mediaType?: Array<'image' | 'video' | 'mix'>;
+      sourceType?: Array<'album' | 'camera'>;
+      maxDuration?: number;
+      sizeType?: Array<'original' | 'compressed'>;
+      camera?: 'back' | 'front';
+    };
   }
 
   interface StorageInfo {
@@ -164,6 +187,14 @@ declare namespace WxApi {
     getStorageInfo: StorageInfo;
     /** what the hosting platform configures for this app; `backendUrl` when the shell runs its merchant backend */
     getExtConfig: { extConfig: Record<string, unknown> };
+    setClipboardData: NoResult;
+    getClipboardData: { data: string };
+    /** temp paths of this app: usable as <image src> and uploadFile's filePath */
+    chooseImage: { tempFilePaths: string[]; tempFiles: Array<{ path: string; size: number }> };
+    chooseMedia: {
+      tempFiles: Array<{ tempFilePath: string; size: number; fileType: 'image'; width?: number; height?: number }>;
+      type: 'image';
+    };
   }
 
   type Name = keyof Params;
@@ -369,6 +400,14 @@ interface Wx {
   getStorageInfo: WxApi.Method<'getStorageInfo'>;
   /** The hosting platform's data for this app (WeChat: the third-party platform's ext.json). */
   getExtConfig: WxApi.Method<'getExtConfig'>;
+  /** Copies text to the system clipboard; the shell shows "内容已复制" for 1.5 s. */
+  setClipboardData: WxApi.MethodWithParams<'setClipboardData'>;
+  /** The first read asks the user; a refusal fails with "getClipboardData:fail privacy permission is not authorized" (errno 104). */
+  getClipboardData: WxApi.Method<'getClipboardData'>;
+  /** The host's file chooser; "chooseImage:fail cancel" when the user cancels. */
+  chooseImage: WxApi.Method<'chooseImage'>;
+  /** Images only; "chooseMedia:fail cancel" when the user cancels. */
+  chooseMedia: WxApi.Method<'chooseMedia'>;
 
   /** Stores at once and writes through to the host; throws Error("setStorageSync:fail exceed storage max size 10MB") past the quota. */
   setStorageSync(key: string, data: unknown): void;

@@ -27,7 +27,7 @@ import { serveShellFile } from './shell-page';
 import { openDataFolder } from '../core/persistence/open-data';
 import { createConfStore, WEB_SEEDED_KEY } from './store';
 import { newToken, sameToken } from './tokens';
-import { receiveUpload, removeUpload, uploadFolderOf } from './upload';
+import { chooserUploads, receiveUpload, removeUpload, uploadFolderOf } from './upload';
 import { WebViewHost } from './view-host';
 
 export interface WebHostOptions {
@@ -276,6 +276,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       promptTimeoutMs: options.promptTimeoutMs,
       clock: options.clock,
       extConfig: (appId) => backendExtConfig(backends?.url(appId)),
+      // the clipboard is the shell page's (navigator.clipboard); chosen images arrive as its uploads
+      device: { chooserUploads: chooserUploads(uploadsDir, warn) },
     });
   } catch (e) {
     server.close();

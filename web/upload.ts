@@ -5,6 +5,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { basename, join, relative, resolve, sep } from 'node:path';
 import { UploadResult } from '../core/contracts/shell-wire';
 import { sendJson } from './http-util';
+import { IMAGE_EXTENSIONS } from '../core/contracts/device';
+import type { ChooserUploads } from '../core/contracts/device-host';
 
 export const MAX_UPLOAD_BYTES = 200 * 1024 * 1024;
 
@@ -25,7 +27,24 @@ export function uploadFileName(header: string | string[] | undefined): string | 
     return undefined;
   }
   const plain = basename(name.replace(/\\/g, '/')).replace(/[^\w.\- ()]/g, '_');
-  return /\.zip$/i.test(plain) && plain.length > 4 ? plain : undefined;
+  return UPLOADABLE.test(plain) && plain.length > 4 ? plain : undefined;
+}
+
+/** A package (.zip) to install, or an image picked in a chooseImage sheet (core/device/sheet-chooser.ts). */
+const UPLOADABLE = new RegExp(`\\.(zip|${IMAGE_EXTENSIONS.join('|')})$`, 'i');
+
+/** The chooser sheet's uploads: the shell page names them by the `source` this host returned. */
+export function chooserUploads(uploadsDir: string, log: (message: string) => void): ChooserUploads {
+  return {
+    resolve(source) {
+      const folder = uploadFolderOf(source, uploadsDir);
+      return folder ? { path: resolve(source), name: basename(source) } : undefined;
+    },
+    async release(source) {
+      const folder = uploadFolderOf(source, uploadsDir);
+      if (folder) await removeUpload(folder, log);
+    },
+  };
 }
 
 /**
@@ -36,7 +55,7 @@ export function uploadFileName(header: string | string[] | undefined): string | 
 export async function receiveUpload(req: IncomingMessage, res: ServerResponse, uploadsDir: string): Promise<void> {
   const name = uploadFileName(req.headers['x-file-name']);
   if (!name) {
-    fail(res, 400, 'The upload has no usable file name, or it is not a .zip.', 'Pick a mini program package saved as .zip and try again.');
+    fail(res, 400, 'The upload has no usable file name, or it is neither a .zip nor an image.', 'Pick a mini program package saved as .zip (or, in a chooser, an image) and try again.');
     req.resume();
     return;
   }

@@ -21,6 +21,14 @@ export function requireScope(ledger: ConsentLedger, appId: string, scope: Scope)
   throw new ApiError('auth deny', { errno: Errno.authDeny });
 }
 
+/**
+ * What the app sees of its settings: WeChat's scopes only. The ledger also keeps the shell's own per-app
+ * grants (such as clipboard.read), which the user manages in Settings and openSetting but WeChat never reports.
+ */
+function wechatScopes(setting: AuthSetting): AuthSetting {
+  return Object.fromEntries(Object.entries(setting).filter(([key]) => key.startsWith('scope.')));
+}
+
 export interface ScopeApis {
   getSetting(caller: CallerIdentity): { authSetting: AuthSetting };
   authorize(caller: CallerIdentity, scope: Scope): Promise<Record<string, never>>;
@@ -29,7 +37,7 @@ export interface ScopeApis {
 
 export function createScopeApis(ledger: ConsentLedger, prompter: Prompter): ScopeApis {
   return {
-    getSetting: (caller) => ({ authSetting: ledger.authSetting(caller.appInfo.appId) }),
+    getSetting: (caller) => ({ authSetting: wechatScopes(ledger.authSetting(caller.appInfo.appId)) }),
 
     async authorize(caller, scope) {
       const appId = caller.appInfo.appId;
@@ -59,7 +67,7 @@ export function createScopeApis(ledger: ConsentLedger, prompter: Prompter): Scop
         }
       }
       // Like WeChat, openSetting always succeeds and reports the settings as the user left them.
-      return { authSetting: ledger.authSetting(appId) };
+      return { authSetting: wechatScopes(ledger.authSetting(appId)) };
     },
   };
 }

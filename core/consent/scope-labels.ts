@@ -7,6 +7,7 @@ const LABELS: Record<string, string> = {
   'scope.invoice': 'Your invoice titles',
   'scope.camera': 'The camera',
   'scope.record': 'The microphone',
+  'clipboard.read': 'What you copied to the clipboard',
 };
 
 export function scopeLabel(scope: string): string {

@@ -11,6 +11,7 @@ import {
   UploadFileParams,
   UploadFileResult,
 } from './network';
+import { ChooseImageParams, ChooseImageResult, ChooseMediaParams, ChooseMediaResult, GetClipboardDataResult, SetClipboardDataParams } from './device';
 
 /**
  * One table of every API a mini program can call through the bridge.
@@ -164,6 +165,11 @@ export const apiTable = {
   sendSocketMessage: { kind: 'base', params: SendSocketMessageParams, result: Empty },
   closeSocket: { kind: 'base', params: CloseSocketParams, result: Empty },
   abortNetworkTask: { kind: 'base', params: AbortNetworkTaskParams, result: Empty },
+  // device: the system clipboard and the host's image chooser (core/device)
+  setClipboardData: { kind: 'base', params: SetClipboardDataParams, result: Empty },
+  getClipboardData: { kind: 'base', params: Empty, result: GetClipboardDataResult },
+  chooseImage: { kind: 'base', params: ChooseImageParams, result: ChooseImageResult },
+  chooseMedia: { kind: 'base', params: ChooseMediaParams, result: ChooseMediaResult },
 } as const satisfies Record<string, { kind: 'open' | 'custom' | 'base'; params: z.ZodType; result: z.ZodType }>;
 
 export type ApiName = keyof typeof apiTable;

@@ -27,6 +27,8 @@ export const Errno = {
   apiTimeout: 5,
   authDeny: 103,
   scopeUnauthorized: 104,
+  /** "privacy permission is not authorized": the user refused what the privacy prompt asked */
+  privacyNotAuthorized: 104,
   notDeclared: 102,
   notSupported: 2,
   parameterError: 1001,

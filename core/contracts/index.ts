@@ -10,3 +10,5 @@ export * from './sheets';
 export * from './shell-api';
 export * from './shell-wire';
 export * from './wire';
+export * from './device';
+export * from './device-host';

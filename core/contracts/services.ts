@@ -124,6 +124,8 @@ export interface ShellOptions {
   extConfig?: (appId: string) => Record<string, unknown>;
   /** wx.request, downloadFile, uploadFile, connectSocket (core/network); the runtime builds one */
   network?: import('../network/network-service').NetworkService;
+  /** wx.setClipboardData, getClipboardData, chooseImage, chooseMedia (core/device); the runtime builds it */
+  device?: import('./device-host').DeviceApisDeps;
 }
 
 /** Installed mini programs on disk. */
@@ -207,6 +209,12 @@ export interface RuntimeOptions {
   saveFile?: (fileName: string, content: string) => Promise<string | null>;
   /** base URL of the loopback server API when it is on */
   serverApi?: () => string | undefined;
+  /**
+   * The device APIs' host side. Electron gives all of it (clipboard module, open dialog); where a part is
+   * missing the trusted shell page does it (navigator.clipboard; a chooser sheet whose files arrive as
+   * uploads, resolved by `chooserUploads`).
+   */
+  device?: Partial<import('./device-host').DeviceHost> & { chooserUploads?: import('./device-host').ChooserUploads };
   handlerTimeoutMs?: number;
   promptTimeoutMs?: number;
   clock?: Clock;

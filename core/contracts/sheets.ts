@@ -37,6 +37,22 @@ export const OpenSettingSheet = z.object({
   app: SheetApp,
   scopes: z.array(z.object({ scope: z.string(), label: z.string(), granted: z.boolean() })),
 });
+/** getClipboardData's first read: may the app read what the user copied? Remembered per app. */
+export const ClipboardReadSheet = z.object({ kind: z.literal('clipboardRead'), app: SheetApp });
+/**
+ * chooseImage / chooseMedia in a host without a native dialog (the browser host): the user picks files with
+ * the sheet's own file input (browsers open a file picker only from a user gesture) and confirms.
+ */
+export const ChooseImagesSheet = z.object({
+  kind: z.literal('chooseImages'),
+  app: SheetApp,
+  api: z.enum(['chooseImage', 'chooseMedia']),
+  count: z.number().int().positive(),
+  /** bytes, per file */
+  maxFileBytes: z.number().int().positive(),
+  /** lower-case extensions without the dot */
+  extensions: z.array(z.string()),
+});
 
 export const Sheet = z.discriminatedUnion('kind', [
   UserProfileSheet,
@@ -45,6 +61,8 @@ export const Sheet = z.discriminatedUnion('kind', [
   PaymentSheet,
   VirtualPaymentSheet,
   OpenSettingSheet,
+  ClipboardReadSheet,
+  ChooseImagesSheet,
 ]);
 export type Sheet = z.infer<typeof Sheet>;
 export type SheetKind = Sheet['kind'];
@@ -56,5 +74,7 @@ export type SheetKind = Sheet['kind'];
 export const SheetAnswer = z.object({
   confirmed: z.boolean(),
   authSetting: z.record(z.string(), z.boolean()).optional(),
+  /** chooseImages: the files the shell page uploaded for the app, as the host named them, in the user's order */
+  files: z.array(z.object({ source: z.string().min(1), width: z.number().int().positive().optional(), height: z.number().int().positive().optional() })).max(64).optional(),
 });
 export type SheetAnswer = z.infer<typeof SheetAnswer>;

@@ -193,6 +193,11 @@ export const shellCommands = {
   setMock: { input: MockRule.omit({ id: true }).extend({ id: z.string().optional() }), output: MockRule },
   removeMock: { input: z.object({ id: z.string() }), output: ok },
   answerSheet: { input: z.object({ sheetId: z.string(), answer: SheetAnswer }), output: ok },
+  /** the browser host's shell page did (or could not do) a device task for an app: see the deviceTask event */
+  answerDeviceTask: {
+    input: z.object({ taskId: z.string(), ok: z.boolean(), text: z.string().optional(), error: z.string().max(500).optional() }),
+    output: ok,
+  },
   setViewport: { input: ViewportBounds, output: ok },
   getHostInfo: {
     input: none,
@@ -218,6 +223,16 @@ export const ShellEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('permissionsChanged') }),
   z.object({ type: z.literal('installProgress'), progress: InstallProgress }),
   z.object({ type: z.literal('appExited'), viewId: z.number().int() }),
+  /**
+   * Browser host only: the shell page does this for an app (its system clipboard is reached from the trusted
+   * page, never from the app's frame) and answers with answerDeviceTask.
+   */
+  z.object({ type: z.literal('deviceTask'), taskId: z.string(), viewId: z.number().int(), task: z.discriminatedUnion('op', [
+    z.object({ op: z.literal('clipboardWrite'), text: z.string() }),
+    z.object({ op: z.literal('clipboardRead') }),
+  ]) }),
+  /** a short notice an API shows for an app, as WeChat does (setClipboardData's "内容已复制") */
+  z.object({ type: z.literal('appToast'), viewId: z.number().int(), text: z.string(), ms: z.number().int().positive() }),
   /** the data folder could not take a write (disk full, read-only): a sentence for the user */
   z.object({ type: z.literal('dataTrouble'), message: z.string() }),
 ]);

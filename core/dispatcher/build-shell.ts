@@ -14,6 +14,7 @@ import { callAwarePrompter } from './call-context';
 import { createDispatcher } from './dispatcher';
 import type { WireFacts } from '../contracts/wire';
 import { createRoutes, type HostRequest } from './routes';
+import { createDeviceApis } from '../device/device-apis';
 import { DEFAULT_HANDLER_TIMEOUT_MS, DEFAULT_PROMPT_TIMEOUT_MS } from './time-limit';
 
 export type OpenApiFactory = (services: HostServices) => OpenApiHandler;
@@ -86,6 +87,7 @@ export function buildShell(options: ShellOptions, defaultOpenApi: OpenApiFactory
     host: options.host,
     extConfig: (appId) => options.extConfig?.(appId) ?? {},
     ...(options.network ? { network: options.network } : {}),
+    ...(options.device ? { device: createDeviceApis(options.device, { ledger, prompter }) } : {}),
     requestHost(request) {
       for (const listener of [...hostListeners]) listener(request);
     },

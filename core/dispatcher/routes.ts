@@ -8,6 +8,7 @@ import type { AppStorage } from '../storage/app-storage';
 import { ApiError, Errno } from '../contracts/errors';
 import type { NetworkService } from '../network/network-service';
 import { systemInfo } from './system-info';
+import type { DeviceApis } from '../device/device-apis';
 
 /** How long after answering exitMiniProgram the host is asked to close the view. */
 export const EXIT_AFTER_ANSWER_MS = 100;
@@ -32,6 +33,8 @@ export interface RouteDeps {
   requestHost(request: HostRequest): void;
   /** wx.request and friends; absent in a shell built without a runtime (they answer "not supported") */
   network?: NetworkService;
+  /** clipboard and image chooser; absent in a shell built without a runtime (they answer "not supported") */
+  device?: DeviceApis;
 }
 
 /** Where every API name lands. Capability, params, mocks and time limits are the dispatcher's job, not this table's. */
@@ -41,6 +44,10 @@ export function createRoutes(deps: RouteDeps): RouteTable {
   const network = (): NetworkService => {
     if (!deps.network) throw new ApiError('not supported: this shell has no network service', { errno: Errno.notSupported });
     return deps.network;
+  };
+  const device = (): DeviceApis => {
+    if (!deps.device) throw new ApiError('not supported: this shell has no device service', { errno: Errno.notSupported });
+    return deps.device;
   };
   return {
     login: (c, p) => openApi.login(c.appInfo, p),
@@ -83,5 +90,10 @@ export function createRoutes(deps: RouteDeps): RouteTable {
     sendSocketMessage: (c, p) => network().sendSocketMessage(c, p),
     closeSocket: (c, p) => network().closeSocket(c, p),
     abortNetworkTask: (c, p) => network().abortTask(c, p),
+
+    setClipboardData: (c, p) => device().setClipboardData(c, p),
+    getClipboardData: (c) => device().getClipboardData(c),
+    chooseImage: (c, p) => device().chooseImage(c, p),
+    chooseMedia: (c, p) => device().chooseMedia(c, p),
   };
 }

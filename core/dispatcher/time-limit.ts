@@ -13,6 +13,10 @@ const WAITS_FOR_USER: ReadonlySet<string> = new Set<ApiName>([
   'requestVirtualPayment',
   'authorize',
   'openSetting',
+  // a permission sheet on the first read, a file dialog or chooser sheet
+  'getClipboardData',
+  'chooseImage',
+  'chooseMedia',
 ]);
 
 export interface TimeLimits {

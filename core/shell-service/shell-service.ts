@@ -6,6 +6,7 @@ import { DataUnavailableError } from '../persistence/data-errors';
 import { shellCommands, type RunningApp, type ShellCommand, type ShellEvent } from '../contracts/shell-api';
 import { WIRE_VERSION } from '../contracts/wire';
 import type { SheetBroker } from './sheet-broker';
+import type { ShellTasks } from '../device/shell-tasks';
 import { TabSet } from './tab-set';
 import { describeZodIssues } from '../contracts/zod-issues';
 import type { DevRecords } from '../devtools/dev-records';
@@ -20,6 +21,8 @@ export interface ShellServiceDeps {
   shell: Shell;
   catalog: Catalog;
   sheets: SheetBroker;
+  /** device work the browser host's shell page does (clipboard) */
+  tasks?: ShellTasks;
   viewHost: ViewHost;
   emit: (event: ShellEvent) => void;
   host: RuntimeOptions['host'];
@@ -57,6 +60,7 @@ export function createShellService(deps: ShellServiceDeps): ShellService & { tab
     launchOrder = launchOrder.filter((id) => id !== viewId);
     sheets.cancelForView(viewId);
     deps.devtools?.viewClosed(viewId);
+    deps.tasks?.cancelForView(viewId);
     viewHost.close(viewId);
     const next = tabs.active;
     if (wasActive && next) {
@@ -198,6 +202,11 @@ export function createShellService(deps: ShellServiceDeps): ShellService & { tab
     },
     answerSheet: ({ sheetId, answer }) => {
       sheets.answer(sheetId, answer);
+      return OK;
+    },
+    answerDeviceTask: ({ taskId, ok, text, error }) => {
+      if (!deps.tasks) throw new ShellCommandError('This host does no device tasks in the shell page', 'Only the browser host asks the shell page for the clipboard.');
+      deps.tasks.answer(taskId, { ok, ...(text !== undefined ? { text } : {}), ...(error !== undefined ? { error } : {}) });
       return OK;
     },
     setViewport: (bounds) => {

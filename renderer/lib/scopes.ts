@@ -7,6 +7,7 @@ const LABELS: Record<string, string> = {
   'scope.invoice': 'Invoice titles',
   'scope.camera': 'Camera',
   'scope.record': 'Microphone',
+  'clipboard.read': 'Read the clipboard',
 };
 
 export function scopeLabel(scope: string): string {

@@ -38,5 +38,9 @@ export function sheetCopy(sheet: Sheet): SheetCopy {
     }
     case 'openSetting':
       return { title: `${app} requests a review of its permissions`, confirm: 'Done', cancel: 'Cancel' };
+    case 'clipboardRead':
+      return { title: `${app} wants to read your clipboard`, confirm: 'Allow', cancel: 'Deny' };
+    case 'chooseImages':
+      return { title: `${app} asks you to choose ${sheet.count === 1 ? 'an image' : `up to ${sheet.count} images`}`, confirm: 'Use', cancel: 'Cancel' };
   }
 }

@@ -20,12 +20,22 @@ export async function uploadPackage(file: PackageFile, token: string, fetchFn: F
   if (file.size === 0) {
     throw new ShellCallError(`"${file.name}" is empty.`, 'Choose the .zip again; it may not have finished downloading.');
   }
+  return postUpload(file, 'application/zip', token, fetchFn);
+}
+
+/** Browser host only: sends an image the user picked in a chooser sheet (wx.chooseImage); returns its upload id. */
+export function uploadChosenFile(file: PackageFile, token: string, fetchFn: FetchFn): Promise<string> {
+  return postUpload(file, file.type || 'application/octet-stream', token, fetchFn);
+}
+
+/** POST /shell/upload: the host streams the body into a fresh folder of its own and names it in `source`. */
+async function postUpload(file: PackageFile, contentType: string, token: string, fetchFn: FetchFn): Promise<string> {
   let response: Awaited<ReturnType<FetchFn>>;
   try {
     response = await fetchFn('/shell/upload', {
       method: 'POST',
       // header values must be ASCII; the host decodes the name
-      headers: { 'x-shell-token': token, 'x-file-name': encodeURIComponent(file.name), 'content-type': 'application/zip' },
+      headers: { 'x-shell-token': token, 'x-file-name': encodeURIComponent(file.name), 'content-type': contentType },
       body: file,
     });
   } catch {

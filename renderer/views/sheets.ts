@@ -8,6 +8,7 @@ import type { QueuedSheet, SheetQueue } from '../lib/sheet-queue';
 import type { ShellContext } from '../state';
 import { appIcon } from './app-icon';
 import { openModal } from './modal';
+import { createImageChooser } from './image-chooser';
 
 const GENDER = ['Unspecified', 'Male', 'Female'] as const;
 
@@ -48,17 +49,21 @@ export function mountSheets(ctx: ShellContext, queue: SheetQueue, layer: HTMLEle
       text: `${copy.confirm} becomes available a moment after this request appears, so a key press or click meant for the app cannot answer it.`,
     });
     let answering = false;
+    // the chooseImages sheet's file chooser: confirming needs an acceptable choice, and uploads it first
+    const chooser = sheet.kind === 'chooseImages'
+      ? createImageChooser(sheet, { uploadChosen: (file) => ctx.api.uploadChosen(file), changed: () => render() })
+      : undefined;
     // One place decides whether the approving button works: not while blocked (the notice says why), not
-    // while arming, and not once an answer is on its way.
+    // while arming, not before a chooser has its files, and not once an answer is on its way.
     const render = (): void => {
       const arming = !gate.armed && !copy.blocked && !answering;
-      confirm.disabled = Boolean(copy.blocked) || !gate.armed || answering;
+      confirm.disabled = Boolean(copy.blocked) || !gate.armed || answering || (chooser !== undefined && !chooser.ready);
       confirm.classList.toggle('is-arming', arming);
       armingHint.hidden = !arming;
       if (arming) confirm.setAttribute('aria-describedby', hintId);
       else confirm.removeAttribute('aria-describedby');
     };
-    const gate = new ArmingGate(render);
+    const gate: ArmingGate = new ArmingGate(render);
     confirm.style.setProperty('--arming-ms', `${ARMING_DELAY_MS}ms`);
     render();
 
@@ -75,7 +80,18 @@ export function mountSheets(ctx: ShellContext, queue: SheetQueue, layer: HTMLEle
     };
     // Enter on the sheet's body and Escape come here too, so the checks cover keys as well as clicks.
     const onConfirm = (): void => {
-      if (!confirm.disabled) settle(collect(true));
+      if (confirm.disabled) return;
+      if (!chooser) return settle(collect(true));
+      // The chosen files go to the host first; a failed upload keeps the sheet open with its reason.
+      answering = true;
+      render();
+      chooser.upload().then(
+        (files) => settle({ confirmed: true, files }),
+        () => {
+          answering = false;
+          render();
+        },
+      );
     };
     const onCancel = (): void => {
       if (!cancel.disabled) settle(collect(false));
@@ -98,7 +114,7 @@ export function mountSheets(ctx: ShellContext, queue: SheetQueue, layer: HTMLEle
           h('div', { class: 'sheet-trust' }, icon(ICONS.shield, 12), h('span', { text: `Shown by Superapp Shell · ${sheet.app.appId}` })),
         ),
       ),
-      h('div', { class: 'sheet-body' }, sheetBody(sheet, toggles)),
+      h('div', { class: 'sheet-body' }, chooser ? chooser.el : sheetBody(sheet, toggles)),
       copy.blocked ? h('div', { class: 'notice notice-warning', testid: 'sheet-blocked', attrs: { role: 'note' } }, icon(ICONS.alert, 16), h('span', { text: copy.blocked })) : null,
       h('div', { class: 'sheet-actions' }, cancel, confirm),
       armingHint,
@@ -121,6 +137,7 @@ export function mountSheets(ctx: ShellContext, queue: SheetQueue, layer: HTMLEle
       sheetId: item.sheetId,
       close: () => {
         gate.dispose();
+        chooser?.dispose();
         document.removeEventListener('visibilitychange', onVisibility);
         modal.close();
       },
@@ -214,5 +231,13 @@ function sheetBody(sheet: Sheet, toggles: Map<string, HTMLInputElement>): HTMLEl
           }),
         ),
       );
+    case 'clipboardRead':
+      return h('div', {},
+        h('p', { class: 'muted', text: 'The app asks to read what you last copied — text from any program, which may be private.' }),
+        h('div', { class: 'scope-line' }, h('span', { class: 'scope-label', testid: 'sheet-scope', text: 'Read the clipboard' }), h('span', { class: 'mono muted small', text: 'getClipboardData' })),
+        h('p', { class: 'muted small', text: 'Your choice is remembered. You can change it later in Settings › Permissions.' }),
+      );
+    case 'chooseImages':
+      return h('div', {}); // drawn by the image chooser
   }
 }

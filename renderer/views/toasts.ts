@@ -3,7 +3,8 @@ import type { ErrorInfo } from '../lib/errors';
 
 export interface Toaster {
   error(info: ErrorInfo): void;
-  success(message: string): void;
+  /** `lifetimeMs`: how long it shows when an API documents it (setClipboardData's 1.5 s) */
+  success(message: string, lifetimeMs?: number): void;
   info(message: string): void;
 }
 
@@ -14,7 +15,7 @@ const LIFETIME_MS = { error: 9000, success: 4000, info: 5000 } as const;
 export function createToaster(): { el: HTMLElement; toaster: Toaster } {
   const el = h('div', { class: 'toasts', attrs: { 'aria-live': 'polite', 'aria-relevant': 'additions' } });
 
-  const show = (kind: 'error' | 'success' | 'info', message: string, hint?: string): void => {
+  const show = (kind: 'error' | 'success' | 'info', message: string, hint?: string, lifetimeMs: number = LIFETIME_MS[kind]): void => {
     const close = (): void => toast.remove();
     const toast = h(
       'div',
@@ -25,14 +26,14 @@ export function createToaster(): { el: HTMLElement; toaster: Toaster } {
     );
     el.appendChild(toast);
     while (el.childElementCount > MAX_VISIBLE) el.firstElementChild?.remove();
-    window.setTimeout(close, LIFETIME_MS[kind]);
+    window.setTimeout(close, lifetimeMs);
   };
 
   return {
     el,
     toaster: {
       error: (info) => show('error', info.message, info.hint),
-      success: (message) => show('success', message),
+      success: (message, lifetimeMs) => show('success', message, undefined, lifetimeMs),
       info: (message) => show('info', message),
     },
   };

@@ -46,6 +46,10 @@ describe('types/wx.d.ts', () => {
     expectTypeOf<WxApi.Params['clearStorage']>().toEqualTypeOf<Host['clearStorage']>();
     expectTypeOf<WxApi.Params['getStorageInfo']>().toEqualTypeOf<Host['getStorageInfo']>();
     expectTypeOf<WxApi.Params['getExtConfig']>().toEqualTypeOf<Host['getExtConfig']>();
+    expectTypeOf<WxApi.Params['setClipboardData']>().toEqualTypeOf<Host['setClipboardData']>();
+    expectTypeOf<WxApi.Params['getClipboardData']>().toEqualTypeOf<Host['getClipboardData']>();
+    expectTypeOf<WxApi.Params['chooseImage']>().toEqualTypeOf<Host['chooseImage']>();
+    expectTypeOf<WxApi.Params['chooseMedia']>().toEqualTypeOf<Host['chooseMedia']>();
   });
 
   it('declares every API success result as the host returns it', () => {
@@ -69,6 +73,10 @@ describe('types/wx.d.ts', () => {
     expectTypeOf<WxApi.Results['clearStorage']>().toEqualTypeOf<Host['clearStorage']>();
     expectTypeOf<WxApi.Results['getStorageInfo']>().toEqualTypeOf<Host['getStorageInfo']>();
     expectTypeOf<WxApi.Results['getExtConfig']>().toEqualTypeOf<Host['getExtConfig']>();
+    expectTypeOf<WxApi.Results['setClipboardData']>().toEqualTypeOf<Host['setClipboardData']>();
+    expectTypeOf<WxApi.Results['getClipboardData']>().toEqualTypeOf<Host['getClipboardData']>();
+    expectTypeOf<WxApi.Results['chooseImage']>().toEqualTypeOf<Host['chooseImage']>();
+    expectTypeOf<WxApi.Results['chooseMedia']>().toEqualTypeOf<Host['chooseMedia']>();
   });
 
   it('Promise style resolves with result + errMsg; callback style returns nothing', async () => {

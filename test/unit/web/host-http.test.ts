@@ -199,10 +199,13 @@ describe('package upload', () => {
     shell.socket.close();
   });
 
-  it('refuses a file that is not a .zip with a message saying what to pick', async () => {
+  it('refuses a file that is neither a .zip nor an image with a message saying what to pick', async () => {
     const up = await http(port, { host: `localhost:${port}`, path: '/shell/upload', method: 'POST', body: 'x', headers: { origin: `http://localhost:${port}`, 'x-shell-token': t.host.shellToken, 'x-file-name': 'notes.txt' } });
     expect(up.status).toBe(400);
-    expect(JSON.parse(up.body)).toEqual({ message: 'The upload has no usable file name, or it is not a .zip.', hint: 'Pick a mini program package saved as .zip and try again.' });
+    expect(JSON.parse(up.body)).toEqual({
+      message: 'The upload has no usable file name, or it is neither a .zip nor an image.',
+      hint: 'Pick a mini program package saved as .zip (or, in a chooser, an image) and try again.',
+    });
   });
 });
 

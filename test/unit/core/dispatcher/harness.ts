@@ -7,6 +7,7 @@ import type { Shell } from '../../../../core/contracts/services';
 import type { Sheet, SheetAnswer } from '../../../../core/contracts/sheets';
 import { ResponseEnvelope } from '../../../../core/contracts/wire';
 import { buildShell } from '../../../../core/dispatcher/build-shell';
+import type { DeviceApisDeps } from '../../../../core/contracts/device-host';
 import { memoryData } from '../../../support/memory-data';
 import { memoryStore } from '../../../support/memory-store';
 
@@ -60,6 +61,10 @@ export const VALID_PARAMS: Record<ApiName, Record<string, unknown>> = {
   sendSocketMessage: { taskId: 't4', data: 'hi' },
   closeSocket: { taskId: 't4' },
   abortNetworkTask: { taskId: 't1' },
+  setClipboardData: { data: 'copied' },
+  getClipboardData: {},
+  chooseImage: { count: 1 },
+  chooseMedia: { count: 1, mediaType: ['image'] },
 };
 
 export function fakeOpenApi(): { [K in keyof OpenApiHandler]: ReturnType<typeof vi.fn> } & OpenApiHandler {
@@ -91,7 +96,7 @@ export interface Harness {
 let nextId = 0;
 
 export function harness(
-  options: { store?: ReturnType<typeof memoryStore>; data?: ReturnType<typeof memoryData>; clock?: Clock; manifests?: Manifest[]; handlerTimeoutMs?: number; extConfig?: (appId: string) => Record<string, unknown> } = {},
+  options: { store?: ReturnType<typeof memoryStore>; data?: ReturnType<typeof memoryData>; clock?: Clock; manifests?: Manifest[]; handlerTimeoutMs?: number; extConfig?: (appId: string) => Record<string, unknown>; device?: DeviceApisDeps } = {},
 ): Harness {
   const store = options.store ?? memoryStore();
   const data = options.data ?? memoryData();
@@ -114,6 +119,7 @@ export function harness(
       host: { name: 'web', version: '1.2.3', platform: 'linux', language: 'en' },
       handlerTimeoutMs: options.handlerTimeoutMs,
       ...(options.extConfig ? { extConfig: options.extConfig } : {}),
+      ...(options.device ? { device: options.device } : {}),
     },
     () => {
       throw new Error('the default platform must not be used when openApi is given');
