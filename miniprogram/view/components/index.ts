@@ -18,3 +18,4 @@ import './label';
 import './form';
 import './scroll-view';
 import './swiper';
+import './movable';
