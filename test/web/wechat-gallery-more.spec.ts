@@ -276,7 +276,7 @@ test('movable-view: mouse drag and arrow keys move it inside its area; x/y from 
 
 test('movable-view: direction vertical / none / disabled; out-of-bounds springs back; inertia glides on', async ({ shell }) => {
   const { page } = await open(shell, 'movable');
-  let log = await logAfter(page, () => drag(shell, page.locator('#mv-v'), 30, 40));
+  const log = await logAfter(page, () => drag(shell, page.locator('#mv-v'), 30, 40));
   expect(log).toEqual({ name: 'mv-v:change', type: 'change', detail: { x: 0, y: 40, source: 'touch' } });
   // none and disabled do not move (and send nothing: the log still shows mv-v)
   await drag(shell, page.locator('#mv-none'), 20, 20);
@@ -332,4 +332,26 @@ test('movable-view scale: ctrl+wheel and +/- scale between scale-min and scale-m
   for (let i = 0; i < 7; i++) await shell.page.keyboard.press('-');
   await expect.poll(() => lastLog(page, '#scaled')).toMatchObject({ detail: { scale: 0.5 } });
   expect(await mv.evaluate((el) => Math.round(el.getBoundingClientRect().width))).toBe(30);
+});
+
+test('cover-view and cover-image: drawn above the image after them; cover-image load/error; cover-view scroll-top', async ({ shell }) => {
+  const { page } = await open(shell, 'cover');
+  await expect.poll(() => lastLog(page)).toEqual({ name: 'badge:load', type: 'load', detail: { width: 320, height: 200 } });
+  const errored = await lastLog(page, '#errored');
+  expect(errored['name']).toBe('missing:error');
+  expect((errored['detail'] as { errMsg: string }).errMsg).toMatch(/^GET http:\/\/\S+\/images\/missing\.png 404 \(Not Found\)$/);
+
+  // what the mouse meets near the caption's right end is the caption, not the image after it
+  const caption = page.locator('#caption');
+  const topmost = await caption.evaluate((el) => {
+    const box = el.getBoundingClientRect();
+    const hit = el.ownerDocument.elementFromPoint(box.right - 20, box.top + box.height / 2);
+    return hit?.closest('#caption, #photo')?.id ?? '';
+  });
+  expect(topmost).toBe('caption');
+  await expect(page.locator('#badge img')).toHaveJSProperty('naturalWidth', 320);
+
+  await page.locator('#scroll-down').click();
+  await expect.poll(() => page.locator('#menu').evaluate((el) => el.scrollTop)).toBe(40);
+  await shell.page.screenshot({ path: 'test-results/web/gallery-cover.png' });
 });

@@ -19,3 +19,4 @@ import './form';
 import './scroll-view';
 import './swiper';
 import './movable';
+import './cover';
