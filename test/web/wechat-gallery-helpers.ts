@@ -25,7 +25,10 @@ export async function open(shell: ShellPage, family: string, ready = '#log'): Pr
   const app = await shell.launch(APP_ID);
   // by keyboard (both take Enter): under heavy load a mouse click's input round trip on a freshly
   // launched frame has been seen to outlast the action timeout
-  await visiblePage(app).locator(`#to-${family}`).focus();
+  const link = visiblePage(app).locator(`#to-${family}`);
+  // the first page of a fresh launch has been seen to take more than the 10 s action timeout under load
+  await expect(link).toBeAttached({ timeout: 30_000 });
+  await link.focus();
   await shell.page.keyboard.press('Enter');
   const page = visiblePage(app);
   await expect(page.locator(ready)).toBeAttached();

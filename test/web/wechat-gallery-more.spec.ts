@@ -226,3 +226,132 @@ test('swiper display-multiple-items: two items share the window; without circula
   log = await logAfter(page, () => shell.page.keyboard.press('ArrowLeft'));
   expect(log).toEqual({ name: 'sw-edge:change', type: 'change', detail: { current: 0, currentItemId: '', source: 'touch' } });
 });
+
+/** where a movable-view is drawn inside its movable-area (px, rounded) */
+async function offsetInArea(view: Locator): Promise<{ x: number; y: number }> {
+  return view.evaluate((el) => {
+    const a = el.parentElement!.getBoundingClientRect();
+    const v = el.getBoundingClientRect();
+    return { x: Math.round(v.left - a.left), y: Math.round(v.top - a.top) };
+  });
+}
+
+/** a mouse drag from the middle of a node by (dx, dy) */
+async function drag(shell: { page: import('@playwright/test').Page }, node: Locator, dx: number, dy: number, steps = 6): Promise<void> {
+  const box = (await node.boundingBox())!;
+  const x = box.x + box.width / 2;
+  const y = box.y + box.height / 2;
+  await shell.page.mouse.move(x, y);
+  await shell.page.mouse.down();
+  await shell.page.mouse.move(x + dx, y + dy, { steps });
+  await shell.page.mouse.up();
+}
+
+test('movable-view: mouse drag and arrow keys move it inside its area; x/y from the page; change {x, y, source}', async ({ shell }) => {
+  const { page } = await open(shell, 'movable');
+  const mv = page.locator('#mv');
+  let log = await logAfter(page, () => drag(shell, mv, 40, 30));
+  expect(log).toEqual({ name: 'mv:change', type: 'change', detail: { x: 40, y: 30, source: 'touch' } });
+  expect(await offsetInArea(mv)).toEqual({ x: 40, y: 30 });
+  // past the area's right and bottom edges it stops at them (300x200 area, 60x60 view)
+  log = await logAfter(page, () => drag(shell, mv, 400, 400));
+  expect(log).toEqual({ name: 'mv:change', type: 'change', detail: { x: 240, y: 140, source: 'touch' } });
+
+  // keyboard: focusable, with a visible focus ring; arrows move 10 px
+  await mv.focus();
+  log = await logAfter(page, () => shell.page.keyboard.press('ArrowLeft'));
+  expect(log).toEqual({ name: 'mv:change', type: 'change', detail: { x: 230, y: 140, source: 'touch' } });
+  expect(await mv.evaluate((el) => getComputedStyle(el).outlineStyle)).toBe('solid');
+  log = await logAfter(page, () => shell.page.keyboard.press('ArrowUp'));
+  expect(log).toEqual({ name: 'mv:change', type: 'change', detail: { x: 230, y: 130, source: 'touch' } });
+
+  // the page sets x/y: animated there, source ""; a value past the area stops at its edge
+  await page.locator('#move-to').click();
+  await expect.poll(() => lastLog(page)).toEqual({ name: 'mv:change', type: 'change', detail: { x: 100, y: 50, source: '' } });
+  expect(await offsetInArea(mv)).toEqual({ x: 100, y: 50 });
+  await page.locator('#move-far').click();
+  await expect.poll(() => lastLog(page)).toEqual({ name: 'mv:change', type: 'change', detail: { x: 240, y: 0, source: '' } });
+  await shell.page.screenshot({ path: 'test-results/web/gallery-movable.png' });
+});
+
+test('movable-view: direction vertical / none / disabled; out-of-bounds springs back; inertia glides on', async ({ shell }) => {
+  const { page } = await open(shell, 'movable');
+  const log = await logAfter(page, () => drag(shell, page.locator('#mv-v'), 30, 40));
+  expect(log).toEqual({ name: 'mv-v:change', type: 'change', detail: { x: 0, y: 40, source: 'touch' } });
+  // none and disabled do not move (and send nothing: the log still shows mv-v)
+  await drag(shell, page.locator('#mv-none'), 20, 20);
+  await drag(shell, page.locator('#mv-disabled'), 20, 20);
+  expect(await offsetInArea(page.locator('#mv-none'))).toEqual({ x: 0, y: 0 });
+  expect(await offsetInArea(page.locator('#mv-disabled'))).toEqual({ x: 0, y: 0 });
+  expect(await page.locator('#mv-disabled').getAttribute('tabindex')).toBe('-1');
+  expect((await lastLog(page))['name']).toBe('mv-v:change');
+
+  // out-of-bounds: a drag 30 px left of the edge follows at a third, then springs back on release
+  const oob = page.locator('#mv-oob');
+  const box = (await oob.boundingBox())!;
+  await shell.page.mouse.move(box.x + 25, box.y + 25);
+  await shell.page.mouse.down();
+  await shell.page.mouse.move(box.x + 25 - 30, box.y + 25, { steps: 3 });
+  await expect.poll(() => lastLog(page)).toEqual({ name: 'mv-oob:change', type: 'change', detail: { x: -10, y: 0, source: 'touch-out-of-bounds' } });
+  await shell.page.mouse.up();
+  await expect.poll(() => lastLog(page)).toEqual({ name: 'mv-oob:change', type: 'change', detail: { x: 0, y: 0, source: 'out-of-bounds' } });
+
+  // inertia: a quick flick keeps it going after the release (source "friction"), within the area
+  const glide = page.locator('#mv-inertia');
+  await drag(shell, glide, 60, 0, 3);
+  await expect.poll(async () => ((await lastLog(page))['detail'] as { source: string }).source).toBe('friction');
+  const settled = async () => {
+    const first = await offsetInArea(glide);
+    await expect.poll(() => offsetInArea(glide)).toEqual(first);
+    return first;
+  };
+  const rest = await settled();
+  expect(rest.x).toBeGreaterThan(60);
+  expect(rest.x).toBeLessThanOrEqual(250);
+});
+
+test('movable-view scale: ctrl+wheel and +/- scale between scale-min and scale-max; scale {x, y, scale}', async ({ shell }) => {
+  const { page } = await open(shell, 'movable');
+  const mv = page.locator('#mv');
+  const box = (await mv.boundingBox())!;
+  await shell.page.mouse.move(box.x + 30, box.y + 30);
+  await shell.page.keyboard.down('Control');
+  let scaled = await logAfter(page, () => shell.page.mouse.wheel(0, -100), '#scaled');
+  await shell.page.keyboard.up('Control');
+  expect(scaled).toEqual({ id: 'mv', type: 'scale', detail: { x: 0, y: 0, scale: 1.25 } });
+  expect(await mv.evaluate((el) => Math.round(el.getBoundingClientRect().width))).toBe(75);
+  await mv.focus();
+  await shell.page.keyboard.press('+');
+  await expect.poll(() => lastLog(page, '#scaled')).toMatchObject({ detail: { scale: 1.5625 } });
+  // scale-max 2
+  await shell.page.keyboard.press('+');
+  await expect.poll(() => lastLog(page, '#scaled')).toMatchObject({ detail: { scale: 1.953125 } });
+  scaled = await logAfter(page, () => shell.page.keyboard.press('+'), '#scaled');
+  expect(scaled).toMatchObject({ detail: { scale: 2 } });
+  // scale-min 0.5
+  for (let i = 0; i < 7; i++) await shell.page.keyboard.press('-');
+  await expect.poll(() => lastLog(page, '#scaled')).toMatchObject({ detail: { scale: 0.5 } });
+  expect(await mv.evaluate((el) => Math.round(el.getBoundingClientRect().width))).toBe(30);
+});
+
+test('cover-view and cover-image: drawn above the image after them; cover-image load/error; cover-view scroll-top', async ({ shell }) => {
+  const { page } = await open(shell, 'cover');
+  await expect.poll(() => lastLog(page)).toEqual({ name: 'badge:load', type: 'load', detail: { width: 320, height: 200 } });
+  const errored = await lastLog(page, '#errored');
+  expect(errored['name']).toBe('missing:error');
+  expect((errored['detail'] as { errMsg: string }).errMsg).toMatch(/^GET http:\/\/\S+\/images\/missing\.png 404 \(Not Found\)$/);
+
+  // what the mouse meets near the caption's right end is the caption, not the image after it
+  const caption = page.locator('#caption');
+  const topmost = await caption.evaluate((el) => {
+    const box = el.getBoundingClientRect();
+    const hit = el.ownerDocument.elementFromPoint(box.right - 20, box.top + box.height / 2);
+    return hit?.closest('#caption, #photo')?.id ?? '';
+  });
+  expect(topmost).toBe('caption');
+  await expect(page.locator('#badge img')).toHaveJSProperty('naturalWidth', 320);
+
+  await page.locator('#scroll-down').click();
+  await expect.poll(() => page.locator('#menu').evaluate((el) => el.scrollTop)).toBe(40);
+  await shell.page.screenshot({ path: 'test-results/web/gallery-cover.png' });
+});

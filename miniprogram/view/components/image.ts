@@ -1,3 +1,4 @@
+import { imageSource } from './image-source';
 import { defineBuiltin } from './registry';
 
 /** WeChat image modes -> object-fit / object-position of the inner <img> */
@@ -27,11 +28,8 @@ defineBuiltin({
   create: (ctx) => {
     const element = document.createElement('wx-image');
     const img = document.createElement('img');
-    img.draggable = false;
-    img.alt = '';
     element.append(img);
-    img.addEventListener('load', () => ctx.emit('load', { width: img.naturalWidth, height: img.naturalHeight }));
-    img.addEventListener('error', () => ctx.emit('error', { errMsg: `GET ${img.src} 404 (Not Found)` }));
+    const setSrc = imageSource(ctx, img);
     const setMode = (mode: string) => {
       const [fit, position] = MODES[mode] ?? MODES['scaleToFill']!;
       img.style.objectFit = fit;
@@ -44,9 +42,7 @@ defineBuiltin({
       children: document.createElement('span'),
       set(name, value) {
         if (name === 'src') {
-          const src = typeof value === 'string' ? value : '';
-          if (src) img.src = ctx.resolveUrl(src);
-          else img.removeAttribute('src');
+          setSrc(value);
           return true;
         }
         if (name === 'mode') {

@@ -18,3 +18,5 @@ import './label';
 import './form';
 import './scroll-view';
 import './swiper';
+import './movable';
+import './cover';

@@ -1,4 +1,5 @@
 import { numberAttr, stringAttr } from './attr-values';
+import { trackDrag } from './pointer-drag';
 import { truthy, type BuiltinContext } from './registry';
 
 /** WeChat's default refresher-threshold, in px */
@@ -76,21 +77,13 @@ export function attachRefresher(element: HTMLElement, ctx: BuiltinContext): (att
 
   element.addEventListener('pointerdown', (down) => {
     if (down.button !== 0 || !canPull()) return;
-    const onMove = (move: PointerEvent) => {
-      const dy = move.clientY - down.clientY;
-      if (state !== 'pulling' && dy <= 3) return;
-      if (!element.hasPointerCapture(move.pointerId)) element.setPointerCapture(move.pointerId);
-      pull(dy);
-    };
-    const onUp = () => {
-      element.removeEventListener('pointermove', onMove);
-      element.removeEventListener('pointerup', onUp);
-      element.removeEventListener('pointercancel', onUp);
-      release();
-    };
-    element.addEventListener('pointermove', onMove);
-    element.addEventListener('pointerup', onUp);
-    element.addEventListener('pointercancel', onUp);
+    trackDrag(element, down, {
+      move: (move) => {
+        const dy = move.clientY - down.clientY;
+        if (state === 'pulling' || dy > 3) pull(dy);
+      },
+      end: release,
+    });
   });
   element.addEventListener(
     'wheel',

@@ -1,4 +1,5 @@
 import { lengthAttr, numberAttr, stringAttr } from './attr-values';
+import { trackDrag } from './pointer-drag';
 import { defineBuiltin, truthy } from './registry';
 import { EASINGS, lastIndex, mod, slotOf, type SwiperGeometry } from './swiper-motion';
 
@@ -183,7 +184,6 @@ defineBuiltin({
       let moved = 0;
       const onMove = (e: PointerEvent) => {
         moved = (vertical ? e.clientY : e.clientX) - startPointer;
-        if (Math.abs(moved) > 3 && !element.hasPointerCapture(e.pointerId)) element.setPointerCapture(e.pointerId);
         const wanted = startPosition - moved / size;
         // past either end of a swiper that does not go round, the items follow the mouse at a third
         const low = 0;
@@ -193,9 +193,6 @@ defineBuiltin({
         transition(startPosition);
       };
       const onUp = () => {
-        element.removeEventListener('pointermove', onMove);
-        element.removeEventListener('pointerup', onUp);
-        element.removeEventListener('pointercancel', onUp);
         const whole = Math.round(position - startPosition);
         const steps = whole !== 0 ? whole : Math.abs(moved) > size * DRAG_SHARE ? -Math.sign(moved) : 0;
         // from the item it rested on: the drag's own offset is animated away by move()
@@ -209,9 +206,7 @@ defineBuiltin({
         if (rest !== position) animateTo(rest, 'touch');
         restartAutoplay();
       };
-      element.addEventListener('pointermove', onMove);
-      element.addEventListener('pointerup', onUp);
-      element.addEventListener('pointercancel', onUp);
+      trackDrag(element, ev, { move: onMove, end: onUp });
     });
     // items arrive after the swiper itself, and its size may change: lay out again each time
     new ResizeObserver(() => layout()).observe(element);
