@@ -13,7 +13,8 @@ import { OpQueue } from './op-queue';
 import { pageWindow, tabBarConfig } from './page-window';
 import { PageLifecycle } from './pages';
 import { Router } from './router';
-import { RuntimeApis } from './runtime-apis';
+import { RuntimeApiError, RuntimeApis } from './runtime-apis';
+import { typeName } from '../../client/wx/type-name';
 import { appBaseInfo, canIUse, deviceInfo, menuButtonRect, registerPageLevelApis, systemInfo, windowInfo } from './page-apis';
 import { ViewCalls } from './view-calls';
 import { DevReporter } from './dev-reports';
@@ -54,6 +55,8 @@ export class LogicRuntime {
   private readonly space: BundleSpace;
   private readonly loader: ModuleLoader;
   private readonly locator: ErrorLocator;
+  /** app.json "darkmode": true — WeChat then reports `theme` in the system info */
+  private readonly darkmode: boolean;
   private readonly errorListeners = new AppEventListeners<string>('onError');
   private readonly rejectionListeners = new AppEventListeners<{ reason: unknown; promise: unknown }>('onUnhandledRejection');
   private readonly notFoundListeners = new AppEventListeners<{ path: string; query: Record<string, string>; isEntryPage: boolean }>('onPageNotFound');
@@ -64,6 +67,7 @@ export class LogicRuntime {
 
   constructor(private readonly options: LogicRuntimeOptions) {
     const { bundle } = options;
+    this.darkmode = (bundle.app as Record<string, unknown>)['darkmode'] === true;
     this.locator = new ErrorLocator(bundle.lines, bundle.columns);
     this.dev = new DevReporter(options.post, this.locator);
     this.queue = new OpQueue(
@@ -105,6 +109,7 @@ export class LogicRuntime {
       appId: bundle.appId,
       pullDownRefresh: (page) => this.pageCall(page.pageId, 'onPullDownRefresh', []),
       tabCount: tabBar?.list.length ?? 0,
+      darkmode: this.darkmode,
     });
 
     const hostWx = createWx(options.transport, { storageMirror: options.storageMirror ?? {} }) as unknown as Record<string, unknown>;
@@ -265,13 +270,14 @@ export class LogicRuntime {
       nextTick: (fn: unknown) => {
         if (typeof fn === 'function') void Promise.resolve().then(() => (fn as () => void)());
       },
-      getSystemInfoSync: () => systemInfo(this.backend.windowSize),
+      getSystemInfoSync: () => systemInfo(this.backend.windowSize, this.darkmode),
       getWindowInfo: () => windowInfo(this.backend.windowSize),
       getDeviceInfo: () => deviceInfo(),
-      getAppBaseInfo: () => appBaseInfo(),
+      getAppBaseInfo: () => appBaseInfo(this.darkmode),
       getLaunchOptionsSync: launch,
       getEnterOptionsSync: launch,
-      getAccountInfoSync: () => ({ miniProgram: { appId, envVersion: 'release', version: '' }, plugin: {} }),
+      // WeChat adds `plugin` only when a plugin's own code calls it
+      getAccountInfoSync: () => ({ miniProgram: { appId, envVersion: 'release', version: '' } }),
       getMenuButtonBoundingClientRect: () => menuButtonRect(this.backend.windowSize),
       canIUse: (schema: unknown) => canIUse(this.wx, schema),
       // in the current page, as WeChat's are; `.in(component)` narrows to a component
@@ -364,9 +370,11 @@ export class LogicRuntime {
   /** page-level APIs the runtime answers besides routing */
   private registerPageApis(): void {
     this.apis.register('setNavigationBarTitle', (p) => {
+      const title = p['title'];
+      if (typeof title !== 'string') throw new RuntimeApiError(`parameter error: parameter.title should be String instead of ${typeName(title)};`);
       const top = this.router.top();
       if (top) {
-        top.window.navigationBarTitleText = String(p['title'] ?? '');
+        top.window.navigationBarTitleText = title;
         this.queue.push([Op.pageWindow, top.pageId, top.window]);
       }
     });

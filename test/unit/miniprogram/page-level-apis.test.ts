@@ -130,6 +130,23 @@ describe('info objects and tab bar APIs checked against WeChat documentation (do
     expect(res).not.toHaveProperty('batteryLevel');
   });
 
+  it('an app.json with "darkmode": true gets theme from every info API; account info has no plugin entry outside a plugin', async () => {
+    const { wx } = startApp({ app: { pages: ['pages/index/index'], darkmode: true } as never, wxml: { 'pages/index/index': '<view/>' }, js: { 'pages/index/index.js': page({}) } });
+    await settle();
+    const sync = wx as unknown as Record<string, () => Record<string, unknown>>;
+    expect(sync['getSystemInfoSync']!()).toMatchObject({ theme: 'light' });
+    expect(sync['getAppBaseInfo']!()).toMatchObject({ theme: 'light' });
+    expect(await wx.getSystemInfo!()).toMatchObject({ theme: 'light', errMsg: 'getSystemInfo:ok' });
+    expect(sync['getAccountInfoSync']!()).toEqual({ miniProgram: { appId: 'wxtest', envVersion: 'release', version: '' } });
+  });
+
+  it('setNavigationBarTitle needs a string title', async () => {
+    const { wx } = startApp({ wxml: { 'pages/index/index': '<view/>' }, js: { 'pages/index/index.js': page({}) } });
+    await settle();
+    await expect(wx.setNavigationBarTitle!({ title: 7 })).rejects.toMatchObject({ errMsg: 'setNavigationBarTitle:fail parameter error: parameter.title should be String instead of Number;' });
+    await expect(wx.setNavigationBarTitle!({ title: 'Orders' })).resolves.toEqual({ errMsg: 'setNavigationBarTitle:ok' });
+  });
+
   it('a badge text of more than 4 characters shows as "..."', () => {
     expect(badgeText('99+')).toBe('99+');
     expect(badgeText('新消息啊')).toBe('新消息啊');
