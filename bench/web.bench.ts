@@ -41,7 +41,8 @@ function writeBenchApp(dir: string): string {
   // The first contentful paint as the page itself sees it, relative to its own time origin.
   writeFileSync(
     join(folder, 'app.js'),
-    `new PerformanceObserver((list) => { for (const e of list.getEntries()) if (e.name === 'first-contentful-paint') window.__firstPaint = performance.timeOrigin + e.startTime; }).observe({ type: 'paint', buffered: true });`,
+    `window.__appStart = performance.now();\n` +
+      `new PerformanceObserver((list) => { for (const e of list.getEntries()) if (e.name === 'first-contentful-paint') window.__firstPaint = performance.timeOrigin + e.startTime; }).observe({ type: 'paint', buffered: true });`,
   );
   return folder;
 }
@@ -107,6 +108,10 @@ interface LaunchSample {
   wxFetch: number;
   /** HTML received -> DOM interactive: parsing, running wx.js (fetch included) and the page's own script */
   scripts: number;
+  /** of `scripts`: HTML received -> the page's own script starts (wx.js fetched and run; app.js fetched meanwhile) */
+  beforeApp: number;
+  /** fetching the page's own app.js (both pages fetch it; it loads in parallel with wx.js) */
+  appFetch: number;
   /** DOM interactive -> first contentful paint */
   paint: number;
 }
@@ -114,29 +119,43 @@ interface LaunchSample {
 const FRAME_TIMING = `(() => {
   const nav = performance.getEntriesByType('navigation')[0];
   const wx = performance.getEntriesByType('resource').find((e) => e.name.includes('/__superapp__/wx.js'));
+  const app = performance.getEntriesByType('resource').find((e) => e.name.includes('/app.js'));
   const fcp = window.__firstPaint;
   if (!nav || fcp === undefined) return undefined;
-  return { origin: performance.timeOrigin, responseEnd: nav.responseEnd, interactive: nav.domInteractive, fcp: fcp - performance.timeOrigin, wxFetch: wx ? wx.responseEnd - wx.startTime : 0 };
+  return { origin: performance.timeOrigin, responseEnd: nav.responseEnd, interactive: nav.domInteractive, fcp: fcp - performance.timeOrigin, wxFetch: wx ? wx.responseEnd - wx.startTime : 0, appStart: window.__appStart, appFetch: app ? app.responseEnd - app.startTime : 0 };
 })()`;
 
-async function frameTiming(page: Page, urlPart: string): Promise<{ origin: number; responseEnd: number; interactive: number; fcp: number; wxFetch: number } | undefined> {
+interface FrameTiming {
+  origin: number;
+  responseEnd: number;
+  interactive: number;
+  fcp: number;
+  wxFetch: number;
+  /** when the page's own script began, in the frame's clock */
+  appStart: number;
+  appFetch: number;
+}
+
+async function frameTiming(page: Page, urlPart: string): Promise<FrameTiming | undefined> {
   const deadline = Date.now() + 10_000;
   while (Date.now() < deadline) {
     const frame = page.frames().find((f) => f.url().includes(urlPart));
     const timing = frame ? await frame.evaluate(FRAME_TIMING).catch(() => undefined) : undefined;
-    if (timing) return timing as { origin: number; responseEnd: number; interactive: number; fcp: number; wxFetch: number };
+    if (timing) return timing as FrameTiming;
     await page.waitForTimeout(5);
   }
   return undefined;
 }
 
-function sampleOf(clickedAt: number, t: { origin: number; responseEnd: number; interactive: number; fcp: number; wxFetch: number }): LaunchSample {
+function sampleOf(clickedAt: number, t: FrameTiming): LaunchSample {
   return {
     total: t.origin + t.fcp - clickedAt,
     shell: t.origin - clickedAt,
     document: t.responseEnd,
     wxFetch: t.wxFetch,
     scripts: t.interactive - t.responseEnd,
+    beforeApp: t.appStart - t.responseEnd,
+    appFetch: t.appFetch,
     paint: t.fcp - t.interactive,
   };
 }
@@ -246,12 +265,13 @@ export async function run(): Promise<BenchRow[]> {
     rows.push({ name: `launch click -> first paint p50 (${launch.length} launches)`, value: median(launch, 'total'), unit: 'ms' });
     rows.push({ name: 'launch floor: shell frame for a trivial page, p50', value: median(floor, 'total'), unit: 'ms' });
     rows.push({ name: 'launch / floor (p50), target <= 1.3', value: median(launch, 'total') / median(floor, 'total'), unit: 'x' });
-    const parts = (['shell', 'document', 'wxFetch', 'scripts', 'paint'] as const).map(
+    const parts = (['shell', 'document', 'wxFetch', 'scripts', 'beforeApp', 'appFetch', 'paint'] as const).map(
       (key) => `${key} ${median(launch, key).toFixed(1)} (floor ${median(floor, key).toFixed(1)})`,
     );
     console.log(`  where a launch goes, p50 ms: ${parts.join(', ')}`);
     console.log('    shell = click -> frame starts (launch command, view creation); document = host builds the page (load key, boot config, storage mirror);');
-    console.log('    wxFetch = /__superapp__/wx.js fetch; scripts = HTML received -> DOM interactive (wx.js + page script); paint = interactive -> first paint');
+    console.log('    wxFetch = /__superapp__/wx.js fetch; scripts = HTML received -> DOM interactive (wx.js + page script), of which');
+    console.log("    beforeApp = until the page's own script starts (wx.js fetched and run, app.js fetched meanwhile: appFetch); paint = interactive -> first paint");
     return rows;
   } finally {
     await browser.close();

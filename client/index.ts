@@ -1,3 +1,5 @@
+// first: how zod runs must be set before any of the client's schemas is built
+import './wx/zod-config';
 export { createWx } from './wx/create-wx';
 export type { WxTransport } from './transport';
 export type {

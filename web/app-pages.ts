@@ -10,6 +10,7 @@ import { LOAD_KEY_PARAM, VIEW_PARAM, WX_SCRIPT_PATH } from '../client/transports
 import { packageFilePath, wechatAssetFile } from '../core/wechat/serve-paths';
 import { wechatViewPage } from '../core/wechat/view-page';
 import { injectBoot } from './boot-page';
+import { serveWxScript, wxScriptVersion } from './wx-script';
 import { BASE_HEADERS, sendJson, sendText } from './http-util';
 import { appLabel, appWsOrigin, shellOrigin } from './origins';
 import { TEMP_URL_PREFIX } from '../core/network/temp-files';
@@ -61,7 +62,7 @@ export async function serveAppRequest(req: IncomingMessage, res: ServerResponse,
   }
   const { path, query } = rawPathOf(req.url ?? '/');
 
-  if (path === WX_SCRIPT_PATH) return serveWxScript(req, res, deps.wxScriptFile);
+  if (path === WX_SCRIPT_PATH) return serveWxScript(req, res, deps.wxScriptFile, query);
   if (path === '/__superapp__/backend.json') {
     const url = deps.backendUrl(app.appId);
     if (url) sendJson(res, 200, { url });
@@ -187,7 +188,7 @@ async function sendAppPage(
       reloadKey: load.reloadKey,
       wsUrl: `${appWsOrigin(page.appId, deps.port)}/ws/bridge`,
       storageMirror: deps.runtime.storageMirror(load.binding.viewId),
-    });
+    }, await wxScriptVersion(deps.wxScriptFile));
   }
   const body = Buffer.from(html, 'utf8');
   res.writeHead(200, {
@@ -200,29 +201,4 @@ async function sendAppPage(
     'Permissions-Policy': MINI_PROGRAM_PERMISSIONS_POLICY,
   });
   res.end(req.method === 'HEAD' ? undefined : body);
-}
-
-async function serveWxScript(req: IncomingMessage, res: ServerResponse, file: string): Promise<void> {
-  let info;
-  try {
-    info = await stat(file);
-  } catch {
-    sendText(res, 503, `The wx client is not built (${file} is missing). Run "npm run build" and reload.`);
-    return;
-  }
-  // Revalidated on every launch (a rebuild shows at once) but cached otherwise, so Chromium can reuse its
-  // compiled code for this large script instead of parsing it again for every launch.
-  const etag = `"${info.size.toString(36)}-${Math.floor(info.mtimeMs).toString(36)}"`;
-  const headers = { ...BASE_HEADERS, 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'no-cache', ETag: etag };
-  if (req.headers['if-none-match'] === etag) {
-    res.writeHead(304, headers);
-    res.end();
-    return;
-  }
-  res.writeHead(200, { ...headers, 'Content-Length': String(info.size) });
-  if (req.method === 'HEAD') {
-    res.end();
-    return;
-  }
-  createReadStream(file).on('error', () => res.destroy()).pipe(res);
 }

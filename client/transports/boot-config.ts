@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * What the browser host embeds in a mini program's entry page before any of the page's scripts:
@@ -14,20 +14,21 @@ export const LOAD_KEY_PARAM = '__load';
 /** Query parameter of a WeChat-format view page: the page to launch on ("pages/a/a?x=1"), when not the entry page. */
 export const LAUNCH_PATH_PARAM = '__path';
 
+// zod/mini: wx.js parses this in every mini program frame before the page's scripts (core/contracts/wire.ts)
 export const BootConfig = z.object({
   v: z.literal(1),
-  viewId: z.number().int().positive(),
+  viewId: z.number().check(z.int(), z.positive()),
   /** secret of this load of the view, bound to (appId, viewId); the bridge refuses a socket without it */
-  token: z.string().min(16).max(128),
+  token: z.string().check(z.minLength(16), z.maxLength(128)),
   /**
    * The one-time key for this page's next load (a reload by the user or by a dev-app change). A page can be
    * loaded only with a key the host issued, and each key works once; wx.js puts this one in the page's URL.
    */
-  reloadKey: z.string().min(16).max(128).optional(),
+  reloadKey: z.optional(z.string().check(z.minLength(16), z.maxLength(128))),
   /** ws://<app>.localhost:PORT/ws/bridge — the transport adds view and token */
-  wsUrl: z.string().regex(/^wss?:\/\//, 'wsUrl must be a ws:// or wss:// URL'),
+  wsUrl: z.string().check(z.regex(/^wss?:\/\//, 'wsUrl must be a ws:// or wss:// URL')),
   /** the app's storage, so the Sync storage APIs answer without a synchronous round trip */
-  storageMirror: z.record(z.string(), z.unknown()).default({}),
+  storageMirror: z._default(z.record(z.string(), z.unknown()), {}),
 });
 export type BootConfig = z.infer<typeof BootConfig>;
 

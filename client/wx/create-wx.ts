@@ -1,4 +1,5 @@
-import { apiTable } from '../../core/contracts/apis';
+import './zod-config';
+import { API_NAMES } from '../../core/contracts/api-names';
 import { utf8ByteLength } from '../../core/contracts/storage-quota';
 import { MAX_REQUEST_BYTES, WIRE_VERSION } from '../../core/contracts/wire';
 import type { WxTransport } from '../transport';
@@ -6,7 +7,7 @@ import { typeName } from './type-name';
 import { AppEvents } from './app-events';
 import { createInvoker } from './invoke';
 import { createNetworkApis } from './network-tasks';
-import { NETWORK_API_NAMES } from '../../core/contracts/network';
+import { NETWORK_API_NAMES } from '../../core/contracts/network-task-wire';
 import { StorageMirror } from './storage-mirror';
 import type { CreateWxOptions, Wx } from './types';
 
@@ -53,7 +54,7 @@ export function createWx(transport: WxTransport, options: CreateWxOptions = {}):
 
   const methods: Record<string, unknown> = {};
   const networkApis: ReadonlySet<string> = new Set(NETWORK_API_NAMES);
-  for (const api of Object.keys(apiTable)) if (!networkApis.has(api)) methods[api] = (opts?: unknown) => invoker.call(api, opts);
+  for (const api of API_NAMES) if (!networkApis.has(api)) methods[api] = (opts?: unknown) => invoker.call(api, opts);
   // request, downloadFile, uploadFile, connectSocket return their task; the socket's global forms
   Object.assign(methods, network.methods);
 

@@ -1,4 +1,4 @@
-import { NetworkTaskEvent, type TaskApiName } from '../../core/contracts/network';
+import { NetworkTaskEvent, type TaskApiName } from '../../core/contracts/network-task-wire';
 import { EventEnvelope } from '../../core/contracts/wire';
 import { fromBase64, isBinary, toBase64 } from './base64';
 import { runCallbacks, splitOptions } from './callbacks';

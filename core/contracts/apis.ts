@@ -20,16 +20,8 @@ import { ChooseImageParams, ChooseImageResult, ChooseMediaParams, ChooseMediaRes
  * Everything else (handler types, the `wx` typings, the dispatcher's checks) is derived from here.
  */
 
-export const OPEN_API_NAMES = [
-  'login',
-  'checkSession',
-  'getUserInfo',
-  'getUserProfile',
-  'getPhoneNumber',
-  'requestPayment',
-  'requestVirtualPayment',
-] as const;
-export type OpenApiName = (typeof OPEN_API_NAMES)[number];
+// the names alone live in a module without zod, for the wx client (core/contracts/api-names.ts)
+export { OPEN_API_NAMES, type OpenApiName } from './api-names';
 
 const Lang = z.enum(['en', 'zh_CN', 'zh_TW']);
 const Empty = z.object({}).loose();

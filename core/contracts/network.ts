@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TaskId } from './network-task-wire';
 
 /**
  * The network APIs on the wire (wx.request, downloadFile, uploadFile, connectSocket and their tasks).
@@ -113,7 +114,6 @@ export const ServerDomains = z.strictObject({
 });
 export type ServerDomains = z.infer<typeof ServerDomains>;
 
-const TaskId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'taskId is 1-64 letters, digits, "_" or "-"');
 const Url = z.string().min(1, 'url is required').max(4096);
 const Header = z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).default({});
 const Timeout = z.number().int().positive().max(600_000).optional();
@@ -196,21 +196,5 @@ export const CloseSocketParams = z.object({
 
 export const AbortNetworkTaskParams = z.object({ taskId: TaskId });
 
-/** Bridge APIs that carry the network tasks; the wx methods of the first four return a task object. */
-export const TASK_API_NAMES = ['request', 'downloadFile', 'uploadFile', 'connectSocket'] as const;
-export type TaskApiName = (typeof TASK_API_NAMES)[number];
-export const NETWORK_API_NAMES = [...TASK_API_NAMES, 'sendSocketMessage', 'closeSocket', 'abortNetworkTask'] as const;
-export type NetworkApiName = (typeof NETWORK_API_NAMES)[number];
-
-/** The host -> view event of a task: `{ v: 1, event: 'networkTask', data: NetworkTaskEvent }`. */
-export const NetworkTaskEvent = z.object({
-  taskId: TaskId,
-  type: z.enum(['headersReceived', 'progress', 'open', 'message', 'error', 'close']),
-  /**
-   * what the task's listener receives, in WeChat's shape (headersReceived: { header, statusCode, cookies };
-   * progress: { progress, totalBytesWritten|Sent, totalBytesExpectedToWrite|Send }; open: { header };
-   * message: { data } or { dataBase64 }; error: { errMsg }; close: { code, reason })
-   */
-  detail: z.record(z.string(), z.unknown()).default({}),
-});
-export type NetworkTaskEvent = z.infer<typeof NetworkTaskEvent>;
+// The names and the task event are what the wx client needs at run time: they live in a zod/mini module.
+export { NETWORK_API_NAMES, NetworkTaskEvent, TASK_API_NAMES, type NetworkApiName, type TaskApiName } from './network-task-wire';

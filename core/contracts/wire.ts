@@ -1,4 +1,11 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
+
+/*
+ * zod/mini: these envelopes are the only schemas the wx client (client/) needs at run time, and wx.js
+ * loads in every mini program frame before the page's own scripts. The full zod (with its locales) was
+ * most of wx.js's weight and of each launch's time; zod/mini builds the same checks (the host's issues
+ * and errMsgs are unchanged) from a fraction of the code.
+ */
 
 /** Version of the bridge wire format. Bumped only on breaking changes. */
 export const WIRE_VERSION = 1 as const;
@@ -12,21 +19,21 @@ export interface WireFacts {
   bytes?: number;
 }
 
-export const CallId = z.union([z.string().min(1).max(128), z.number().int().nonnegative()]);
+export const CallId = z.union([z.string().check(z.minLength(1), z.maxLength(128)), z.number().check(z.int(), z.nonnegative())]);
 export type CallId = z.infer<typeof CallId>;
 
 /** mini program -> host */
 export const RequestEnvelope = z.object({
   v: z.literal(WIRE_VERSION),
   id: CallId,
-  api: z.string().min(1).max(128),
-  params: z.record(z.string(), z.unknown()).default({}),
+  api: z.string().check(z.minLength(1), z.maxLength(128)),
+  params: z._default(z.record(z.string(), z.unknown()), {}),
 });
 export type RequestEnvelope = z.infer<typeof RequestEnvelope>;
 
 export const SuccessEnvelope = z.object({
   v: z.literal(WIRE_VERSION),
-  id: CallId.nullable(),
+  id: z.nullable(CallId),
   ok: z.literal(true),
   /** Always carries `errMsg: "<api>:ok"`. */
   result: z.record(z.string(), z.unknown()),
@@ -35,11 +42,11 @@ export const SuccessEnvelope = z.object({
 export const FailureEnvelope = z.object({
   v: z.literal(WIRE_VERSION),
   /** null only when the request was too broken to carry an id. */
-  id: CallId.nullable(),
+  id: z.nullable(CallId),
   ok: z.literal(false),
   errMsg: z.string(),
-  errno: z.number().int().optional(),
-  errCode: z.number().int().optional(),
+  errno: z.optional(z.number().check(z.int())),
+  errCode: z.optional(z.number().check(z.int())),
 });
 
 /** host -> mini program, answer to one request */
@@ -56,6 +63,6 @@ export type AppEventName = z.infer<typeof AppEventName>;
 export const EventEnvelope = z.object({
   v: z.literal(WIRE_VERSION),
   event: AppEventName,
-  data: z.record(z.string(), z.unknown()).default({}),
+  data: z._default(z.record(z.string(), z.unknown()), {}),
 });
 export type EventEnvelope = z.infer<typeof EventEnvelope>;

@@ -106,7 +106,7 @@ describe('mini program files', () => {
     expect(token).toBe(t.host.views.openViews().find((v) => v.viewId === viewId)!.token);
     const boot = page.indexOf('__superapp_boot__');
     expect(boot).toBeGreaterThan(0);
-    expect(page.indexOf('<script src="/__superapp__/wx.js">')).toBeGreaterThan(boot);
+    expect(page.indexOf('<script src="/__superapp__/wx.js?v=')).toBeGreaterThan(boot);
     expect(page.indexOf('<script>window.__first')).toBeGreaterThan(page.indexOf('/__superapp__/wx.js'));
     expect(page).toContain('"storageMirror":{"greeting":"hi there"}');
 
@@ -114,6 +114,34 @@ describe('mini program files', () => {
     const stolen = await http(port, { host: `beta.localhost:${port}`, path: `/index.html?__view=${viewId}` });
     expect(stolen.status).toBe(403);
     expect(stolen.body).not.toContain(token);
+    shell.socket.close();
+  });
+
+  it("names wx.js's build in the page, so a launch reuses the cached script until a rebuild changes its URL", async () => {
+    const shell = await shellClient(port, t.host.shellToken);
+    const srcOf = async () => {
+      const { url, viewId } = (await shell.call('launch', { appId: 'alpha' })).output as { url: string; viewId: number };
+      const { page } = await viewTokenFromPage(port, url);
+      await shell.call('close', { viewId });
+      return /<script src="(\/__superapp__\/wx\.js\?v=[^"]+)">/.exec(page)?.[1];
+    };
+    const src = await srcOf();
+    expect(src).toBeDefined();
+    const named = await http(port, { host: alpha(), path: src! });
+    expect(named.status).toBe(200);
+    expect(named.body).toBe('/* wx */');
+    expect(named.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    // without the current build's name (an old page, a hand-typed URL) it is revalidated every time
+    for (const path of ['/__superapp__/wx.js', '/__superapp__/wx.js?v=0-0']) {
+      const other = await http(port, { host: alpha(), path });
+      expect(other.body).toBe('/* wx */');
+      expect(other.headers['cache-control']).toBe('no-cache');
+    }
+    // a rebuild (another size) is another URL, so no page keeps running the old script
+    writeFileSync(join(t.dir, 'wx.js'), '/* wx, rebuilt */');
+    const rebuilt = await srcOf();
+    expect(rebuilt).not.toBe(src);
+    expect((await http(port, { host: alpha(), path: rebuilt! })).body).toBe('/* wx, rebuilt */');
     shell.socket.close();
   });
 

@@ -65,7 +65,7 @@ describe('serving a WeChat-format app', () => {
   it('opens the view at "/": boot block and wx client first, then the runtime stylesheet, the app stylesheet and view.js', async () => {
     const page = await launchedPage();
     expect(page.status).toBe(200);
-    const order = ['id="__superapp_boot__"', 'src="/__superapp__/wx.js"', 'href="/__wx/runtime/view.css"', 'href="/__wx/app/app.css"', 'src="/__wx/runtime/view.js"'].map((s) =>
+    const order = ['id="__superapp_boot__"', 'src="/__superapp__/wx.js?v=', 'href="/__wx/runtime/view.css"', 'href="/__wx/app/app.css"', 'src="/__wx/runtime/view.js"'].map((s) =>
       page.body.indexOf(s),
     );
     expect(order.every((at) => at >= 0)).toBe(true);
