@@ -22,6 +22,7 @@ import { ChooseImageParams, ChooseImageResult, ChooseMediaParams, ChooseMediaRes
 
 // the names alone live in a module without zod, for the wx client (core/contracts/api-names.ts)
 export { OPEN_API_NAMES, type OpenApiName } from './api-names';
+import type { API_NAMES } from './api-names';
 
 const Lang = z.enum(['en', 'zh_CN', 'zh_TW']);
 const Empty = z.object({}).loose();
@@ -165,6 +166,12 @@ export const apiTable = {
 } as const satisfies Record<string, { kind: 'open' | 'custom' | 'base'; params: z.ZodType; result: z.ZodType }>;
 
 export type ApiName = keyof typeof apiTable;
+
+type Assert<T extends true> = T;
+/** api-names.ts lists exactly the table's names: one missing there, or one the table lacks, fails to compile */
+export type ApiNamesMatchTable = Assert<
+  [ApiName] extends [(typeof API_NAMES)[number]] ? ([(typeof API_NAMES)[number]] extends [ApiName] ? true : false) : false
+>;
 export type ApiParams<N extends ApiName> = z.output<(typeof apiTable)[N]['params']>;
 export type ApiParamsInput<N extends ApiName> = z.input<(typeof apiTable)[N]['params']>;
 export type ApiResult<N extends ApiName> = z.output<(typeof apiTable)[N]['result']>;
