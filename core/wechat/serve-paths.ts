@@ -32,12 +32,22 @@ export function miniProgramRootOf(manifest: Manifest): string {
  * they start at the mini program root, which `miniprogramRoot` may put below the project folder. Files
  * beside it (project.config.json, the superapp's manifest.json) are then not the package's and are not
  * served. The result is still a raw URL path: the catalog's traversal checks apply to it as to any.
- * Web-format apps' paths are returned unchanged.
+ * Web-format apps' paths, and the registration's own icon (manifest.json `icon`, a path in the installed
+ * folder, which the browser host's catalog loads from the app's origin), are returned unchanged.
  */
 export function packageFilePath(urlPath: string, manifest: Manifest | undefined): string {
   if (manifest?.format !== 'wechat') return urlPath;
+  if (manifest.icon !== undefined && safeDecode(urlPath) === `/${manifest.icon}`) return urlPath;
   const root = miniProgramRootOf(manifest);
   return root ? `/${root}${urlPath.replace(/^\/+/, '')}` : urlPath;
+}
+
+function safeDecode(path: string): string | undefined {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return undefined;
+  }
 }
 
 export type WechatAsset = { kind: 'file'; file: string } | { kind: 'missing'; reason: string };

@@ -21,6 +21,12 @@ describe('package paths of a WeChat-format app', () => {
     expect(packageFilePath('/../project.config.json', app)).toBe('/src/mp/../project.config.json');
   });
 
+  it("leave the registration's icon where manifest.json names it (the catalog loads it from the app's origin)", () => {
+    const app = { ...manifest('miniprogram/app.json', 'wechat'), icon: 'brand icon.svg' } as Manifest;
+    expect(packageFilePath('/brand%20icon.svg', app)).toBe('/brand%20icon.svg');
+    expect(packageFilePath('/images/x.png', app)).toBe('/miniprogram/images/x.png');
+  });
+
   it('are unchanged at the project root and for web-format apps', () => {
     expect(packageFilePath('/images/x.png', manifest('app.json', 'wechat'))).toBe('/images/x.png');
     expect(packageFilePath('/images/x.png', manifest('web/index.html'))).toBe('/images/x.png');
