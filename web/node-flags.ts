@@ -6,7 +6,7 @@
  * (64 MB per semi-space on a 24 GB machine). The host's big bodies never live past their call (measured: the
  * live heap after a full collection stays within 2 MB during 1,000 calls of 1 MB), so everything the attack
  * costs is garbage waiting for V8. With the cap, V8 collects it much sooner. On the 1,000 x 1 MB soak, peak
- * RSS growth went from +102..+152 MB to +14 and +56 MB (two runs), and on the 100,000-message fuzz from +102 MB to +55 MB
+ * RSS growth went from +102..+152 MB to +14, +56, +60 and +15 MB (four runs), and on the 100,000-message fuzz from +102 MB to +55..+56 MB
  * (test/soak/load-bridge.soak.test.ts prints these).
  */
 export const BROWSER_HOST_NODE_FLAGS = ['--max-semi-space-size=32'] as const;
