@@ -44,6 +44,14 @@ describe('DesktopViewHost: the lifecycle of a mini program view', () => {
     expect(host.viewForWebContents(view.webContents.id)).toMatchObject({ viewId: 1, appId: 'Shop', origin: 'superapp://shop' });
   });
 
+  it('a launch on a given page loads the entry with that page in __path (the runtime reads it), encoded', () => {
+    const { host, viewOf } = setup();
+    const { url } = host.open(1, entry('Shop'), caller('Shop', 1), { path: 'pages/gone/gone?a=1&b=x y' });
+    expect(url).toBe('superapp://shop/index.html?__path=pages%2Fgone%2Fgone%3Fa%3D1%26b%3Dx+y');
+    expect(viewOf(1).webContents.loaded).toEqual([url]);
+    expect(new URL(url).searchParams.get('__path')).toBe('pages/gone/gone?a=1&b=x y');
+  });
+
   it('places the shown view at the shell viewport, scaled by the shell zoom, and re-lays it on every resize', () => {
     const { window, shellView, host, viewOf } = setup();
     host.open(1, entry('shop'), caller('shop', 1));

@@ -61,6 +61,19 @@ describe('loading a view page', () => {
     expect(second.body).not.toContain('__superapp_boot__');
   });
 
+  it('a launch on a given page puts it in the view URL (__path) of every shell page, and the page still loads', async () => {
+    const shell = await shellClient(port, t.host.shellToken);
+    const answer = await shell.call('launch', { appId: 'beta', path: 'pages/gone/gone?a=1' });
+    const { url } = answer.output as Running;
+    expect(new URL(url).searchParams.get('__path')).toBe('pages/gone/gone?a=1');
+    const listed = (await shell.call('listRunning')).output as Running[];
+    expect(new URL(listed.find((r) => r.appId === 'beta')!.url).searchParams.get('__path')).toBe('pages/gone/gone?a=1');
+    shell.socket.close();
+    const page = await http(port, { host: `beta.localhost:${port}`, path: pathOf(url) });
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('__superapp_boot__');
+  });
+
   it("refuses another app's frame that navigates to a running view's page, and the view keeps its bridge", async () => {
     const shell = await shellClient(port, t.host.shellToken);
     const victim = await launch(shell, 'alpha');
