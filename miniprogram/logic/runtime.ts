@@ -6,7 +6,7 @@ import { Op, type ToLogic, type ToView, type ViewEvent } from '../protocol';
 import { AppHolder, type LaunchInfo } from './app-instance';
 import type { AppBundle } from './bundle';
 import { BundleSpace } from './code-space';
-import { RecordingBackend, type WindowSize } from './composed-backend';
+import { RecordingBackend, type RecordedElement, type WindowSize } from './composed-backend';
 import { ErrorLocator } from './error-location';
 import { ModuleLoader } from './module-loader';
 import { OpQueue } from './op-queue';
@@ -384,7 +384,17 @@ export class LogicRuntime {
     });
     this.apis.register('pageScrollTo', (p) => {
       const top = this.router.top();
-      if (top) this.queue.push([Op.pageScrollTo, top.pageId, Number(p['scrollTop'] ?? 0), Number(p['duration'] ?? 300)]);
+      if (!top) return;
+      const duration = Number(p['duration'] ?? 300);
+      const selector = p['selector'];
+      if (p['scrollTop'] === undefined && typeof selector === 'string') {
+        // the page's own selector syntax (`>>>` crosses components), resolved here; the view measures the node
+        const shadowRoot = top.root.getComponent().shadowRoot as glassEasel.ShadowRoot;
+        const node = shadowRoot.querySelector(selector)?.getBackendElement() as RecordedElement | null | undefined;
+        if (node) this.queue.push([Op.pageScrollTo, top.pageId, 0, duration, node.id, Number(p['offsetTop'] ?? 0)]);
+        return;
+      }
+      this.queue.push([Op.pageScrollTo, top.pageId, Number(p['scrollTop'] ?? 0), duration]);
     });
   }
 }

@@ -8,7 +8,8 @@ export interface PageHost {
   destroy(pageId: number): void;
   setWindow(pageId: number, window: PageWindow): void;
   stopPullDownRefresh(pageId: number): void;
-  scrollTo(pageId: number, scrollTop: number, duration: number): void;
+  /** to `scrollTop`, or with `target` to that node's top plus `offsetTop` (pageScrollTo's selector) */
+  scrollTo(pageId: number, scrollTop: number, duration: number, target?: { node: Node | undefined; offsetTop: number }): void;
 }
 
 const SAFE_TAG = /^[a-z][a-z0-9._-]*$/;
@@ -132,7 +133,7 @@ export class DomApplier {
   }
 
   private applyOne(op: RenderOp): void {
-    const [code, a, b, c, d] = op as [number, number, unknown, unknown, unknown];
+    const [code, a, b, c, d, e] = op as [number, number, unknown, unknown, unknown, unknown];
     switch (code) {
       case Op.element:
         return this.createElement(a, String(b), String(c));
@@ -210,7 +211,7 @@ export class DomApplier {
       case Op.stopPullDownRefresh:
         return this.pages.stopPullDownRefresh(a);
       case Op.pageScrollTo:
-        return this.pages.scrollTo(a, Number(b), Number(c));
+        return this.pages.scrollTo(a, Number(b), Number(c), d === undefined ? undefined : { node: this.nodes.get(d as number), offsetTop: Number(e ?? 0) });
     }
   }
 }

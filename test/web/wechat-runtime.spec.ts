@@ -185,6 +185,12 @@ test('pull-down refresh, page scroll and reach-bottom reach the page', async ({ 
   await expect.poll(async () => Number((await page.locator('#scroll-top').textContent())?.replace(/\D/g, ''))).toBeGreaterThan(0);
   await page.evaluate((frame) => frame.scrollTo({ top: frame.scrollHeight }));
   await expect(page.locator('#log')).toContainText('tab-b.onReachBottom');
+
+  // pageScrollTo({ selector, offsetTop }): row 30 ends up 8 px below the top of the page's area
+  await page.evaluate((frame) => frame.scrollTo({ top: 0 }));
+  await page.locator('#jump').click();
+  const rowTop = () => page.evaluate((frame) => Math.round(frame.querySelector('#row-30')!.getBoundingClientRect().top - frame.getBoundingClientRect().top));
+  await expect.poll(rowTop).toBe(8);
 });
 
 test('navigationStyle custom hides the navigation bar; a top tab bar sits above the page', async ({ shell, host }) => {

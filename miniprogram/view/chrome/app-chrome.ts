@@ -94,8 +94,11 @@ export class AppChromeView implements PageHost {
     this.frames.get(pageId)?.stopRefresh();
   }
 
-  scrollTo(pageId: number, scrollTop: number, duration: number): void {
-    this.frames.get(pageId)?.scrollTo(scrollTop, duration);
+  scrollTo(pageId: number, scrollTop: number, duration: number, target?: { node: Node | undefined; offsetTop: number }): void {
+    const frame = this.frames.get(pageId);
+    if (!frame) return;
+    if (!target) return frame.scrollTo(scrollTop, duration);
+    if (target.node instanceof Element) frame.scrollTo(frame.offsetOf(target.node) + target.offsetTop, duration);
   }
 
   /** the tab bar, for the tab bar APIs (undefined when app.json has none) */

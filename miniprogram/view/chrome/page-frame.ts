@@ -70,6 +70,11 @@ export class PageFrame {
     this.indicator.style.height = '0px';
   }
 
+  /** where `node` sits in this page's scrollable content, in px from its top */
+  offsetOf(node: Element): number {
+    return this.element.scrollTop + node.getBoundingClientRect().top - this.element.getBoundingClientRect().top;
+  }
+
   scrollTo(top: number, duration: number): void {
     this.element.scrollTo({ top, behavior: duration > 0 ? 'smooth' : 'auto' });
   }

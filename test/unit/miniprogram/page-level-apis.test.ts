@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { appBaseInfo, badgeText, canIUse, deviceInfo, menuButtonRect, systemInfo, windowInfo } from '../../../miniprogram/logic/page-apis';
 import { ViewCalls } from '../../../miniprogram/logic/view-calls';
 import type { ModuleFactory } from '../../../miniprogram/logic/bundle';
-import type { ToView } from '../../../miniprogram/protocol';
+import { Op, type ToView } from '../../../miniprogram/protocol';
 import { settle, startApp } from './support/harness';
 
 describe('page-level APIs answered in the logic layer', () => {
@@ -138,6 +138,25 @@ describe('info objects and tab bar APIs checked against WeChat documentation (do
     expect(sync['getAppBaseInfo']!()).toMatchObject({ theme: 'light' });
     expect(await wx.getSystemInfo!()).toMatchObject({ theme: 'light', errMsg: 'getSystemInfo:ok' });
     expect(sync['getAccountInfoSync']!()).toEqual({ miniProgram: { appId: 'wxtest', envVersion: 'release', version: '' } });
+  });
+
+  it('pageScrollTo with a selector asks the view to scroll to that node (across components with >>>) plus offsetTop', async () => {
+    const { wx, view } = startApp({
+      wxml: { 'pages/index/index': '<view style="height: 2000px" /><view id="target">here</view><card id="card" />', 'components/card/card': '<view id="inner">in card</view>' },
+      json: { 'pages/index/index': { usingComponents: { card: '/components/card/card' } }, 'components/card/card': { component: true } },
+      js: { 'pages/index/index.js': page({}), 'components/card/card.js': (_r, _m, _e, _wx, _A, _P, Component) => (Component as (d: unknown) => void)({}) },
+    });
+    await settle();
+    const scrolls = () => view.batches.flat().filter((op) => op[0] === Op.pageScrollTo).map((op) => op.slice(2));
+    await expect(wx.pageScrollTo!({ selector: '#target', offsetTop: -10, duration: 0 })).resolves.toEqual({ errMsg: 'pageScrollTo:ok' });
+    await expect(wx.pageScrollTo!({ selector: '#card >>> #inner' })).resolves.toEqual({ errMsg: 'pageScrollTo:ok' });
+    await wx.pageScrollTo!({ scrollTop: 120, duration: 0 });
+    await settle();
+    expect(scrolls()).toEqual([
+      [0, 0, view.findById('target'), -10],
+      [0, 300, view.findById('inner'), 0],
+      [120, 0],
+    ]);
   });
 
   it('setNavigationBarTitle needs a string title', async () => {
