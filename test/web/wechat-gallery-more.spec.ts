@@ -105,6 +105,7 @@ test('scroll-view refresher: the wheel turned up at the top pulls it; a pause de
   expect(await lastLog(page)).toEqual({ name: 'rv:refresherabort', type: 'refresherabort', detail: {} });
   // a bigger turn (two notches at once, or a trackpad flick): 80 px -> refresh
   await page.locator('#clear').click();
+  await shell.page.mouse.move(box.x + 100, box.y + 80); // the click took the mouse away
   await shell.page.mouse.wheel(0, -200);
   await expect.poll(() => lastLog(page)).toEqual({ name: 'rv:refresherrefresh', type: 'refresherrefresh', detail: {} });
   await expect(page.locator('#events')).toHaveText('pulling refresh');
@@ -115,6 +116,7 @@ test('scroll-view refresher: the wheel turned up at the top pulls it; a pause de
   // scrolled down, the wheel up scrolls back and pulls nothing
   await page.locator('#clear').click();
   await rv.evaluate((el) => el.scrollTo({ top: 200 }));
+  await shell.page.mouse.move(box.x + 100, box.y + 80);
   await shell.page.mouse.wheel(0, -100);
   await expect.poll(() => rv.evaluate((el) => el.scrollTop)).toBe(100);
   // a pull would have been reported before the page's own refresh

@@ -145,8 +145,8 @@ defineBuiltin({
         const past = clamp(nx, rangeX()) !== nx || clamp(ny, rangeY()) !== ny;
         place(nx, ny, past ? 'touch-out-of-bounds' : 'touch');
         // a busy page gets several moves as one event: their own times give the speed
-        for (const e of ev.getCoalescedEvents?.() ?? [ev]) samples.push({ t: e.timeStamp, x: e.clientX, y: e.clientY });
-        if (samples.length === 0) samples.push({ t: ev.timeStamp, x: ev.clientX, y: ev.clientY });
+        const coalesced = ev.getCoalescedEvents?.() ?? [];
+        for (const e of coalesced.length > 0 ? coalesced : [ev]) samples.push({ t: e.timeStamp, x: e.clientX, y: e.clientY });
         while (samples.length > 2 && ev.timeStamp - samples[0]!.t > VELOCITY_WINDOW_MS) samples.shift();
       };
       const end = (ev: PointerEvent) => {
