@@ -1,6 +1,6 @@
 import { stringAttr } from './attr-values';
-import { toggledBy } from './form-field';
-import { truthy, type BuiltinContext, type BuiltinInstance } from './registry';
+import { registerFormField, toggledBy } from './form-field';
+import { showDisabled, truthy, type BuiltinContext, type BuiltinInstance } from './registry';
 
 /** One checkbox or radio as its group sees it. */
 export interface Choice {
@@ -71,9 +71,7 @@ export function choiceControl(_ctx: BuiltinContext, kind: 'checkbox' | 'radio'):
           return true;
         case 'disabled':
           choice.disabled = truthy(value);
-          element.toggleAttribute('data-wx-disabled', choice.disabled);
-          element.setAttribute('aria-disabled', String(choice.disabled));
-          element.tabIndex = choice.disabled ? -1 : 0;
+          showDisabled(element, choice.disabled);
           return true;
         case 'color':
           element.style.setProperty('--wx-choice-color', stringAttr(value));
@@ -81,6 +79,42 @@ export function choiceControl(_ctx: BuiltinContext, kind: 'checkbox' | 'radio'):
         default:
           return false;
       }
+    },
+  };
+}
+
+/**
+ * What checkbox-group and radio-group share: the role, `name`, hearing its choices being toggled, and being a
+ * form field whose value comes from its choices and whose reset goes back to the checked states the page
+ * first rendered.
+ */
+export function choiceGroup(
+  kind: 'checkbox' | 'radio',
+  value: (choices: Choice[]) => unknown,
+  toggled: (target: Choice | undefined, choices: Choice[]) => void,
+): BuiltinInstance & { choices(): Choice[] } {
+  const element = document.createElement(`wx-${kind}-group`);
+  element.setAttribute('role', kind === 'radio' ? 'radiogroup' : 'group');
+  let name = '';
+  let initial: boolean[] | undefined;
+  const all = () => choicesIn(element, `wx-${kind}`);
+  element.addEventListener(CHOICE_EVENT, (ev) => {
+    ev.stopPropagation();
+    toggled(ev.target instanceof Element ? choiceOf(ev.target) : undefined, all());
+  });
+  registerFormField(element, {
+    name: () => name,
+    value: () => value(all()),
+    reset: () => all().forEach((c, i) => c.setChecked(initial?.[i] ?? false)),
+  });
+  queueMicrotask(() => (initial = all().map((c) => c.checked)));
+  return {
+    element,
+    choices: all,
+    set(attr, v) {
+      if (attr !== 'name') return false;
+      name = stringAttr(v);
+      return true;
     },
   };
 }

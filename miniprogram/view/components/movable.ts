@@ -1,7 +1,7 @@
 import { lengthAttr, numberAttr, stringAttr } from './attr-values';
 import { axisRange, clamp, resist } from './movable-bounds';
 import { trackDrag } from './pointer-drag';
-import { defineBuiltin, truthy } from './registry';
+import { defineBuiltin, showDisabled, truthy } from './registry';
 
 type Source = 'touch' | 'touch-out-of-bounds' | 'out-of-bounds' | 'friction' | '';
 
@@ -144,7 +144,9 @@ defineBuiltin({
         const ny = outOfBounds ? resist(wantY, rangeY()) : clamp(wantY, rangeY());
         const past = clamp(nx, rangeX()) !== nx || clamp(ny, rangeY()) !== ny;
         place(nx, ny, past ? 'touch-out-of-bounds' : 'touch');
-        samples.push({ t: ev.timeStamp, x: ev.clientX, y: ev.clientY });
+        // a busy page gets several moves as one event: their own times give the speed
+        const coalesced = ev.getCoalescedEvents?.() ?? [];
+        for (const e of coalesced.length > 0 ? coalesced : [ev]) samples.push({ t: e.timeStamp, x: e.clientX, y: e.clientY });
         while (samples.length > 2 && ev.timeStamp - samples[0]!.t > VELOCITY_WINDOW_MS) samples.shift();
       };
       const end = (ev: PointerEvent) => {
@@ -236,9 +238,7 @@ defineBuiltin({
           }
           case 'disabled':
             disabled = truthy(value);
-            element.toggleAttribute('data-wx-disabled', disabled);
-            element.setAttribute('aria-disabled', String(disabled));
-            element.tabIndex = disabled ? -1 : 0;
+            showDisabled(element, disabled);
             return true;
           case 'scale':
             scalable = truthy(value);

@@ -1,6 +1,4 @@
-import { stringAttr } from './attr-values';
-import { CHOICE_EVENT, choiceControl, choiceOf, choicesIn } from './choice';
-import { registerFormField } from './form-field';
+import { choiceControl, choiceGroup, choiceOf, type Choice } from './choice';
 import { defineBuiltin } from './registry';
 
 /** <radio>: one choice of its radio-group. */
@@ -13,43 +11,22 @@ defineBuiltin({ tag: 'radio', create: (ctx) => choiceControl(ctx, 'radio') });
 defineBuiltin({
   tag: 'radio-group',
   create: (ctx) => {
-    const element = document.createElement('wx-radio-group');
-    element.setAttribute('role', 'radiogroup');
-    let name = '';
-    let initial: boolean[] | undefined;
-    const current = () => choicesIn(element, 'wx-radio').find((c) => c.checked)?.value ?? '';
-    const pick = (chosen: ReturnType<typeof choiceOf>) => {
-      for (const c of choicesIn(element, 'wx-radio')) c.setChecked(c === chosen);
+    const pick = (chosen: Choice | undefined, choices: Choice[]) => {
+      for (const c of choices) c.setChecked(c === chosen);
       ctx.emit('change', { value: chosen?.value ?? '' });
     };
-    element.addEventListener(CHOICE_EVENT, (ev) => {
-      ev.stopPropagation();
-      pick(ev.target instanceof Element ? choiceOf(ev.target) : undefined);
-    });
-    element.addEventListener('keydown', (ev) => {
+    const group = choiceGroup('radio', (choices) => choices.find((c) => c.checked)?.value ?? '', pick);
+    group.element.addEventListener('keydown', (ev) => {
       const step = ev.key === 'ArrowDown' || ev.key === 'ArrowRight' ? 1 : ev.key === 'ArrowUp' || ev.key === 'ArrowLeft' ? -1 : 0;
       if (!step || !(ev.target instanceof Element)) return;
-      const enabled = choicesIn(element, 'wx-radio').filter((c) => !c.disabled);
+      const enabled = group.choices().filter((c) => !c.disabled);
       const at = enabled.indexOf(choiceOf(ev.target)!);
       if (at < 0) return;
       ev.preventDefault();
       const next = enabled[(at + step + enabled.length) % enabled.length]!;
       next.focus();
-      pick(next);
+      pick(next, group.choices());
     });
-    registerFormField(element, {
-      name: () => name,
-      value: current,
-      reset: () => choicesIn(element, 'wx-radio').forEach((c, i) => c.setChecked(initial?.[i] ?? false)),
-    });
-    queueMicrotask(() => (initial = choicesIn(element, 'wx-radio').map((c) => c.checked)));
-    return {
-      element,
-      set(attr, value) {
-        if (attr !== 'name') return false;
-        name = stringAttr(value);
-        return true;
-      },
-    };
+    return group;
   },
 });

@@ -50,3 +50,13 @@ export function builtin(tag: string): BuiltinComponent | undefined {
 export function truthy(value: unknown): boolean {
   return value === true || (typeof value === 'string' && value !== '' && value !== 'false') || (typeof value === 'number' && value !== 0);
 }
+
+/**
+ * `disabled` as every control shows it: data-wx-disabled (styles, and user-events.ts sends no taps), aria-disabled,
+ * and out of the Tab order. `focusable` is the part that takes focus when it is not the element itself.
+ */
+export function showDisabled(element: HTMLElement, disabled: boolean, focusable: HTMLElement = element): void {
+  element.toggleAttribute('data-wx-disabled', disabled);
+  focusable.setAttribute('aria-disabled', String(disabled));
+  focusable.tabIndex = disabled ? -1 : 0;
+}

@@ -1,6 +1,6 @@
 import { numberAttr, stringAttr } from './attr-values';
 import { registerFormField } from './form-field';
-import { defineBuiltin, truthy } from './registry';
+import { defineBuiltin, showDisabled, truthy } from './registry';
 
 /**
  * <slider>: min 0, max 100, step 1, value 0 (WeChat's defaults); drag with the mouse (changing {value} while
@@ -124,9 +124,7 @@ defineBuiltin({
             break;
           case 'disabled':
             disabled = truthy(v);
-            element.toggleAttribute('data-wx-disabled', disabled);
-            thumb.setAttribute('aria-disabled', String(disabled));
-            thumb.tabIndex = disabled ? -1 : 0;
+            showDisabled(element, disabled, thumb);
             return true;
           case 'show-value':
             shown.hidden = !truthy(v);

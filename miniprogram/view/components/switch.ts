@@ -1,6 +1,6 @@
 import { stringAttr } from './attr-values';
 import { registerFormField, toggledBy } from './form-field';
-import { defineBuiltin, truthy } from './registry';
+import { defineBuiltin, showDisabled, truthy } from './registry';
 
 /**
  * <switch>: type "switch" (a sliding toggle) or "checkbox"; click, Space, Enter or its label toggle it;
@@ -43,9 +43,7 @@ defineBuiltin({
             return true;
           case 'disabled':
             disabled = truthy(value);
-            element.toggleAttribute('data-wx-disabled', disabled);
-            element.setAttribute('aria-disabled', String(disabled));
-            element.tabIndex = disabled ? -1 : 0;
+            showDisabled(element, disabled);
             return true;
           case 'type':
             element.dataset['type'] = value === 'checkbox' ? 'checkbox' : 'switch';

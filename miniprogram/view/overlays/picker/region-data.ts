@@ -10,88 +10,37 @@ export interface RegionNode {
   children?: RegionNode[];
 }
 
-export const REGION_SAMPLE: RegionNode[] = [
-  {
-    name: '北京市',
-    code: '110000',
-    children: [
-      {
-        name: '北京市',
-        code: '110100',
-        children: [
-          { name: '东城区', code: '110101', postcode: '100010' },
-          { name: '西城区', code: '110102', postcode: '100032' },
-          { name: '朝阳区', code: '110105', postcode: '100020' },
-          { name: '海淀区', code: '110108', postcode: '100080' },
-        ],
-      },
-    ],
-  },
-  {
-    name: '上海市',
-    code: '310000',
-    children: [
-      {
-        name: '上海市',
-        code: '310100',
-        children: [
-          { name: '黄浦区', code: '310101', postcode: '200001' },
-          { name: '徐汇区', code: '310104', postcode: '200030' },
-          { name: '浦东新区', code: '310115', postcode: '200120' },
-        ],
-      },
-    ],
-  },
-  {
-    name: '广东省',
-    code: '440000',
-    children: [
-      {
-        name: '广州市',
-        code: '440100',
-        children: [
-          { name: '越秀区', code: '440104', postcode: '510030' },
-          { name: '海珠区', code: '440105', postcode: '510220' },
-          { name: '天河区', code: '440106', postcode: '510630' },
-        ],
-      },
-      {
-        name: '深圳市',
-        code: '440300',
-        children: [
-          { name: '福田区', code: '440304', postcode: '518000' },
-          { name: '南山区', code: '440305', postcode: '518000' },
-        ],
-      },
-    ],
-  },
-  {
-    name: '浙江省',
-    code: '330000',
-    children: [
-      {
-        name: '杭州市',
-        code: '330100',
-        children: [
-          { name: '上城区', code: '330102', postcode: '310002' },
-          { name: '西湖区', code: '330106', postcode: '310013' },
-        ],
-      },
-      { name: '宁波市', code: '330200', children: [{ name: '海曙区', code: '330203', postcode: '315000' }] },
-    ],
-  },
-  {
-    name: '四川省',
-    code: '510000',
-    children: [
-      {
-        name: '成都市',
-        code: '510100',
-        children: [
-          { name: '锦江区', code: '510104', postcode: '610021' },
-          { name: '武侯区', code: '510107', postcode: '610041' },
-        ],
-      },
-    ],
-  },
+type District = [name: string, code: string, postcode: string];
+type City = [name: string, code: string, districts: District[]];
+type Province = [name: string, code: string, cities: City[]];
+
+/** one row per place, so the data reads as a table: province -> cities -> [district, code, postcode] */
+const PROVINCES: Province[] = [
+  ['北京市', '110000', [
+    ['北京市', '110100', [['东城区', '110101', '100010'], ['西城区', '110102', '100032'], ['朝阳区', '110105', '100020'], ['海淀区', '110108', '100080']]],
+  ]],
+  ['上海市', '310000', [
+    ['上海市', '310100', [['黄浦区', '310101', '200001'], ['徐汇区', '310104', '200030'], ['浦东新区', '310115', '200120']]],
+  ]],
+  ['广东省', '440000', [
+    ['广州市', '440100', [['越秀区', '440104', '510030'], ['海珠区', '440105', '510220'], ['天河区', '440106', '510630']]],
+    ['深圳市', '440300', [['福田区', '440304', '518000'], ['南山区', '440305', '518000']]],
+  ]],
+  ['浙江省', '330000', [
+    ['杭州市', '330100', [['上城区', '330102', '310002'], ['西湖区', '330106', '310013']]],
+    ['宁波市', '330200', [['海曙区', '330203', '315000']]],
+  ]],
+  ['四川省', '510000', [
+    ['成都市', '510100', [['锦江区', '510104', '610021'], ['武侯区', '510107', '610041']]],
+  ]],
 ];
+
+export const REGION_SAMPLE: RegionNode[] = PROVINCES.map(([name, code, cities]) => ({
+  name,
+  code,
+  children: cities.map(([cityName, cityCode, districts]) => ({
+    name: cityName,
+    code: cityCode,
+    children: districts.map(([districtName, districtCode, postcode]) => ({ name: districtName, code: districtCode, postcode })),
+  })),
+}));
