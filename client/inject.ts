@@ -1,7 +1,7 @@
 import { createWx } from './index';
 import { installWx } from './install-wx';
 import { BOOT_ELEMENT_ID, BootConfig, LOAD_KEY_PARAM } from './transports/boot-config';
-import { DEVTOOLS_HOOK } from '../core/contracts/devtools';
+import { DEVTOOLS_HOOK } from '../core/contracts/devtools-limits';
 import { createWebSocketTransport } from './transports/websocket';
 
 /**

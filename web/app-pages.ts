@@ -7,10 +7,11 @@ import { MINI_PROGRAM_PERMISSIONS_POLICY, miniProgramCsp } from '../core/catalog
 import type { Runtime } from '../core/contracts/services';
 import type { CatalogEntry } from '../core/contracts/shell-api';
 import { LOAD_KEY_PARAM, VIEW_PARAM, WX_SCRIPT_PATH } from '../client/transports/boot-config';
-import { packageFilePath, wechatAssetFile } from '../core/wechat/serve-paths';
+import { packageFilePath, wechatAssetFile, WX_RUNTIME_PREFIX } from '../core/wechat/serve-paths';
 import { wechatViewPage } from '../core/wechat/view-page';
 import { injectBoot } from './boot-page';
-import { serveWxScript, wxScriptVersion } from './wx-script';
+import { IMMUTABLE_CACHE, serveWxScript, WX_VERSION_PARAM, wxScriptVersion } from './wx-script';
+import { runtimeVersion } from './runtime-version';
 import { BASE_HEADERS, sendJson, sendText } from './http-util';
 import { appLabel, appWsOrigin, shellOrigin } from './origins';
 import { TEMP_URL_PREFIX } from '../core/network/temp-files';
@@ -86,7 +87,8 @@ export async function serveAppRequest(req: IncomingMessage, res: ServerResponse,
   const manifest = deps.runtime.catalog.manifest(app.appId);
   const wechat = manifest?.format === 'wechat';
   if (wechat && (path === '/' || path === '')) {
-    const page = wechatViewPage({ title: app.name, compileError: deps.compileError?.(app.appId) });
+    const runtimeBuild = await runtimeVersion(deps.wxRuntimeDir);
+    const page = wechatViewPage({ title: app.name, compileError: deps.compileError?.(app.appId), ...(runtimeBuild ? { runtimeVersion: runtimeBuild } : {}) });
     return sendAppPage(req, res, page, { appId: app.appId, label, query }, deps);
   }
   if (path === '/' || path === '') {
@@ -116,7 +118,8 @@ export async function serveAppRequest(req: IncomingMessage, res: ServerResponse,
     ...BASE_HEADERS,
     'Content-Type': contentTypeOf(file),
     // A dev app changes under the developer's hands; an installed one is revalidated so reinstalls show.
-    'Cache-Control': app.dev ? 'no-store' : 'no-cache',
+    // The runtime asked for with its current build in the URL never changes under it (runtime-version.ts).
+    'Cache-Control': asset && path.startsWith(WX_RUNTIME_PREFIX) && (await isCurrentRuntime(deps.wxRuntimeDir, query)) ? IMMUTABLE_CACHE : app.dev ? 'no-store' : 'no-cache',
     // A dedicated Worker (the WeChat-format runtime's logic layer) takes its policy from its own script's
     // response, so every file carries the page policy, as in the Electron host; other files ignore it.
     'Content-Security-Policy': appPageCsp(app.appId, deps.port),
@@ -125,6 +128,12 @@ export async function serveAppRequest(req: IncomingMessage, res: ServerResponse,
   if (isHtml(file)) return sendAppPage(req, res, await readFile(file, 'utf8'), { appId: app.appId, label, query }, deps);
 
   await serveFile(req, res, file, headers);
+}
+
+/** whether a runtime file's URL names the runtime's current build */
+async function isCurrentRuntime(runtimeDir: string, query: string): Promise<boolean> {
+  const wanted = new URLSearchParams(query).get(WX_VERSION_PARAM);
+  return wanted !== null && wanted === (await runtimeVersion(runtimeDir));
 }
 
 /**

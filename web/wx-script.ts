@@ -6,8 +6,11 @@ import { BASE_HEADERS, sendText } from './http-util';
 /** The query parameter of wx.js's URL that names its build (web/boot-page.ts puts it there). */
 export const WX_VERSION_PARAM = 'v';
 
-/** One build of wx.js: `version` changes whenever the file is rebuilt. Undefined while it is not built. */
-async function wxScriptBuild(file: string): Promise<{ version: string; size: number } | undefined> {
+/** What a built script asked for with its current build's version in its URL may be cached as: for good (a rebuild changes the URL). */
+export const IMMUTABLE_CACHE = 'public, max-age=31536000, immutable';
+
+/** One build of a built file (wx.js, the WeChat-format runtime): `version` changes whenever it is rebuilt. Undefined while it is not built. */
+export async function wxScriptBuild(file: string): Promise<{ version: string; size: number } | undefined> {
   try {
     const info = await stat(file);
     return { version: `${info.size.toString(36)}-${Math.floor(info.mtimeMs).toString(36)}`, size: info.size };
@@ -38,7 +41,7 @@ export async function serveWxScript(req: IncomingMessage, res: ServerResponse, f
   const headers = {
     ...BASE_HEADERS,
     'Content-Type': 'text/javascript; charset=utf-8',
-    'Cache-Control': current ? 'public, max-age=31536000, immutable' : 'no-cache',
+    'Cache-Control': current ? IMMUTABLE_CACHE : 'no-cache',
     ETag: etag,
   };
   if (req.headers['if-none-match'] === etag) {

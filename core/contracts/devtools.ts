@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEVTOOLS_LIMITS } from './devtools-limits';
 import { WIRE_VERSION } from './wire';
 
 /**
@@ -9,25 +10,7 @@ import { WIRE_VERSION } from './wire';
  * keeps bounded records (core/devtools/). The limits are the sender's job: it cuts texts before sending, so
  * a frame over them is a broken or hostile page and is dropped whole.
  */
-export const DEVTOOLS_LIMITS = {
-  /** reports in one frame: the view flushes before it has more */
-  batch: 64,
-  message: 4096,
-  stack: 16_384,
-  /** "file:line:col" */
-  where: 512,
-  route: 512,
-  /** keys of one setData shown (the rest are counted in keyCount) */
-  keys: 64,
-  key: 256,
-  /** the setData preview: the start of the payload's JSON text */
-  preview: 1024,
-  queryEntries: 64,
-  queryValue: 2048,
-} as const;
-
-/** The global a view page reads the reporting function from (installed by each host's wx client). */
-export const DEVTOOLS_HOOK = '__superappDevtools';
+export { clipText, DEVTOOLS_HOOK, DEVTOOLS_LIMITS } from './devtools-limits';
 
 const L = DEVTOOLS_LIMITS;
 const epochMs = z.number().finite().nonnegative();
@@ -99,10 +82,3 @@ export const PageStackState = z.object({
   pages: z.array(DevPage),
 });
 export type PageStackState = z.infer<typeof PageStackState>;
-
-/** Cuts a text to `max` characters, saying how long it was, so the frame passes the schema. */
-export function clipText(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const note = `…(${text.length} characters in all)`;
-  return text.slice(0, Math.max(0, max - note.length)) + note;
-}

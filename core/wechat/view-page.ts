@@ -12,7 +12,9 @@ export const COMPILE_ERROR_ELEMENT_ID = 'wx-compile-error';
  * storage mirror). While a dev app's last save does not compile, its error is shown above the page
  * (no script: the text is escaped HTML) and the previous build keeps running below it.
  */
-export function wechatViewPage(options: { title: string; compileError?: string }): string {
+export function wechatViewPage(options: { title: string; compileError?: string; runtimeVersion?: string }): string {
+  // the runtime's build, when the host serves it cacheable by version (view.js passes it on to logic.js)
+  const v = options.runtimeVersion ? `?v=${encodeURIComponent(options.runtimeVersion)}` : '';
   const error = options.compileError
     ? `<pre id="${COMPILE_ERROR_ELEMENT_ID}" role="alert" style="position:fixed;z-index:2147483647;left:0;right:0;top:0;max-height:60vh;overflow:auto;margin:0;padding:12px 16px;` +
       `background:#2b0b0b;color:#ffd7d7;font:12px/1.5 ui-monospace,Menlo,Consolas,monospace;white-space:pre-wrap;border-bottom:2px solid #e5484d">` +
@@ -22,8 +24,8 @@ export function wechatViewPage(options: { title: string; compileError?: string }
     '<!doctype html><html lang="en"><head><meta charset="utf-8">' +
     '<meta name="viewport" content="width=device-width, initial-scale=1">' +
     `<title>${escapeHtml(options.title)}</title>` +
-    `<link rel="stylesheet" href="${WX_RUNTIME_PREFIX}view.css">` +
+    `<link rel="stylesheet" href="${WX_RUNTIME_PREFIX}view.css${v}">` +
     `<link rel="stylesheet" href="${WX_APP_PREFIX}app.css">` +
-    `</head><body>${error}<script src="${WX_RUNTIME_PREFIX}view.js"></script></body></html>`
+    `</head><body>${error}<script src="${WX_RUNTIME_PREFIX}view.js${v}"></script></body></html>`
   );
 }

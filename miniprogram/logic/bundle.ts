@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import '../../client/wx/zod-config';
 import { describeZodIssues } from '../../core/contracts/zod-issues';
 
 /**
@@ -27,15 +28,17 @@ export type ModuleFactory = (
 
 const Record = z.record(z.string(), z.unknown());
 
+// zod/mini (with the English messages client/wx/zod-config.ts sets): the full zod was 450 KB of this
+// Worker's script, parsed and set up before the first page could render.
 export const AppBundle = z.object({
   v: z.literal(1),
   appId: z.string(),
   app: z.looseObject({
-    pages: z.array(z.string()).min(1, 'app.json lists no pages'),
-    entryPagePath: z.string().optional(),
-    window: Record.optional(),
-    tabBar: Record.optional(),
-    subpackages: z.array(z.looseObject({ root: z.string(), pages: z.array(z.string()) })).optional(),
+    pages: z.array(z.string()).check(z.minLength(1, 'app.json lists no pages')),
+    entryPagePath: z.optional(z.string()),
+    window: z.optional(Record),
+    tabBar: z.optional(Record),
+    subpackages: z.optional(z.array(z.looseObject({ root: z.string(), pages: z.array(z.string()) }))),
   }),
   configs: z.record(z.string(), Record),
   pages: z.array(z.string()),
@@ -44,9 +47,9 @@ export const AppBundle = z.object({
   modules: z.record(z.string(), z.custom<ModuleFactory>((f) => typeof f === 'function', 'each module must be a function')),
   entry: z.object({ app: z.string() }),
   /** optional: the logic.js line where each module's line 1 sits, for error locations */
-  lines: z.record(z.string(), z.number()).optional(),
+  lines: z.optional(z.record(z.string(), z.number())),
   /** optional: per module made from import/export, its column table (core/wechat/es-modules.ts columnTable) */
-  columns: z.record(z.string(), z.array(z.array(z.number()))).optional(),
+  columns: z.optional(z.record(z.string(), z.array(z.array(z.number())))),
 });
 export type AppBundle = z.infer<typeof AppBundle>;
 

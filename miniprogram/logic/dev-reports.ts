@@ -1,4 +1,5 @@
-import { clipText, DEVTOOLS_LIMITS, type DevPage, type DevReport } from '../../core/contracts/devtools';
+import { clipText, DEVTOOLS_LIMITS } from '../../core/contracts/devtools-limits';
+import type { DevPage, DevReport } from '../../core/contracts/devtools';
 import { utf8ByteLength } from '../../core/contracts/storage-quota';
 import type { ToView } from '../protocol';
 import type { ErrorLocator } from './error-location';

@@ -1,4 +1,5 @@
-import { DEVTOOLS_HOOK, DEVTOOLS_LIMITS, type DevReport, type DevtoolsFrame } from '../../core/contracts/devtools';
+import { DEVTOOLS_HOOK, DEVTOOLS_LIMITS } from '../../core/contracts/devtools-limits';
+import type { DevReport, DevtoolsFrame } from '../../core/contracts/devtools';
 import { WIRE_VERSION } from '../../core/contracts/wire';
 
 /** How long reports wait to travel together: a burst of setData costs the host one frame, not hundreds. */

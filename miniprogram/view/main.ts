@@ -1,3 +1,5 @@
+// first: the logic Worker starts loading while the rest of this script sets itself up
+import { logic } from './logic-start';
 import './components';
 import type { BuiltinContext } from './components/registry';
 import type { ToLogic, ToView } from '../protocol';
@@ -5,16 +7,10 @@ import { AppChromeView } from './chrome/app-chrome';
 import { DomApplier } from './dom-applier';
 import { LogicWatchdog } from './logic-watchdog';
 import { forwardUserEvents } from './user-events';
-import { serveWx, storageSnapshot } from './wx-forwarder';
+import { serveWx } from './wx-forwarder';
 import { answerViewCall, createViewCallHandlers } from './view-calls';
 import { DevtoolsForwarder, hostReporter } from './devtools-forwarder';
 import { hidePageNotFound, showPageNotFound } from './page-not-found';
-import { parseRouteUrl } from '../logic/route-url';
-import { LAUNCH_PATH_PARAM } from '../../client/transports/boot-config';
-
-/** Where the host serves the runtime and the app's compiled bundle (docs/wechat-format.md section 3). */
-const LOGIC_WORKER_URL = '/__wx/runtime/logic.js';
-const APP_BUNDLE_URL = '/__wx/app/logic.js';
 
 /** Timings the benchmark and the end-to-end tests read. */
 interface ViewPerf {
@@ -41,7 +37,7 @@ function boot(): void {
   }).observe({ type: 'paint', buffered: true });
 
   const devtools = new DevtoolsForwarder(hostReporter(window));
-  const worker = new Worker(LOGIC_WORKER_URL);
+  const { worker, port } = logic;
   const post = (message: ToLogic) => worker.postMessage(message);
   let currentRoute = '';
   const resolveUrl = (path: string) => {
@@ -129,19 +125,7 @@ function boot(): void {
   };
   worker.onerror = (ev) => showFatal(`the logic layer failed to start: ${ev.message}`);
 
-  const channel = new MessageChannel();
-  serveWx(channel.port1, hostWx);
-  const size = { width: document.documentElement.clientWidth, height: document.documentElement.clientHeight, pixelRatio: window.devicePixelRatio };
-  const launch = launchFromUrl(location.search);
-  worker.postMessage({ t: 'start', bundleUrl: APP_BUNDLE_URL, storageMirror: storageSnapshot(hostWx), window: size, ...(launch ? { launch } : {}) } satisfies ToLogic, [channel.port2]);
-}
-
-/** the page the host launched this view on ("pages/a/a?x=1" in the view URL), if it named one */
-function launchFromUrl(search: string): { path: string; query: Record<string, string> } | undefined {
-  const wanted = new URLSearchParams(search).get(LAUNCH_PATH_PARAM);
-  if (!wanted) return undefined;
-  const { route, query } = parseRouteUrl(wanted.startsWith('/') ? wanted : `/${wanted}`, '');
-  return { path: route, query };
+  serveWx(port, hostWx);
 }
 
 /** a host API through the page's wx, its success or fail object either way (open-type buttons report both) */

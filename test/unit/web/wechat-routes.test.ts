@@ -91,6 +91,34 @@ describe('serving a WeChat-format app', () => {
     expect((await get('/__wx/runtime/other.js')).status).toBe(404);
   });
 
+  it('once the runtime is built, names its build in the runtime URLs and serves those cacheable for good; a rebuild changes the name', async () => {
+    const runtimeDir = join(dir, 'miniprogram');
+    writeFileSync(join(runtimeDir, 'logic.js'), '/* logic runtime */');
+    try {
+      const page = await launchedPage();
+      const version = /src="\/__wx\/runtime\/view\.js\?v=([^"]+)"/.exec(page.body)?.[1];
+      expect(version).toBeTruthy();
+      expect(page.body).toContain(`href="/__wx/runtime/view.css?v=${version}"`);
+      for (const name of ['view.js', 'view.css', 'logic.js']) {
+        const current = await get(`/__wx/runtime/${name}?v=${version}`);
+        expect(current.status).toBe(200);
+        expect(current.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+        // the Worker's policy comes from this response, cached or not
+        expect(String(current.headers['content-security-policy'])).toContain("script-src 'self'");
+        expect((await get(`/__wx/runtime/${name}?v=stale`)).headers['cache-control']).toBe('no-store');
+        expect((await get(`/__wx/runtime/${name}`)).headers['cache-control']).toBe('no-store');
+      }
+      writeFileSync(join(runtimeDir, 'view.js'), '/* view runtime, rebuilt with a different size */');
+      const rebuilt = /src="\/__wx\/runtime\/view\.js\?v=([^"]+)"/.exec((await launchedPage()).body)?.[1];
+      expect(rebuilt).toBeTruthy();
+      expect(rebuilt).not.toBe(version);
+      expect((await get(`/__wx/runtime/logic.js?v=${version}`)).headers['cache-control']).toBe('no-store');
+    } finally {
+      rmSync(join(runtimeDir, 'logic.js'));
+      writeFileSync(join(runtimeDir, 'view.js'), '/* view runtime */');
+    }
+  });
+
   it('serves the current compiled bundle under /__wx/app/', async () => {
     const logic = await get('/__wx/app/logic.js');
     expect(logic.status).toBe(200);

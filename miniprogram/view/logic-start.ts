@@ -1,0 +1,45 @@
+import type { ToLogic } from '../protocol';
+import { parseRouteUrl } from '../logic/route-url';
+import { LAUNCH_PATH_PARAM } from '../../client/transports/boot-config';
+import { storageSnapshot } from './wx-forwarder';
+
+/** Where the host serves the runtime and the app's compiled bundle (docs/wechat-format.md section 3). */
+const LOGIC_WORKER_URL = '/__wx/runtime/logic.js';
+const APP_BUNDLE_URL = '/__wx/app/logic.js';
+
+/**
+ * Starts the logic Worker and sends it `start` (with the wx port, the storage mirror, the window size and the
+ * launch page) before the rest of view.js sets itself up: main.ts imports this module first, so the Worker's
+ * script is fetched and run while the view registers its components and builds its chrome. Nothing is lost
+ * by starting early: the Worker's answers are dispatched as tasks, after view.js (one script) has set its
+ * onmessage, and `port` queues the Worker's wx calls until serveWx listens on it.
+ */
+export function startLogic(hostWx: Record<string, unknown> | undefined): { worker: Worker; port: MessagePort } {
+  const worker = new Worker(LOGIC_WORKER_URL + runtimeVersionQuery());
+  const channel = new MessageChannel();
+  const size = { width: document.documentElement.clientWidth, height: document.documentElement.clientHeight, pixelRatio: window.devicePixelRatio };
+  const launch = launchFromUrl(location.search);
+  worker.postMessage({ t: 'start', bundleUrl: APP_BUNDLE_URL, storageMirror: storageSnapshot(hostWx), window: size, ...(launch ? { launch } : {}) } satisfies ToLogic, [channel.port2]);
+  return { worker, port: channel.port1 };
+}
+
+/**
+ * "?v=<build>" when this view.js was asked for with the runtime's build in its URL (the browser host's view
+ * page does): logic.js is then asked for with the same one, which the host serves as cacheable for good.
+ */
+function runtimeVersionQuery(): string {
+  const src = document.currentScript instanceof HTMLScriptElement ? document.currentScript.src : '';
+  const version = src ? new URL(src).searchParams.get('v') : null;
+  return version ? `?v=${encodeURIComponent(version)}` : '';
+}
+
+/** the page the host launched this view on ("pages/a/a?x=1" in the view URL), if it named one */
+function launchFromUrl(search: string): { path: string; query: Record<string, string> } | undefined {
+  const wanted = new URLSearchParams(search).get(LAUNCH_PATH_PARAM);
+  if (!wanted) return undefined;
+  const { route, query } = parseRouteUrl(wanted.startsWith('/') ? wanted : `/${wanted}`, '');
+  return { path: route, query };
+}
+
+/** started as soon as view.js runs (see startLogic) */
+export const logic = startLogic((window as unknown as { wx?: Record<string, unknown> }).wx);
