@@ -15,6 +15,20 @@ const watch = process.argv.includes('--watch-electron');
  * That module is TypeScript with extensionless imports, so it is bundled for this script first; the file
  * sits under node_modules so its external packages (zod, yauzl) resolve from there.
  */
+/**
+ * A mini program frame, an app view and its Worker parse every byte of their bundle before the first paint:
+ * the full zod (~450 KB) once crept back in through a contracts module that also held a constant they needed,
+ * and made every launch 2x slower. These bundles use zod/mini; the build fails naming the importer otherwise.
+ */
+const noFullZod = {
+  name: 'no-full-zod',
+  setup(pluginBuild) {
+    pluginBuild.onResolve({ filter: /^zod(\/v4)?$/ }, (args) => ({
+      errors: [{ text: `${args.importer} brings the full zod into a frame bundle: use zod/mini there, or move what the frame needs into a zod-free module (as core/contracts/devtools-limits.ts)` }],
+    }));
+  },
+};
+
 async function sampleBackends() {
   const cache = join(root, 'node_modules', '.cache', 'superapp-build');
   const helper = join(cache, 'samples.mjs');
@@ -30,12 +44,12 @@ async function sampleBackends() {
 /** @type {import('esbuild').BuildOptions[]} */
 const bundles = [
   // the wx client, injected into every mini program page served by the browser host
-  { entryPoints: ['client/inject.ts'], outfile: 'dist/client/wx.js', format: 'iife', platform: 'browser', target: 'chrome120', minify: true },
+  { entryPoints: ['client/inject.ts'], plugins: [noFullZod], outfile: 'dist/client/wx.js', format: 'iife', platform: 'browser', target: 'chrome120', minify: true },
   // the WeChat-format runtime (miniprogram/): the view layer in the app's page and the logic layer's Worker;
   // served from the app's own origin under /__wx/runtime/ (docs/wechat-format.md). Minified, no eval.
-  { entryPoints: ['miniprogram/view/main.ts'], outfile: 'dist/miniprogram/view.js', format: 'iife', platform: 'browser', target: 'chrome120', minify: true },
+  { entryPoints: ['miniprogram/view/main.ts'], plugins: [noFullZod], outfile: 'dist/miniprogram/view.js', format: 'iife', platform: 'browser', target: 'chrome120', minify: true },
   { entryPoints: ['miniprogram/view/view.css'], outfile: 'dist/miniprogram/view.css', minify: true },
-  { entryPoints: ['miniprogram/logic/worker.ts'], outfile: 'dist/miniprogram/logic.js', format: 'iife', platform: 'browser', target: 'chrome120', minify: true, define: { 'process.env.NODE_ENV': '"production"' } },
+  { entryPoints: ['miniprogram/logic/worker.ts'], plugins: [noFullZod], outfile: 'dist/miniprogram/logic.js', format: 'iife', platform: 'browser', target: 'chrome120', minify: true, define: { 'process.env.NODE_ENV': '"production"' } },
   // the shell UI, shared by both hosts
   { entryPoints: ['renderer/main.ts'], outfile: 'dist/renderer/app.js', format: 'esm', platform: 'browser', target: 'chrome120' },
   // browser host (Node)
@@ -72,7 +86,7 @@ if (watch) {
   for (const b of ready) {
     let built;
     firstBuilds.push(new Promise((done) => (built = done)));
-    const ctx = await context({ ...common, ...b, plugins: [{ name: 'first-build', setup: (pluginBuild) => pluginBuild.onEnd(() => built()) }] });
+    const ctx = await context({ ...common, ...b, plugins: [...(b.plugins ?? []), { name: 'first-build', setup: (pluginBuild) => pluginBuild.onEnd(() => built()) }] });
     contexts.push(ctx);
     await ctx.watch();
   }
