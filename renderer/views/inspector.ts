@@ -203,7 +203,7 @@ export function createInspector(ctx: ShellContext): Inspector {
   });
 
   const callsSection = h('div', { class: 'inspector-columns' },
-    h('section', { class: 'card calls-card', attrs: { 'aria-label': 'Calls' } },
+    h('section', { class: 'card calls-card', testid: 'calls-panel', attrs: { 'aria-label': 'Calls' } },
       h('div', { class: 'toolbar' },
         h('div', { class: 'toolbar-filters' }, appSelect, apiInput, outcomeSelect),
         h('div', { class: 'toolbar-actions' }, summary, clear, exportButton),

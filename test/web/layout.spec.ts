@@ -53,7 +53,7 @@ for (const size of SIZES) {
     const middles = boxes.map((b) => b.y + b.height / 2);
     for (const [i, middle] of middles.entries()) expect(Math.abs(middle - middles[0]!), `${controls[i]} is on the first line`).toBeLessThanOrEqual(2);
     // and nothing is cut off: every control ends inside the calls card
-    const card = (await page.locator('.calls-card').boundingBox())!;
+    const card = (await page.getByTestId('calls-panel').boundingBox())!;
     for (const b of boxes) expect(b.x + b.width).toBeLessThanOrEqual(card.x + card.width);
   });
 }
