@@ -186,10 +186,10 @@ test('pull-down refresh, page scroll and reach-bottom reach the page', async ({ 
   await page.evaluate((frame) => frame.scrollTo({ top: frame.scrollHeight }));
   await expect(page.locator('#log')).toContainText('tab-b.onReachBottom');
 
-  // pageScrollTo({ selector, offsetTop }): row 30 ends up 8 px below the top of the page's area
+  // pageScrollTo({ selector, offsetTop }): row 12 ends up 8 px below the top of the page's area
   await page.evaluate((frame) => frame.scrollTo({ top: 0 }));
   await page.locator('#jump').click();
-  const rowTop = () => page.evaluate((frame) => Math.round(frame.querySelector('#row-30')!.getBoundingClientRect().top - frame.getBoundingClientRect().top));
+  const rowTop = () => page.evaluate((frame) => Math.round(frame.querySelector('#row-12')!.getBoundingClientRect().top - frame.getBoundingClientRect().top));
   await expect.poll(rowTop).toBe(8);
 });
 
