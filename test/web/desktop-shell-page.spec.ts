@@ -45,6 +45,7 @@ async function openShell(page: Page, fake: Fake) {
       listApps: () => data.apps,
       listRunning: () => running,
       listCalls: () => data.calls,
+      listDevtools: () => ({ records: [], stacks: [] }),
       listMocks: () => [],
       setViewport: () => ({ ok: true }),
       answerSheet: () => ({ ok: true }),
