@@ -316,10 +316,18 @@ test('movable-view: direction vertical / none / disabled; out-of-bounds springs 
     send('pointerup', 60);
   });
   await expect.poll(async () => ((await lastLog(page))['detail'] as { source: string }).source).toBe('friction');
+  // at rest: two reads 100 ms apart agree (a first read taken mid-glide would never be seen again)
   const settled = async () => {
-    const first = await offsetInArea(glide);
-    await expect.poll(() => offsetInArea(glide)).toEqual(first);
-    return first;
+    let previous = await offsetInArea(glide);
+    await expect
+      .poll(async () => {
+        const now = await offsetInArea(glide);
+        const still = now.x === previous.x && now.y === previous.y;
+        previous = now;
+        return still;
+      }, { intervals: [100] })
+      .toBe(true);
+    return previous;
   };
   const rest = await settled();
   expect(rest.x).toBeGreaterThan(60);
