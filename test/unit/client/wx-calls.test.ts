@@ -142,6 +142,8 @@ describe('a broken bridge', () => {
     const wx = createWx(scriptedTransport(() => ({ v: 1, ok: 'yes' })));
     const failure = await wx.login().catch((e: { errMsg: string }) => e);
     expect(failure.errMsg).toMatch(/^login:fail bridge error: the host's answer is not a valid response \(/);
+    // zod/mini's English messages (built on the first issue, not at load), not its bare "Invalid input"
+    expect(failure.errMsg).toContain("(ok: Invalid discriminator value. Expected 'true' | 'false')");
   });
 
   it('an answer for another call fails the call', async () => {
