@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BROWSER_HOST_NODE_FLAGS } from '../../web/node-flags';
 import { DEFAULT_CALL_LOG_BYTES } from '../../core/calls/call-log';
-import { percentile, runDriver, startLoadHost, watchHost, type LoadHost } from '../../bench/support/load-host';
+import { runDriver, startLoadHost, watchHost, type LoadHost } from '../../bench/support/load-host';
+import { fairnessFigures, measureFairness } from '../../bench/support/fairness';
 
 /**
  * Issue 11's attacks and load, against a real browser host (this process) from real bridge sockets
@@ -85,23 +86,19 @@ describe('bridge soak (browser host)', () => {
   });
 
   it("a quiet app is answered while another app keeps 1,000 calls in flight (p99 printed against the quiet app's p99 alone)", async () => {
-    const quiet = { kind: 'sequential' as const, view: load.views[2]!, calls: 300, api: 'getStorageInfo', params: {} };
-    const alone = await runDriver(quiet).report;
-    const flood = runDriver({ kind: 'flood', view: load.views[3]!, inFlight: 1_000, maxCalls: 200_000, api: 'getStorageInfo', params: {} });
-    await flood.ready;
-    const underFlood = await runDriver(quiet).report;
-    flood.stop();
-    const flooded = await flood.report;
-    const p99Alone = percentile(alone.latencies, 99);
-    const p99Flood = percentile(underFlood.latencies, 99);
+    const rounds = 3;
+    const calls = 300;
+    const report = await measureFairness({ quiet: load.views[2]!, flooder: load.views[3]!, rounds, calls, inFlight: 1_000, maxFloodCalls: 200_000, api: 'getStorageInfo' });
+    const f = fairnessFigures(report);
     console.log(
-      `[soak] quiet app p50/p99 alone ${percentile(alone.latencies, 50).toFixed(2)}/${p99Alone.toFixed(2)} ms, ` +
-        `under a 1,000-in-flight flood ${percentile(underFlood.latencies, 50).toFixed(2)}/${p99Flood.toFixed(2)} ms ` +
-        `(${(p99Flood / p99Alone).toFixed(2)}x); the flood had ${flooded.answered} of ${flooded.sent} calls answered`,
+      `[soak] quiet app p50/p99 alone ${f.p50Alone.toFixed(2)}/${f.p99Alone.toFixed(2)} ms, ` +
+        `under a 1,000-in-flight flood ${f.p50Flooded.toFixed(2)}/${f.p99Flooded.toFixed(2)} ms ` +
+        `(${f.ratio.toFixed(2)}x; ${rounds} alternating rounds of ${calls} calls a side); the flood had ${report.floodAnswered} of ${report.floodSent} calls answered`,
     );
-    expect(underFlood.ok).toBe(300);
-    // the flood was still running when the quiet app finished: its calls did not wait for the backlog to drain
-    expect(flooded.sent - 300).toBeGreaterThan(1_000);
-    expect(flooded.answered).toBe(flooded.sent);
+    expect(report.okAlone).toBe(rounds * calls);
+    expect(report.okFlooded).toBe(rounds * calls);
+    // every flood was still running when its quiet round finished: the quiet calls did not wait for the backlog to drain
+    expect(report.floodLeastSent - calls).toBeGreaterThan(1_000);
+    expect(report.floodAnswered).toBe(report.floodSent);
   });
 });
