@@ -52,7 +52,7 @@ export interface NetworkApis {
  * a fresh renderer took 27 ms of every launch (profiled in the browser host), for a value nobody guesses at.
  */
 function randomPart(): string {
-  const time = Math.floor(performance.timeOrigin * 1000).toString(36);
+  const time = Date.now().toString(36);
   return `${time}${Math.floor(Math.random() * 0x7fffffff).toString(36)}`;
 }
 
