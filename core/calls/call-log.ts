@@ -3,10 +3,16 @@ import type { CallRecord } from '../contracts/shell-api';
 import { DEFAULT_PREVIEW_LIMITS, detachedSlice, previewJson, sizeIfSmall, type PreviewLimits } from './json-preview';
 
 /**
- * How much the inspector's log may hold, in (approximate) bytes. Bounded by size, not count: a count bound
+ * How much the inspector's log may hold, in (approximate) bytes. Bounded by size first: a count bound alone
  * let 2,000 calls of 1 MB each take 2 GB; now older records fall off once the newest ones fill the budget.
  */
 export const DEFAULT_CALL_LOG_BYTES = 4 * 1024 * 1024;
+/**
+ * And by count: the newest 2,000 calls. A record the log keeps outlives V8's young generation, so every kept
+ * record is copied and promoted by the GC; with 4 MiB of small records (about 14,000) that cost each bridge
+ * call more than the rest of the pipeline together (bench/dispatch.bench.ts).
+ */
+export const DEFAULT_CALL_LOG_RECORDS = 2_000;
 /** What a record costs beyond its strings and previews (the object, its fields, the ring slot). */
 export const RECORD_OVERHEAD_BYTES = 256;
 /** Longest errMsg / internal error text kept in a record (the app got the whole errMsg). */
@@ -23,6 +29,7 @@ export interface CallRecorder extends CallLog {
 
 export interface CallLogOptions {
   maxBytes?: number;
+  maxRecords?: number;
   preview?: PreviewLimits;
 }
 
@@ -43,30 +50,27 @@ function keep(record: CallRecord, field: 'params' | 'result', sizeField: 'params
 
 export function createCallLog(options: CallLogOptions = {}): CallRecorder {
   const maxBytes = options.maxBytes ?? DEFAULT_CALL_LOG_BYTES;
+  const maxRecords = options.maxRecords ?? DEFAULT_CALL_LOG_RECORDS;
   const limits = options.preview ?? DEFAULT_PREVIEW_LIMITS;
   if (!Number.isInteger(maxBytes) || maxBytes < RECORD_OVERHEAD_BYTES) {
     throw new Error(`call log size must be a whole number of bytes of at least ${RECORD_OVERHEAD_BYTES}, got ${maxBytes}`);
   }
-  // A queue with a moving head: records are appended at the end and dropped from the front.
-  let records: CallRecord[] = [];
-  let costs: number[] = [];
-  let head = 0;
+  if (!Number.isInteger(maxRecords) || maxRecords < 1) throw new Error(`call log record count must be a whole number of at least 1, got ${maxRecords}`);
+  // A fixed ring: slot `(first + i) % maxRecords` holds the i-th oldest record kept. No array grows, shrinks or
+  // is copied per call; a dropped slot is cleared so its record can be collected.
+  const records: Array<CallRecord | undefined> = new Array<CallRecord | undefined>(maxRecords).fill(undefined);
+  const costs = new Float64Array(maxRecords);
+  let first = 0;
+  let count = 0;
   let bytes = 0;
   let seq = 0;
   const listeners = new Set<(record: CallRecord) => void>();
 
   const dropOldest = () => {
-    while (bytes > maxBytes && head < records.length) {
-      bytes -= costs[head]!;
-      records[head] = undefined as unknown as CallRecord;
-      head++;
-    }
-    // compact once the dropped front is the larger part, so the arrays stay proportional to what is kept
-    if (head > 1024 && head * 2 > records.length) {
-      records = records.slice(head);
-      costs = costs.slice(head);
-      head = 0;
-    }
+    bytes -= costs[first]!;
+    records[first] = undefined;
+    first = first + 1 === maxRecords ? 0 : first + 1;
+    count--;
   };
 
   return {
@@ -85,10 +89,13 @@ export function createCallLog(options: CallLogOptions = {}): CallRecorder {
         record.internalError = clip(record.internalError);
         cost += record.internalError.length;
       }
-      records.push(record);
-      costs.push(cost);
+      while (count > 0 && (count === maxRecords || bytes + cost > maxBytes)) dropOldest();
+      let slot = first + count;
+      if (slot >= maxRecords) slot -= maxRecords;
+      records[slot] = record;
+      costs[slot] = cost;
+      count++;
       bytes += cost;
-      dropOldest();
       for (const listener of listeners) {
         // An inspector that crashes must not make the call itself fail.
         try {
@@ -100,12 +107,14 @@ export function createCallLog(options: CallLogOptions = {}): CallRecorder {
       return record;
     },
     list() {
-      return records.slice(head);
+      const out = new Array<CallRecord>(count);
+      for (let i = 0; i < count; i++) out[i] = records[(first + i) % maxRecords]!;
+      return out;
     },
     clear() {
-      records = [];
-      costs = [];
-      head = 0;
+      records.fill(undefined);
+      first = 0;
+      count = 0;
       bytes = 0;
     },
     subscribe(listener) {

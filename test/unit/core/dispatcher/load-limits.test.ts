@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createCallLog, DEFAULT_CALL_LOG_BYTES } from '../../../../core/calls/call-log';
+import { createCallLog, DEFAULT_CALL_LOG_BYTES, DEFAULT_CALL_LOG_RECORDS } from '../../../../core/calls/call-log';
 import { previewJson } from '../../../../core/calls/json-preview';
 import { shellCommands } from '../../../../core/contracts/shell-api';
 import { AppLanes } from '../../../../core/dispatcher/app-lanes';
@@ -71,6 +71,20 @@ describe('the call log under large and deep values', () => {
     expect(kept.length).toBeLessThan(50);
     expect(kept.length).toBeGreaterThan(10);
     expect(kept.map((r) => r.seq)).toEqual(kept.map((_, i) => 50 - kept.length + 1 + i));
+  });
+
+  it('keeps at most its record count too: the newest 2,000 by default, in order, after 5,000 small calls', () => {
+    const log = createCallLog();
+    for (let i = 0; i < 5_000; i++) log.add({ at: i, appId: 'a', webViewId: 1, api: `api${i}`, params: { i }, outcome: 'ok', mocked: false, ms: 0 });
+    const kept = log.list();
+    expect(kept.length).toBe(DEFAULT_CALL_LOG_RECORDS);
+    expect(kept[0]?.api).toBe('api3000');
+    expect(kept.at(-1)?.api).toBe('api4999');
+    expect(kept.map((r) => r.seq)).toEqual(kept.map((_, i) => 3_001 + i));
+    log.clear();
+    expect(log.list()).toEqual([]);
+    log.add({ at: 0, appId: 'a', webViewId: 1, api: 'after-clear', params: {}, outcome: 'ok', mocked: false, ms: 0 });
+    expect(log.list().map((r) => r.api)).toEqual(['after-clear']);
   });
 
   it('a value whose getter throws becomes a note instead of failing the record', () => {
