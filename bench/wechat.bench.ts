@@ -14,8 +14,48 @@ const LAUNCHES = 8;
 const TAPS = 200;
 const WARMUP = 20;
 
-/** click on the catalog's Launch -> the app's first contentful paint, both in epoch ms */
-async function measureLaunches(page: Page, host: WebHost, appId: string, format: AppFormat): Promise<number[]> {
+/** Where one WeChat-format launch went, in ms, from the view page's own stamps (miniprogram/view/main.ts). */
+interface WxStages {
+  /** click -> the view page starts loading (launch command, view creation) */
+  shell: number;
+  /** the host builds the view page (load key, boot config, storage mirror) */
+  document: number;
+  /** HTML received -> view.js begins and asks for the logic Worker (wx.js, the stylesheets, view.js) */
+  scripts: number;
+  /** the Worker asked for -> it is ready (a new thread, logic.js with glass-easel, the app's compiled bundle) */
+  logic: number;
+  /** the Worker ready -> the first page's first render is in the DOM (app.js, onLaunch, the page's onLoad, its render batch) */
+  render: number;
+  /** first render -> the first paint after it */
+  paint: number;
+  /** the view's first contentful paint (often only its navigation bar) -> the first page painted */
+  chromeAhead: number;
+}
+
+const WX_STAGES = `(() => {
+  const nav = performance.getEntriesByType('navigation')[0];
+  const p = window.__wxPerf;
+  if (!nav || !p || p.logicReady === undefined || p.firstRender === undefined || p.firstPagePaint === undefined || p.firstPaint === undefined) return undefined;
+  return { origin: performance.timeOrigin, responseEnd: nav.responseEnd, viewStart: p.viewStart, logicReady: p.logicReady, firstRender: p.firstRender, pagePaint: p.firstPagePaint - performance.timeOrigin, fcp: p.firstPaint - performance.timeOrigin };
+})()`;
+
+async function wxStages(page: Page, appId: string, clickedAt: number): Promise<WxStages | undefined> {
+  const frame = await appFrame(page, appId);
+  const t = frame ? ((await frame.evaluate(WX_STAGES).catch(() => undefined)) as Record<string, number> | undefined) : undefined;
+  if (!t) return undefined;
+  return {
+    shell: t['origin']! - clickedAt,
+    document: t['responseEnd']!,
+    scripts: t['viewStart']! - t['responseEnd']!,
+    logic: t['logicReady']! - t['viewStart']!,
+    render: t['firstRender']! - t['logicReady']!,
+    paint: t['pagePaint']! - t['firstRender']!,
+    chromeAhead: t['pagePaint']! - t['fcp']!,
+  };
+}
+
+/** click on the catalog's Launch -> the app's first contentful paint, both in epoch ms (and, for the WeChat format, where it went) */
+async function measureLaunches(page: Page, host: WebHost, appId: string, format: AppFormat, stages: WxStages[] = []): Promise<number[]> {
   const samples: number[] = [];
   for (let i = 0; i < LAUNCHES; i++) {
     await page.getByTestId('nav-catalog').click();
@@ -24,7 +64,12 @@ async function measureLaunches(page: Page, host: WebHost, appId: string, format:
     await page.evaluate(() => document.addEventListener('click', () => ((window as unknown as { __clickAt: number }).__clickAt = performance.timeOrigin + performance.now()), { capture: true, once: true }));
     await launch.click();
     const painted = await firstPaint(page, appId, format);
-    samples.push(painted - (await page.evaluate(() => (window as unknown as { __clickAt: number }).__clickAt)));
+    const clickedAt = await page.evaluate(() => (window as unknown as { __clickAt: number }).__clickAt);
+    samples.push(painted - clickedAt);
+    if (format === 'wechat') {
+      const where = await wxStages(page, appId, clickedAt);
+      if (where) stages.push(where);
+    }
     for (const r of (await host.runtime.service.handle('listRunning', {})) as Array<{ viewId: number }>) await host.runtime.service.handle('close', { viewId: r.viewId });
   }
   return samples;
@@ -70,9 +115,20 @@ export async function run(): Promise<BenchRow[]> {
     // alternate the two formats so both see the same machine load
     const web: number[] = [];
     const wechat: number[] = [];
+    const stages: WxStages[] = [];
     for (let round = 0; round < 2; round++) {
       web.push(...(await measureLaunches(page, host, WEB_APP, 'web')));
-      wechat.push(...(await measureLaunches(page, host, WX_APP, 'wechat')));
+      wechat.push(...(await measureLaunches(page, host, WX_APP, 'wechat', stages)));
+    }
+    if (stages.length > 0) {
+      const keys = ['shell', 'document', 'scripts', 'logic', 'render', 'paint', 'chromeAhead'] as const;
+      console.log(`  where a WeChat-format launch goes, p50 ms: ${keys.map((k) => `${k} ${percentile(stages.map((s) => s[k]), 50).toFixed(1)}`).join(', ')}`);
+      console.log(
+        '    shell = click -> view page starts; document = host builds the page; scripts = HTML -> view.js begins (wx.js, styles, view.js);\n' +
+          '    logic = view.js asks for the Worker -> it is ready (new thread, logic.js + glass-easel, app bundle);\n' +
+          '    render = ready -> first page rendered (app.js, onLaunch, onLoad, first batch); paint = -> first paint after it;\n' +
+          '    chromeAhead = how long the navigation bar was on screen before the page (the first contentful paint)',
+      );
     }
     await page.getByTestId('nav-catalog').click();
     await page.locator(`[data-testid="app-card"][data-app-id="${WX_APP}"]`).getByTestId('launch').click();
@@ -86,7 +142,7 @@ export async function run(): Promise<BenchRow[]> {
     const taps = await measureTaps(frame);
     const rows: BenchRow[] = [
       { name: `launch -> first paint p50, web format (${web.length})`, value: percentile(web, 50), unit: 'ms' },
-      { name: `launch -> first paint p50, WeChat format (${wechat.length})`, value: percentile(wechat, 50), unit: 'ms' },
+      { name: `launch -> first page painted p50, WeChat format (${wechat.length})`, value: percentile(wechat, 50), unit: 'ms' },
       { name: 'launch WeChat / web (p50)', value: percentile(wechat, 50) / percentile(web, 50), unit: 'x' },
       { name: `tap -> setData -> DOM p50 (${TAPS})`, value: percentile(taps.runtime, 50), unit: 'ms' },
       { name: 'tap -> setData -> DOM p99', value: percentile(taps.runtime, 99), unit: 'ms' },

@@ -39,8 +39,10 @@ export async function firstPaint(page: Page, appId: string, format: AppFormat): 
     const painted = frame
       ? await frame
           .evaluate((f) => {
-            const w = window as unknown as { __firstPaint?: number; __wxPerf?: { firstPaint?: number } };
-            return f === 'web' ? w.__firstPaint : w.__wxPerf?.firstPaint;
+            // the web page's first contentful paint is its content; the WeChat view's may be only its navigation
+            // bar, so for it: the first paint after the first page's render was applied
+            const w = window as unknown as { __firstPaint?: number; __wxPerf?: { firstPagePaint?: number } };
+            return f === 'web' ? w.__firstPaint : w.__wxPerf?.firstPagePaint;
           }, format)
           .catch(() => undefined)
       : undefined;

@@ -14,13 +14,14 @@ const APP_BUNDLE_URL = '/__wx/app/logic.js';
  * by starting early: the Worker's answers are dispatched as tasks, after view.js (one script) has set its
  * onmessage, and `port` queues the Worker's wx calls until serveWx listens on it.
  */
-export function startLogic(hostWx: Record<string, unknown> | undefined): { worker: Worker; port: MessagePort } {
+export function startLogic(hostWx: Record<string, unknown> | undefined): { worker: Worker; port: MessagePort; startedAt: number } {
+  const startedAt = performance.now();
   const worker = new Worker(LOGIC_WORKER_URL + runtimeVersionQuery());
   const channel = new MessageChannel();
   const size = { width: document.documentElement.clientWidth, height: document.documentElement.clientHeight, pixelRatio: window.devicePixelRatio };
   const launch = launchFromUrl(location.search);
   worker.postMessage({ t: 'start', bundleUrl: APP_BUNDLE_URL, storageMirror: storageSnapshot(hostWx), window: size, ...(launch ? { launch } : {}) } satisfies ToLogic, [channel.port2]);
-  return { worker, port: channel.port1 };
+  return { worker, port: channel.port1, startedAt };
 }
 
 /**
