@@ -268,6 +268,8 @@ test('basic content: icons as SVG, progress, rich-text refuses script and handle
   await expect(page.locator('#icon-custom svg')).toHaveCSS('color', 'rgb(47, 123, 245)');
   await expect(page.locator('#progress')).toHaveAttribute('aria-valuenow', '40');
   await expect(page.locator('#progress .wx-progress-info')).toHaveText('40%');
+  // the bar grows from 0 to 40 (30 ms a percent) and says so; only then is the next change's end the one we see
+  await expect.poll(() => lastLog(page), { timeout: 5_000 }).toEqual({ name: 'activeend', type: 'activeend', detail: { curPercent: 40 } });
   const log = await logAfter(page, () => page.locator('#more').click());
   expect(log).toEqual({ name: 'activeend', type: 'activeend', detail: { curPercent: 60 } });
 
