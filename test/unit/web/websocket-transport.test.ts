@@ -45,6 +45,39 @@ describe('browser WebSocket transport', () => {
     transport.close();
   });
 
+  it('opens its socket after the task that made it (calls made first wait and are answered); closed at once, it never opens one', async () => {
+    const opened: string[] = [];
+    const Base = pageSocket('alpha');
+    const Counting = class extends (Base as unknown as new (url: string) => object) {
+      constructor(url: string) {
+        super(url);
+        opened.push(url);
+      }
+    } as unknown as new (url: string) => WebSocket;
+    const shell = await shellClient(port, t.host.shellToken);
+    const launchOne = async () => {
+      const { url, viewId } = (await shell.call('launch', { appId: 'alpha' })).output as { url: string; viewId: number };
+      const { token } = await viewTokenFromPage(port, url);
+      return { viewId, transport: createWebSocketTransport({ wsUrl: `ws://alpha.localhost:${port}/ws/bridge`, viewId, token, WebSocketImpl: Counting }) };
+    };
+    // wx.js makes the transport before the page's own scripts: opening the socket must not cost them that time
+    const { transport, viewId } = await launchOne();
+    expect(opened).toHaveLength(0);
+    const first = transport.request({ v: 1, id: 'first', api: 'getStorageInfo', params: {} });
+    expect(opened).toHaveLength(0);
+    expect(await first).toMatchObject({ id: 'first', ok: true, result: { errMsg: 'getStorageInfo:ok' } });
+    expect(opened).toHaveLength(1);
+    transport.close();
+    await shell.call('close', { viewId });
+
+    const { transport: closedAtOnce } = await launchOne();
+    closedAtOnce.close();
+    await new Promise((r) => setTimeout(r, 100));
+    expect(opened).toHaveLength(1);
+    expect(await closedAtOnce.request({ v: 1, id: 1, api: 'getStorageInfo', params: {} })).toEqual({ v: 1, id: 1, ok: false, errMsg: 'getStorageInfo:fail this view is closed; relaunch the mini program' });
+    shell.socket.close();
+  });
+
   it('reconnects with the same token after the socket drops, and fails only what was in flight', async () => {
     const { transport, viewId } = await launchedTransport('alpha');
     expect(await transport.request({ v: 1, id: 1, api: 'getStorageInfo', params: {} })).toMatchObject({ ok: true });
