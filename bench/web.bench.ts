@@ -18,7 +18,7 @@ import { percentile } from './support/load-host';
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const WARMUP = 50;
 const ROUND_TRIPS = 400;
-const LAUNCHES = 10;
+const LAUNCHES = 20;
 const APP_ID = 'bench-app';
 
 export interface BenchRow {

@@ -110,6 +110,8 @@ export interface WxTouch {
 /** A user event on a node, sent to the logic layer. */
 export interface ViewEvent {
   t: 'event';
+  /** the view's running count of the events it sent (set by the view's post): the logic says which it has handled */
+  seq?: number;
   node: number;
   type: string;
   detail: unknown;
@@ -167,14 +169,14 @@ export interface AppChrome {
 
 /** logic -> view */
 export type ToView =
-  | { t: 'render'; seq: number; ops: RenderOp[] }
+  | { t: 'render'; seq: number; ops: RenderOp[]; /** the last view event the logic had handled when it made this batch */ handled?: number }
   | { t: 'ready'; chrome: AppChrome }
   | { t: 'error'; message: string; stack?: string; where?: string }
   | { t: 'fatal'; message: string }
   | { t: 'pong'; seq: number }
   | ViewCall
   /** what an event handler returned, for the built-in that sent the event (bindinput's new value) */
-  | { t: 'eventResult'; node: number; type: string; value: unknown }
+  | { t: 'eventResult'; node: number; type: string; value: unknown; /** the event it answers */ seq?: number }
   /** for the inspector: the view batches these and sends them to the host over the bridge */
   | { t: 'devtools'; report: DevReport }
   /** the launch page does not exist and onPageNotFound did not route elsewhere: the runtime's own page says so */

@@ -64,6 +64,8 @@ export class LogicRuntime {
   private stackReportQueued = false;
   private launchInfo: LaunchInfo | undefined;
   private appVisible = true;
+  /** the view's seq of the last event dispatched: a render batch says it, so the view can tell stale values */
+  private handledEvent = 0;
 
   constructor(private readonly options: LogicRuntimeOptions) {
     const { bundle } = options;
@@ -71,7 +73,7 @@ export class LogicRuntime {
     this.locator = new ErrorLocator(bundle.lines, bundle.columns);
     this.dev = new DevReporter(options.post, this.locator);
     this.queue = new OpQueue(
-      (seq, ops) => options.post({ t: 'render', seq, ops }),
+      (seq, ops) => options.post({ t: 'render', seq, ops, handled: this.handledEvent }),
       (e) => this.reportError(e),
     );
     const env = new MiniProgramEnv();
@@ -317,6 +319,7 @@ export class LogicRuntime {
   }
 
   private dispatchEvent(event: ViewEvent): void {
+    if (typeof event.seq === 'number') this.handledEvent = event.seq;
     const node = this.backend.element(event.node);
     const target = node?.__wxElement;
     if (!node || !target) return;
@@ -334,7 +337,7 @@ export class LogicRuntime {
     glassEasel.Event.triggerEvent(target, event.type, event.detail, { bubbles, composed: bubbles, capturePhase: bubbles, extraFields, handleListenerReturn });
     if (answer !== undefined) {
       try {
-        this.options.post({ t: 'eventResult', node: event.node, type: event.type, value: structuredClone(answer) });
+        this.options.post({ t: 'eventResult', node: event.node, type: event.type, value: structuredClone(answer), ...(event.seq !== undefined ? { seq: event.seq } : {}) });
       } catch {
         // not cloneable: nothing a built-in could use
       }

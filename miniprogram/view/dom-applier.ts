@@ -65,8 +65,8 @@ export class DomApplier {
   }
 
   /** hands an event handler's return value to the built-in that sent the event */
-  eventResult(id: number, type: string, value: unknown): void {
-    this.builtins.get(id)?.eventResult?.(type, value);
+  eventResult(id: number, type: string, value: unknown, seq?: number): void {
+    this.builtins.get(id)?.eventResult?.(type, value, seq);
   }
 
   /** does this node or one of its ancestors listen for `type`? */

@@ -6,6 +6,7 @@ import type { ToLogic, ToView } from '../protocol';
 import { AppChromeView } from './chrome/app-chrome';
 import { DomApplier } from './dom-applier';
 import { LogicWatchdog } from './logic-watchdog';
+import { EventClock } from './event-clock';
 import { forwardUserEvents } from './user-events';
 import { serveWx } from './wx-forwarder';
 import { answerViewCall, createViewCallHandlers } from './view-calls';
@@ -44,7 +45,17 @@ function boot(): void {
 
   const devtools = new DevtoolsForwarder(hostReporter(window));
   const { worker, port } = logic;
-  const post = (message: ToLogic) => worker.postMessage(message);
+  const events = new EventClock();
+  /** every message to the logic; events are numbered here, whoever sends them (built-ins, taps, touches) */
+  const post = (message: ToLogic): number => {
+    if (message.t !== 'event') {
+      worker.postMessage(message);
+      return 0;
+    }
+    const seq = events.next();
+    worker.postMessage({ ...message, seq });
+    return seq;
+  };
   let currentRoute = '';
   const resolveUrl = (path: string) => {
     if (/^(https?:|data:|blob:)/.test(path) || path.startsWith('/')) return path;
@@ -77,6 +88,8 @@ function boot(): void {
   };
   const contextFor = (node: number): BuiltinContext => ({
     emit: (type, detail, options) => post({ t: 'event', node, type, detail, bubbles: options?.bubbles ?? false }),
+    handled: (seq) => events.handled(seq),
+    whenHandled: (seq, then) => events.whenHandled(seq, then),
     listens: (type) => applier.listens(applier.domNode(node) ?? null, type),
     navigate: (openType, url, delta) => post({ t: 'navigate', openType, ...(url !== undefined ? { url } : {}), ...(delta !== undefined ? { delta } : {}) }),
     resolveUrl,
@@ -98,6 +111,7 @@ function boot(): void {
       case 'render': {
         const started = performance.now();
         applier.apply(message.ops);
+        events.advance(message.handled);
         perf.applyMs.push(performance.now() - started);
         if (perf.firstRender === undefined && message.ops.length > 0) {
           perf.firstRender = performance.now();
@@ -121,7 +135,7 @@ function boot(): void {
         answerViewCall(viewCalls, message, post);
         return;
       case 'eventResult':
-        applier.eventResult(message.node, message.type, message.value);
+        applier.eventResult(message.node, message.type, message.value, message.seq);
         return;
       case 'pong':
         watchdog.pong(message.seq);

@@ -41,6 +41,14 @@ test('input: bindinput detail, a returned string replaces the value, focus/blur/
   await page.locator('#upper input').pressSequentially('tea');
   await expect(page.locator('#upper input')).toHaveValue('TEA');
 
+  // typing faster than the page's handler answers: an answer for an older keystroke must not take back newer
+  // ones (each handler here takes 60 ms; a key every 40 ms lands while the logic is still busy)
+  await page.locator('#slow-upper input').pressSequentially('superapp', { delay: 40 });
+  await expect(page.locator('#slow-upper input')).toHaveValue('SUPERAPP');
+  await page.locator('#slow-model input').pressSequentially('superapp', { delay: 40 });
+  await expect(page.locator('#slow-echo')).toHaveText('superapp');
+  await expect(page.locator('#slow-model input')).toHaveValue('superapp');
+
   await page.locator('#count input').pressSequentially('12ab3');
   await expect(page.locator('#count input')).toHaveValue('123');
   await page.locator('#amount input').pressSequentially('9.5x');

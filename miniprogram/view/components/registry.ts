@@ -6,8 +6,15 @@
  * the generic rules of dom-applier.ts (safe attributes copied to the DOM element).
  */
 export interface BuiltinContext {
-  /** sends a WeChat event from this node (non-bubbling unless said: component events do not bubble) */
-  emit(type: string, detail: unknown, options?: { bubbles?: boolean }): void;
+  /**
+   * sends a WeChat event from this node (non-bubbling unless said: component events do not bubble); returns the
+   * event's place in the view's sequence of events, for `handled`
+   */
+  emit(type: string, detail: unknown, options?: { bubbles?: boolean }): number;
+  /** has the logic layer handled the view's event `seq`? (values it sends before that may be older than the DOM) */
+  handled(seq: number): boolean;
+  /** runs `then` once a render batch from the logic says it has handled event `seq` (after that batch is applied) */
+  whenHandled(seq: number, then: () => void): void;
   /** does the page listen for this event on this node? (so a built-in can skip per-frame events nobody hears) */
   listens(type: string): boolean;
   /** runs a routing API from the view (navigator) */
@@ -26,8 +33,8 @@ export interface BuiltinInstance {
   /** an attribute changed; return false to let the generic rule handle it */
   set?(name: string, value: unknown): boolean;
   remove?(name: string): boolean;
-  /** what the page's handler returned for an event this built-in sent (bindinput's new value) */
-  eventResult?(type: string, value: unknown): void;
+  /** what the page's handler returned for an event this built-in sent (bindinput's new value); `seq` is that event's */
+  eventResult?(type: string, value: unknown, seq: number | undefined): void;
 }
 
 export interface BuiltinComponent {

@@ -34,6 +34,10 @@ export function textField(ctx: BuiltinContext, tag: 'wx-input' | 'wx-textarea', 
   let filter: RegExp | undefined;
   let keyCode: number | undefined;
   let maxlength = DEFAULT_MAXLENGTH;
+  /** the view's number of the last input event this box sent (0: none yet) */
+  let lastInput = 0;
+  /** a value the logic sent while the user's later keystrokes were still on their way to it */
+  let deferred: string | undefined;
 
   const showPlaceholder = () => {
     placeholder.hidden = field.value !== '';
@@ -46,6 +50,33 @@ export function textField(ctx: BuiltinContext, tag: 'wx-input' | 'wx-textarea', 
     const next = maxlength >= 0 ? text.slice(0, maxlength) : text;
     if (field.value !== next) field.value = next;
     showPlaceholder();
+  };
+  /**
+   * A value from the logic layer (the page's data, a `model:` binding): written at once unless the user typed
+   * after the event it was made from, since it would then take back their newer keystrokes. The latest such
+   * value is kept, and written once the logic has handled the last keystroke, unless a newer value came first.
+   */
+  const fromLogic = (text: string) => {
+    if (lastInput === 0 || ctx.handled(lastInput)) {
+      deferred = undefined;
+      setValue(text);
+      return;
+    }
+    const waitingAlready = deferred !== undefined;
+    deferred = text;
+    if (!waitingAlready) settleDeferred();
+  };
+  const settleDeferred = () => {
+    ctx.whenHandled(lastInput, () => {
+      if (deferred === undefined) return;
+      if (!ctx.handled(lastInput)) {
+        settleDeferred(); // typed again meanwhile: wait for that keystroke too
+        return;
+      }
+      const text = deferred;
+      deferred = undefined;
+      setValue(text);
+    });
   };
   const focusSoon = () => {
     // the element may not be in the document yet when the attribute arrives
@@ -66,7 +97,7 @@ export function textField(ctx: BuiltinContext, tag: 'wx-input' | 'wx-textarea', 
       field.setSelectionRange(at, at);
     }
     showPlaceholder();
-    ctx.emit('input', { value: field.value, cursor: field.selectionStart ?? field.value.length, keyCode });
+    lastInput = ctx.emit('input', { value: field.value, cursor: field.selectionStart ?? field.value.length, keyCode });
   });
   field.addEventListener('focus', () => ctx.emit('focus', { value: field.value, height: 0 }));
   field.addEventListener('blur', () => ctx.emit('blur', { value: field.value, cursor: field.selectionStart ?? field.value.length }));
@@ -86,7 +117,7 @@ export function textField(ctx: BuiltinContext, tag: 'wx-input' | 'wx-textarea', 
       switch (attr) {
         case 'value':
           initial = stringAttr(value);
-          setValue(initial);
+          fromLogic(initial);
           return true;
         case 'name':
           name = stringAttr(value);
@@ -121,11 +152,12 @@ export function textField(ctx: BuiltinContext, tag: 'wx-input' | 'wx-textarea', 
           return extra?.(attr, value) ?? false;
       }
     },
-    eventResult(type, result) {
-      // bindinput's return value: a string, or {value, cursor}
-      if (type !== 'input') return;
+    eventResult(type, result, seq) {
+      // bindinput's return value: a string, or {value, cursor}; one for a keystroke older than the last is stale
+      if (type !== 'input' || (seq !== undefined && seq < lastInput)) return;
       const next = typeof result === 'string' ? result : result && typeof result === 'object' && typeof (result as { value?: unknown }).value === 'string' ? (result as { value: string }).value : undefined;
       if (next === undefined) return;
+      deferred = undefined; // the handler's answer to the latest keystroke is newer than any value held back
       setValue(next);
       const cursor = (result as { cursor?: unknown })?.cursor;
       const at = typeof cursor === 'number' ? cursor : field.value.length;
