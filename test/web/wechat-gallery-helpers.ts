@@ -1,7 +1,6 @@
-import { join } from 'node:path';
 import type { FrameLocator, Locator } from '@playwright/test';
 import { expect, type ShellPage, type TestHost } from './fixtures';
-import { repoRoot } from './packages';
+import { installFixture, visiblePage } from './wechat-fixture-install';
 
 /**
  * What the gallery specs share: the component gallery project (test/fixtures/wechat/gallery) installed
@@ -10,15 +9,10 @@ import { repoRoot } from './packages';
 export const APP_ID = 'wxgallery0000001';
 
 export async function installGallery(host: TestHost): Promise<void> {
-  const installed = (await host.runtime.service.handle('listApps', {})) as Array<{ appId: string }>;
-  if (!installed.some((a) => a.appId === APP_ID)) {
-    await host.runtime.service.handle('install', { source: join(repoRoot, 'test', 'fixtures', 'wechat', 'gallery') });
-  }
+  await installFixture(host, APP_ID, 'gallery');
 }
 
-export function visiblePage(app: FrameLocator): Locator {
-  return app.locator('.wx-page-frame:not([hidden])');
-}
+export { visiblePage };
 
 /** launches the gallery and opens the page behind the home page's `#to-<family>` (a navigator or a button) */
 export async function open(shell: ShellPage, family: string, ready = '#log'): Promise<{ app: FrameLocator; page: Locator }> {

@@ -1,7 +1,6 @@
-import { join } from 'node:path';
-import type { FrameLocator, Locator } from '@playwright/test';
+import type { FrameLocator } from '@playwright/test';
 import { expect, test, type ShellPage } from './fixtures';
-import { repoRoot } from './packages';
+import { installFixture, visiblePage } from './wechat-fixture-install';
 
 /**
  * The inspector as a WeChat-format mini program's developer uses it (issues 7 and 8): exceptions and
@@ -15,16 +14,9 @@ const APP_ID = 'wxrtinspect001';
 test.describe.configure({ timeout: 240_000 });
 
 test.beforeEach(async ({ host }) => {
-  const installed = (await host.runtime.service.handle('listApps', {})) as Array<{ appId: string }>;
-  if (!installed.some((a) => a.appId === APP_ID)) {
-    await host.runtime.service.handle('install', { source: join(repoRoot, 'test', 'fixtures', 'wechat', 'rt-inspect') });
-  }
+  await installFixture(host, APP_ID, 'rt-inspect');
   await host.runtime.service.handle('clearDevtools', {});
 });
-
-function visiblePage(app: FrameLocator): Locator {
-  return app.locator('.wx-page-frame:not([hidden])');
-}
 
 async function launch(shell: ShellPage): Promise<FrameLocator> {
   const app = await shell.launch(APP_ID);

@@ -1,7 +1,8 @@
 import { join } from 'node:path';
-import type { FrameLocator, Locator } from '@playwright/test';
+import type { FrameLocator } from '@playwright/test';
 import { expect, test, type ShellPage } from './fixtures';
 import { repoRoot } from './packages';
+import { installFixture, visiblePage } from './wechat-fixture-install';
 
 /**
  * The WeChat-format runtime end to end: a DevTools project from test/fixtures/wechat/ installed through the
@@ -12,16 +13,8 @@ const APP_ID = 'wxrtbasics0001';
 test.describe.configure({ timeout: 120_000 });
 
 test.beforeEach(async ({ host }) => {
-  const installed = (await host.runtime.service.handle('listApps', {})) as Array<{ appId: string }>;
-  if (!installed.some((a) => a.appId === APP_ID)) {
-    await host.runtime.service.handle('install', { source: join(repoRoot, 'test', 'fixtures', 'wechat', 'rt-basics') });
-  }
+  await installFixture(host, APP_ID, 'rt-basics');
 });
-
-/** the page the user sees (the top of the stack): the one page frame not hidden */
-function visiblePage(app: FrameLocator): Locator {
-  return app.locator('.wx-page-frame:not([hidden])');
-}
 
 async function launch(shell: ShellPage): Promise<FrameLocator> {
   const app = await shell.launch(APP_ID);
