@@ -242,10 +242,14 @@ export function menuButtonRect(size: WindowSize): Record<string, number> {
   return { width, height, top, right, bottom: top + height, left: right - width };
 }
 
-/** the components canIUse knows (schema "<component>.<attribute>..." answers true for these) */
+/**
+ * the components canIUse knows (schema "<component>.<attribute>..." answers true for these): every built-in the
+ * view registers (test/unit/miniprogram/page-level-apis.test.ts reads them from view/components/ and checks)
+ */
 const COMPONENTS = new Set([
   'view', 'text', 'image', 'icon', 'progress', 'rich-text', 'button', 'navigator', 'input', 'textarea', 'checkbox', 'checkbox-group',
   'radio', 'radio-group', 'switch', 'slider', 'picker', 'label', 'form', 'scroll-view', 'swiper', 'swiper-item', 'block',
+  'movable-area', 'movable-view', 'cover-view', 'cover-image',
 ]);
 
 /** WeChat's ${method} part of an API schema: how the API is called or answers */

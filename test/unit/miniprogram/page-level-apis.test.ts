@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { appBaseInfo, badgeText, canIUse, deviceInfo, menuButtonRect, systemInfo, windowInfo } from '../../../miniprogram/logic/page-apis';
 import { ViewCalls } from '../../../miniprogram/logic/view-calls';
 import type { ModuleFactory } from '../../../miniprogram/logic/bundle';
@@ -27,6 +29,16 @@ describe('page-level APIs answered in the logic layer', () => {
     // the method part is one of return / success / object / callback
     expect(canIUse(wx, 'showModal.success.confirm')).toBe(true);
     expect(canIUse(wx, 'showModal.nonsense')).toBe(false);
+  });
+
+  it('canIUse knows every built-in component the view registers', () => {
+    const dir = join(import.meta.dirname, '../../../miniprogram/view/components');
+    const tags = readdirSync(dir)
+      .filter((f) => f.endsWith('.ts'))
+      .flatMap((f) => [...readFileSync(join(dir, f), 'utf8').matchAll(/\btag: '([a-z-]+)',/g)].map((m) => m[1]!));
+    expect(tags).toEqual(expect.arrayContaining(['view', 'movable-view', 'cover-image']));
+    expect(tags.filter((tag) => !canIUse({}, tag))).toEqual([]);
+    expect(canIUse({}, 'cover-view.scroll-top')).toBe(true);
   });
 
   it('a view call is answered by the reply with its id, in any order', async () => {
