@@ -1,6 +1,7 @@
 import type { CodeSpace, ComponentEnv, MiniProgramEnv } from 'glass-easel-miniprogram-adapter';
 import type { AppBundle } from './bundle';
 import type { ModuleLoader } from './module-loader';
+import { BuiltinBehaviors } from './builtin-behaviors';
 import { parseRouteUrl } from './route-url';
 
 /**
@@ -10,6 +11,8 @@ import { parseRouteUrl } from './route-url';
  */
 export class BundleSpace {
   readonly codeSpace: CodeSpace;
+  /** wx://form-field and the other behaviors named by string */
+  readonly builtins: BuiltinBehaviors;
   private current: ComponentEnv | undefined;
   /** the page or component whose module is loading */
   private currentPath: string | undefined;
@@ -23,6 +26,7 @@ export class BundleSpace {
   ) {
     const cs = env.createCodeSpace('', true);
     this.codeSpace = cs;
+    this.builtins = new BuiltinBehaviors(cs);
     this.configs = withGlobalComponents(bundle);
     const pages = new Set(bundle.pages);
     for (const [path, config] of Object.entries(this.configs)) {
@@ -47,14 +51,15 @@ export class BundleSpace {
       return this.current;
     };
     const cs = this.codeSpace;
+    const resolve = <T>(definition: T, what: string): T => this.builtins.resolve(definition, `${what}() in ${this.currentPath ?? 'a module'}.js`);
     return {
-      Page: (definition: unknown) => (need('Page').Page as (d: unknown) => unknown)(definition),
+      Page: (definition: unknown) => (need('Page').Page as (d: unknown) => unknown)(resolve(definition, 'Page')),
       Component: (definition?: unknown) => {
         const env = need('Component');
         if (this.currentPath !== undefined) this.applyStyleOptions(this.currentPath, definition);
-        return (env.Component as (d?: unknown) => unknown)(definition);
+        return (env.Component as (d?: unknown) => unknown)(resolve(definition, 'Component'));
       },
-      Behavior: (definition?: unknown) => (definition === undefined ? cs.behavior() : cs.behavior().definition(definition as never).register()),
+      Behavior: (definition?: unknown) => (definition === undefined ? cs.behavior() : cs.behavior().definition(resolve(definition, 'Behavior') as never).register()),
     };
   }
 

@@ -6,6 +6,7 @@ import { Op, type ToLogic, type ToView, type ViewEvent } from '../protocol';
 import { AppHolder, type LaunchInfo } from './app-instance';
 import type { AppBundle } from './bundle';
 import { BundleSpace } from './code-space';
+import { withFormFields } from './builtin-behaviors';
 import { RecordingBackend, type RecordedElement, type WindowSize } from './composed-backend';
 import { ErrorLocator } from './error-location';
 import { ModuleLoader } from './module-loader';
@@ -328,13 +329,15 @@ export class LogicRuntime {
     if (event.touches) extraFields['touches'] = event.touches;
     if (event.changedTouches) extraFields['changedTouches'] = event.changedTouches;
     const bubbles = event.bubbles !== false;
+    // the view knows its built-in fields' values; custom wx://form-field components' are here
+    const detail = event.type === 'submit' && target instanceof glassEasel.NativeNode && target.is === 'form' ? withFormFields(event.detail, this.space.builtins.formFieldValues(target)) : event.detail;
     // bindinput may return the new value of the box (WeChat); the first such answer goes back to the view
     let answer: unknown;
     const handleListenerReturn = (ret: unknown) => {
       if (answer === undefined && ret !== undefined && ret !== null && typeof ret !== 'boolean') answer = ret;
       return ret === false ? false : undefined;
     };
-    glassEasel.Event.triggerEvent(target, event.type, event.detail, { bubbles, composed: bubbles, capturePhase: bubbles, extraFields, handleListenerReturn });
+    glassEasel.Event.triggerEvent(target, event.type, detail, { bubbles, composed: bubbles, capturePhase: bubbles, extraFields, handleListenerReturn });
     if (answer !== undefined) {
       try {
         this.options.post({ t: 'eventResult', node: event.node, type: event.type, value: structuredClone(answer), ...(event.seq !== undefined ? { seq: event.seq } : {}) });
