@@ -202,6 +202,14 @@ test('swiper circular with margins: the last item neighbours the first both ways
   await shell.page.screenshot({ path: 'test-results/web/gallery-swiper.png' });
 });
 
+test('swiper current-item-id: setting it moves to the item with that item-id, change says source ""', async ({ shell }) => {
+  const { page } = await open(shell, 'swiper-more');
+  const log = await logAfter(page, () => page.locator('#go-c').click());
+  expect(log).toEqual({ name: 'sw-margin:change', type: 'change', detail: { current: 2, currentItemId: 'c', source: '' } });
+  // item c (index 2) now sits after the previous margin
+  await expect.poll(async () => (await itemLefts(page.locator('#sw-margin')))[2]).toBe(40);
+});
+
 test('swiper display-multiple-items: two items share the window; without circular it stops at the last full window', async ({ shell }) => {
   const { page } = await open(shell, 'swiper-more');
   const multi = page.locator('#sw-multi');

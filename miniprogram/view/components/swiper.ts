@@ -222,6 +222,15 @@ defineBuiltin({
             requestAnimationFrame(() => goTo(wanted, ''));
             return true;
           }
+          case 'current-item-id': {
+            // WeChat: the item whose item-id this is (not to be given together with current); '' selects nothing
+            const id = stringAttr(value);
+            if (id !== '') requestAnimationFrame(() => {
+              const index = items().findIndex((item) => item.dataset['itemId'] === id);
+              if (index >= 0) goTo(index, '');
+            });
+            return true;
+          }
           case 'vertical':
             vertical = truthy(value);
             element.toggleAttribute('data-vertical', vertical);
