@@ -210,6 +210,20 @@ test('swiper current-item-id: setting it moves to the item with that item-id, ch
   await expect.poll(async () => (await itemLefts(page.locator('#sw-margin')))[2]).toBe(40);
 });
 
+test('swiper starting at current 2 shows item 2 at once: no animation, no change or animationfinish at load', async ({ shell }) => {
+  const { page } = await open(shell, 'swiper-more');
+  const swiper = page.locator('#sw-start');
+  await expect.poll(async () => (await itemLefts(swiper))[2]).toBe(0);
+  // the first frames already had it in place (an animation from item 0 would still be on its way)
+  await shell.page.waitForTimeout(400);
+  await expect(page.locator('#log')).toHaveText('');
+  await expect(page.locator('#finished')).toHaveText('');
+  // later changes still animate and report as before
+  await swiper.focus();
+  const log = await logAfter(page, () => shell.page.keyboard.press('ArrowRight'));
+  expect(log).toEqual({ name: 'sw-start:change', type: 'change', detail: { current: 3, currentItemId: '', source: 'touch' } });
+});
+
 test('swiper display-multiple-items: two items share the window; without circular it stops at the last full window', async ({ shell }) => {
   const { page } = await open(shell, 'swiper-more');
   const multi = page.locator('#sw-multi');

@@ -69,6 +69,12 @@ defineBuiltin({
     let animation = 0;
     /** where the track is going (or is): further moves count from here */
     let goal = 0;
+    /**
+     * true while the swiper's first render batch is being applied: the `current` it starts with is shown at
+     * once, without an animation or a change event (WeChat sends change when current changes, not for the first)
+     */
+    let starting = true;
+    queueMicrotask(() => (starting = false));
 
     const items = () => [...track.children].filter((c) => c.localName === 'wx-swiper-item') as HTMLElement[];
     const geometry = (): SwiperGeometry => ({ count: items().length, shown, circular });
@@ -130,6 +136,13 @@ defineBuiltin({
         ctx.emit('change', detail(source));
       }
       if (target !== position) animateTo(target, source);
+    };
+    /** shows item `index` where the swiper starts: no animation, no events */
+    const startAt = (index: number) => {
+      const g = geometry();
+      if (g.count === 0) return;
+      current = position = goal = circular ? mod(index, g.count) : Math.min(lastIndex(g), Math.max(0, index));
+      layout();
     };
     const goTo = (index: number, source: Source) => {
       const g = geometry();
@@ -219,15 +232,18 @@ defineBuiltin({
         switch (attr) {
           case 'current': {
             const wanted = numberAttr(value, 0);
-            requestAnimationFrame(() => goTo(wanted, ''));
+            const first = starting;
+            // items arrive after the swiper's own attributes: go there once they are in
+            requestAnimationFrame(() => (first ? startAt(wanted) : goTo(wanted, '')));
             return true;
           }
           case 'current-item-id': {
             // WeChat: the item whose item-id this is (not to be given together with current); '' selects nothing
             const id = stringAttr(value);
+            const first = starting;
             if (id !== '') requestAnimationFrame(() => {
               const index = items().findIndex((item) => item.dataset['itemId'] === id);
-              if (index >= 0) goTo(index, '');
+              if (index >= 0) (first ? startAt(index) : goTo(index, ''));
             });
             return true;
           }
