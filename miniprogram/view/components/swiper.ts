@@ -243,7 +243,9 @@ defineBuiltin({
             const first = starting;
             if (id !== '') requestAnimationFrame(() => {
               const index = items().findIndex((item) => item.dataset['itemId'] === id);
-              if (index >= 0) (first ? startAt(index) : goTo(index, ''));
+              if (index < 0) return;
+              if (first) startAt(index);
+              else goTo(index, '');
             });
             return true;
           }
