@@ -1,4 +1,4 @@
-import { requestFormAction } from './form-field';
+import { registerLabelTarget, requestFormAction } from './form-field';
 import { attachHover } from './hover';
 import { defineBuiltin, truthy, type BuiltinContext } from './registry';
 
@@ -8,7 +8,8 @@ const UNSUPPORTED_OPEN_TYPES = new Set(['contact', 'share', 'feedback', 'launchA
 /**
  * <button>: type default/primary/warn, size default/mini, plain, disabled, loading, hover-class (WeChat's
  * "button-hover" by default). A desktop control: focusable, Enter and Space press it, focus ring from
- * view.css; a disabled button sends no tap. form-type submit/reset acts on the enclosing form.
+ * view.css; a disabled button sends no tap. form-type submit/reset acts on the enclosing form. A label it
+ * belongs to (`for` its id, or around it) clicks it: one tap from the button, and its form-type/open-type.
  * open-type: getPhoneNumber asks the platform through the trusted sheet (wx.getPhoneNumber of the page)
  * and sends getphonenumber {errMsg, code}; getUserInfo sends getuserinfo with the host's answer;
  * openSetting sends opensetting {errMsg, authSetting}; the rest send error {errMsg: "<type>:fail ..."}.
@@ -29,6 +30,11 @@ defineBuiltin({
       if (openType) void runOpenType(ctx, openType);
     };
     element.addEventListener('click', press);
+    // a click of the button where the label was clicked: the page gets the button's tap (user-events.ts), and press runs
+    registerLabelTarget(element, (click) => {
+      const { clientX, clientY, screenX, screenY, ctrlKey, shiftKey, altKey, metaKey } = click;
+      element.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, composed: true, clientX, clientY, screenX, screenY, ctrlKey, shiftKey, altKey, metaKey }));
+    });
     element.addEventListener('keydown', (ev) => {
       if (ev.key !== 'Enter' && ev.key !== ' ') return;
       ev.preventDefault();

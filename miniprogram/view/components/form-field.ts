@@ -39,11 +39,14 @@ export function requestFormAction(from: Element, action: 'submit' | 'reset'): vo
 
 /**
  * What a `label` does to the control it belongs to: checkbox/radio/switch toggle, input and textarea take
- * focus. Controls register here; a label finds its control by `for` (an id) or as its first descendant.
+ * focus, a button is clicked. Controls register here; a label finds its control by `for` (an id) or as its
+ * first descendant. `activate` gets the click on the label.
  */
-const labelTargets = new WeakMap<Element, () => void>();
+export type LabelActivate = (click: MouseEvent) => void;
 
-export function registerLabelTarget(element: Element, activate: () => void): void {
+const labelTargets = new WeakMap<Element, LabelActivate>();
+
+export function registerLabelTarget(element: Element, activate: LabelActivate): void {
   labelTargets.set(element, activate);
 }
 
@@ -62,7 +65,7 @@ export function toggledBy(element: HTMLElement, toggle: () => void): void {
   registerLabelTarget(element, toggle);
 }
 
-export function labelTargetOf(element: Element | null): (() => void) | undefined {
+export function labelTargetOf(element: Element | null): LabelActivate | undefined {
   return element ? labelTargets.get(element) : undefined;
 }
 

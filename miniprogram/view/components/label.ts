@@ -4,8 +4,8 @@ import { defineBuiltin } from './registry';
 
 /**
  * <label>: a click on it acts on its control: the one whose id is `for`, else the first control inside
- * it (checkbox, radio and switch toggle; input and textarea take focus). A click on the control itself is
- * left to the control.
+ * it (checkbox, radio and switch toggle; input and textarea take focus; a button is clicked: its tap, form-type
+ * and open-type). A click on the control itself is left to the control.
  */
 defineBuiltin({
   tag: 'label',
@@ -15,7 +15,7 @@ defineBuiltin({
     element.addEventListener('click', (ev) => {
       const control = target ? (element.getRootNode() as Document).getElementById(target) : firstLabelTarget(element);
       if (!control || (ev.target instanceof Node && control.contains(ev.target))) return;
-      labelTargetOf(control)?.();
+      labelTargetOf(control)?.(ev);
     });
     return {
       element,

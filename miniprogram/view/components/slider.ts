@@ -4,7 +4,8 @@ import { defineBuiltin, showDisabled, truthy } from './registry';
 
 /**
  * <slider>: min 0, max 100, step 1, value 0 (WeChat's defaults); drag with the mouse (changing {value} while
- * dragging, change {value} on release), or the keyboard: arrows move one step, PageUp/PageDown ten steps,
+ * dragging, change {value} on release; a press puts the thumb under the pointer, and a click with no drag
+ * sends change alone), or the keyboard: arrows move one step, PageUp/PageDown ten steps,
  * Home/End to the ends, each key press a change. activeColor, backgroundColor, block-size, block-color,
  * show-value; a form field.
  */
@@ -64,7 +65,9 @@ defineBuiltin({
       thumb.focus();
       element.setPointerCapture(ev.pointerId);
       const start = value;
-      moveTo(fromPointer(ev.clientX), 'changing');
+      // the thumb jumps under the pointer; changing is for the drag that may follow ("拖动过程中触发")
+      value = snap(fromPointer(ev.clientX));
+      draw();
       const onMove = (e: PointerEvent) => moveTo(fromPointer(e.clientX), 'changing');
       const onUp = (e: PointerEvent) => {
         element.removeEventListener('pointermove', onMove);

@@ -21,7 +21,8 @@ export interface TextFieldParts {
  * What `input` and `textarea` share: the value (set by the page without moving the caret when it did not
  * change), maxlength, placeholder drawn as our own element so `placeholder-class`/`placeholder-style`
  * apply, focus/auto-focus, disabled, and WeChat's events: input {value, cursor, keyCode} (a string the
- * handler returns replaces the value), focus {value, height: 0}, blur {value, cursor}, confirm {value}.
+ * handler returns replaces the value; not for textarea, whose handler's return value WeChat does not reflect),
+ * focus {value, height: 0}, blur {value, cursor}, confirm {value}.
  */
 export function textField(ctx: BuiltinContext, tag: 'wx-input' | 'wx-textarea', field: HTMLInputElement | HTMLTextAreaElement, extra?: (name: string, value: unknown) => boolean): TextFieldParts {
   const element = document.createElement(tag);
@@ -153,8 +154,9 @@ export function textField(ctx: BuiltinContext, tag: 'wx-input' | 'wx-textarea', 
       }
     },
     eventResult(type, result, seq) {
-      // bindinput's return value: a string, or {value, cursor}; one for a keystroke older than the last is stale
-      if (type !== 'input' || (seq !== undefined && seq < lastInput)) return;
+      // bindinput's return value: a string, or {value, cursor}; one for a keystroke older than the last is stale.
+      // A textarea keeps what was typed: WeChat does not reflect its bindinput handler's return value.
+      if (tag === 'wx-textarea' || type !== 'input' || (seq !== undefined && seq < lastInput)) return;
       const next = typeof result === 'string' ? result : result && typeof result === 'object' && typeof (result as { value?: unknown }).value === 'string' ? (result as { value: string }).value : undefined;
       if (next === undefined) return;
       deferred = undefined; // the handler's answer to the latest keystroke is newer than any value held back

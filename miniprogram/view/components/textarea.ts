@@ -4,7 +4,8 @@ import { textField } from './text-field';
 
 /**
  * <textarea>: auto-height grows with the text; linechange {height, heightRpx, lineCount} whenever the
- * number of lines changes; Enter makes a new line (WeChat's default confirm-type "return").
+ * number of lines changes; Enter makes a new line (WeChat's default confirm-type "return"). Unlike input's, what
+ * the bindinput handler returns does not change the text (as WeChat documents); `value` from the page does.
  */
 defineBuiltin({
   tag: 'textarea',
