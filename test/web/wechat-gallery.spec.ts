@@ -309,6 +309,20 @@ test('button open-type="getPhoneNumber": the trusted sheet, then bindgetphonenum
   expect(log).toEqual({ name: 'getphonenumber', type: 'getphonenumber', detail: { code: expect.any(String), errMsg: 'getPhoneNumber:ok' } });
 });
 
+test('button open-type="getRealtimePhoneNumber": the same sheet, then bindgetrealtimephonenumber with its own errMsg', async ({ shell }) => {
+  const { page } = await open(shell, 'button');
+  await page.locator('#b-phone-rt').click();
+  await shell.sheet('phoneNumber').getByTestId('sheet-cancel').click();
+  let log = await lastLog(page);
+  expect(log).toMatchObject({ name: 'getrealtimephonenumber', type: 'getrealtimephonenumber', detail: { errMsg: 'getRealtimePhoneNumber:fail user deny' } });
+
+  log = await logAfter(page, async () => {
+    await page.locator('#b-phone-rt').click();
+    await shell.sheet('phoneNumber').getByTestId('sheet-confirm').click();
+  });
+  expect(log).toEqual({ name: 'getrealtimephonenumber', type: 'getrealtimephonenumber', detail: { code: expect.any(String), errMsg: 'getRealtimePhoneNumber:ok' } });
+});
+
 test('button: open-types the desktop cannot do fail clearly; disabled sends nothing; hover-class while pressed; keyboard press', async ({ shell }) => {
   const { page } = await open(shell, 'button');
   let log = await logAfter(page, () => page.locator('#b-share').click());

@@ -11,7 +11,7 @@ const UNSUPPORTED_OPEN_TYPES = new Set(['contact', 'share', 'feedback', 'launchA
  * view.css; a disabled button sends no tap. form-type submit/reset acts on the enclosing form. A label it
  * belongs to (`for` its id, or around it) clicks it: one tap from the button, and its form-type/open-type.
  * open-type: getPhoneNumber asks the platform through the trusted sheet (wx.getPhoneNumber of the page)
- * and sends getphonenumber {errMsg, code}; getUserInfo sends getuserinfo with the host's answer;
+ * and sends getphonenumber {errMsg, code} (getRealtimePhoneNumber: getrealtimephonenumber); getUserInfo sends getuserinfo with the host's answer;
  * openSetting sends opensetting {errMsg, authSetting}; the rest send error {errMsg: "<type>:fail ..."}.
  */
 defineBuiltin({
@@ -89,8 +89,12 @@ defineBuiltin({
 });
 
 async function runOpenType(ctx: BuiltinContext, openType: string): Promise<void> {
-  if (openType === 'getPhoneNumber' || openType === 'getRealtimePhoneNumber') {
+  if (openType === 'getPhoneNumber') {
     ctx.emit('getphonenumber', await ctx.callHost('getPhoneNumber', {}));
+  } else if (openType === 'getRealtimePhoneNumber') {
+    // its own event (bindgetrealtimephonenumber) and errMsg; the platform's answer is the same kind of code
+    const answer = await ctx.callHost('getPhoneNumber', {});
+    ctx.emit('getrealtimephonenumber', { ...answer, errMsg: String(answer['errMsg'] ?? '').replace(/^getPhoneNumber:/, 'getRealtimePhoneNumber:') });
   } else if (openType === 'getUserInfo') {
     ctx.emit('getuserinfo', await ctx.callHost('getUserInfo', {}));
   } else if (openType === 'openSetting') {
