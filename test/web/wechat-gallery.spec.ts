@@ -295,33 +295,25 @@ test('basic content: icons as SVG, progress, rich-text refuses script and handle
   await shell.page.screenshot({ path: 'test-results/web/gallery-basic.png' });
 });
 
-test('button open-type="getPhoneNumber": the trusted sheet, then bindgetphonenumber with the platform code (or user deny)', async ({ shell }) => {
-  const { page } = await open(shell, 'button');
-  await page.locator('#b-phone').click();
-  await shell.sheet('phoneNumber').getByTestId('sheet-cancel').click();
-  let log = await lastLog(page);
-  expect(log).toMatchObject({ name: 'getphonenumber', type: 'getphonenumber', detail: { errMsg: 'getPhoneNumber:fail user deny' } });
+// both phone-number open-types go through the same trusted sheet; each has its own event and errMsg
+for (const { id, event, api } of [
+  { id: 'b-phone', event: 'getphonenumber', api: 'getPhoneNumber' },
+  { id: 'b-phone-rt', event: 'getrealtimephonenumber', api: 'getRealtimePhoneNumber' },
+]) {
+  test(`button open-type="${api}": the trusted sheet, then bind${event} with the platform code (or user deny)`, async ({ shell }) => {
+    const { page } = await open(shell, 'button');
+    await page.locator(`#${id}`).click();
+    await shell.sheet('phoneNumber').getByTestId('sheet-cancel').click();
+    let log = await lastLog(page);
+    expect(log).toMatchObject({ name: event, type: event, detail: { errMsg: `${api}:fail user deny` } });
 
-  log = await logAfter(page, async () => {
-    await page.locator('#b-phone').click();
-    await shell.sheet('phoneNumber').getByTestId('sheet-confirm').click();
+    log = await logAfter(page, async () => {
+      await page.locator(`#${id}`).click();
+      await shell.sheet('phoneNumber').getByTestId('sheet-confirm').click();
+    });
+    expect(log).toEqual({ name: event, type: event, detail: { code: expect.any(String), errMsg: `${api}:ok` } });
   });
-  expect(log).toEqual({ name: 'getphonenumber', type: 'getphonenumber', detail: { code: expect.any(String), errMsg: 'getPhoneNumber:ok' } });
-});
-
-test('button open-type="getRealtimePhoneNumber": the same sheet, then bindgetrealtimephonenumber with its own errMsg', async ({ shell }) => {
-  const { page } = await open(shell, 'button');
-  await page.locator('#b-phone-rt').click();
-  await shell.sheet('phoneNumber').getByTestId('sheet-cancel').click();
-  let log = await lastLog(page);
-  expect(log).toMatchObject({ name: 'getrealtimephonenumber', type: 'getrealtimephonenumber', detail: { errMsg: 'getRealtimePhoneNumber:fail user deny' } });
-
-  log = await logAfter(page, async () => {
-    await page.locator('#b-phone-rt').click();
-    await shell.sheet('phoneNumber').getByTestId('sheet-confirm').click();
-  });
-  expect(log).toEqual({ name: 'getrealtimephonenumber', type: 'getrealtimephonenumber', detail: { code: expect.any(String), errMsg: 'getRealtimePhoneNumber:ok' } });
-});
+}
 
 test('button: open-types the desktop cannot do fail clearly; disabled sends nothing; hover-class while pressed; keyboard press', async ({ shell }) => {
   const { page } = await open(shell, 'button');
