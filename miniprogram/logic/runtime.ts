@@ -7,6 +7,7 @@ import { AppHolder, type LaunchInfo } from './app-instance';
 import type { AppBundle } from './bundle';
 import { BundleSpace } from './code-space';
 import { withFormFields } from './builtin-behaviors';
+import { desktopSyncApis, registerDesktopApis, workerNetworkSource } from './desktop-apis';
 import { RecordingBackend, type RecordedElement, type WindowSize } from './composed-backend';
 import { ErrorLocator } from './error-location';
 import { ModuleLoader } from './module-loader';
@@ -114,6 +115,9 @@ export class LogicRuntime {
       tabCount: tabBar?.list.length ?? 0,
       darkmode: this.darkmode,
     });
+    // read now: once the Worker's globals are sealed, package code (and so this runtime's globals) lose them
+    const network = workerNetworkSource(globalThis);
+    registerDesktopApis(this.apis, network);
 
     const hostWx = createWx(options.transport, { storageMirror: options.storageMirror ?? {} }) as unknown as Record<string, unknown>;
     this.wx = Object.freeze({
@@ -126,6 +130,7 @@ export class LogicRuntime {
       onPageNotFound: (listener: unknown) => this.notFoundListeners.on(listener),
       offPageNotFound: (listener?: unknown) => this.notFoundListeners.off(listener),
       ...this.pageLevelSyncApis(bundle.appId),
+      ...desktopSyncApis(network),
     });
     options.transport.onEvent((event) => this.hostEvent(event));
 
