@@ -54,6 +54,9 @@ test('text: user-select lets the mouse select it; plain text cannot be selected'
   expect(await selection()).toBe('');
   await page.locator('#sel').dblclick();
   await expect.poll(selection).toBe('this');
+  // WeChat: user-select also shows the text as an inline-block
+  expect(await page.locator('#sel').evaluate((el) => getComputedStyle(el).display)).toBe('inline-block');
+  expect(await page.locator('#nosel').evaluate((el) => getComputedStyle(el).display)).toBe('inline');
   await shell.page.screenshot({ path: 'test-results/web/gallery-text.png' });
 });
 

@@ -38,13 +38,21 @@ defineBuiltin({
       }
       renderAll();
     };
+    let userSelect = false;
+    let selectable = false;
     return {
       element,
       set(name, value) {
         switch (name) {
+          // both make it selectable; user-select (the newer one) also makes it an inline-block, as WeChat documents
           case 'user-select':
+            userSelect = truthy(value);
+            element.classList.toggle('wx-selectable', userSelect || selectable);
+            element.classList.toggle('wx-user-select', userSelect);
+            return true;
           case 'selectable':
-            element.classList.toggle('wx-selectable', truthy(value));
+            selectable = truthy(value);
+            element.classList.toggle('wx-selectable', userSelect || selectable);
             return true;
           case 'space':
             space = stringAttr(value);
