@@ -1,5 +1,5 @@
 import { AppEventListeners } from './app-events';
-import type { RuntimeApis } from './runtime-apis';
+import { RuntimeApiError, type RuntimeApis } from './runtime-apis';
 
 /**
  * wx APIs that production mini programs call on every start (app.js's update check, log managers, analytics,
@@ -39,7 +39,29 @@ export function workerNetworkSource(global: typeof globalThis): NetworkSource {
 
 const networkType = (source: NetworkSource) => (source.online() ? 'wifi' : 'none');
 
+/**
+ * WeChat APIs this shell cannot do (no location, camera scanner, photo album, other mini programs, sensors,
+ * Bluetooth...). Each answers `<api>:fail not supported in this desktop shell` through its fail callback or
+ * rejected Promise, as any failed call does, instead of stopping the page with "wx.getLocation is not a
+ * function"; canIUse answers false for them, so code that asks first takes its other path.
+ */
+export const UNSUPPORTED_APIS: ReadonlySet<string> = new Set([
+  'getLocation', 'chooseLocation', 'openLocation', 'startLocationUpdate', 'startLocationUpdateBackground', 'getFuzzyLocation',
+  'scanCode', 'saveImageToPhotosAlbum', 'saveVideoToPhotosAlbum', 'chooseVideo', 'chooseMessageFile', 'openDocument',
+  'requestSubscribeMessage', 'navigateToMiniProgram', 'navigateBackMiniProgram', 'openCustomerServiceChat',
+  'chooseAddress', 'chooseInvoice', 'chooseInvoiceTitle', 'addPhoneContact', 'getWeRunData',
+  'setScreenBrightness', 'getScreenBrightness', 'startAccelerometer', 'stopAccelerometer', 'startCompass', 'stopCompass',
+  'startGyroscope', 'stopGyroscope', 'startDeviceMotionListening', 'stopDeviceMotionListening',
+  'openBluetoothAdapter', 'startBluetoothDevicesDiscovery', 'startBeaconDiscovery', 'startWifi', 'getBatteryInfo',
+  'checkIsSupportSoterAuthentication', 'startSoterAuthentication', 'shareFileMessage', 'showShareImageMenu',
+]);
+
 export function registerDesktopApis(apis: RuntimeApis, source: NetworkSource): void {
+  for (const name of UNSUPPORTED_APIS) {
+    apis.register(name, () => {
+      throw new RuntimeApiError('not supported in this desktop shell');
+    });
+  }
   for (const name of ['setKeepScreenOn', 'showShareMenu', 'hideShareMenu', 'updateShareMenu', 'hideKeyboard']) apis.register(name, () => undefined);
   apis.register('getNetworkType', () => ({ networkType: networkType(source), signalStrength: 0, hasSystemProxy: false }));
 }

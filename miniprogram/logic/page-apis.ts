@@ -258,11 +258,11 @@ const SCHEMA_METHODS = new Set(['return', 'success', 'object', 'callback']);
 /**
  * canIUse(schema), "${API}.${method}.${param}.${option}" or "${component}.${attribute}.${option}": an API of
  * this wx whose method part (if any) is one WeChat names, or a built-in component. Parameters, options and
- * attributes are not checked one by one.
+ * attributes are not checked one by one. `unavailable`: APIs that exist only to fail clearly (desktop-apis.ts).
  */
-export function canIUse(wx: Record<string, unknown>, schema: unknown): boolean {
+export function canIUse(wx: Record<string, unknown>, schema: unknown, unavailable: ReadonlySet<string> = new Set()): boolean {
   if (typeof schema !== 'string' || schema === '') return false;
   const [head, method] = schema.split('.');
-  if (head && typeof wx[head] === 'function') return method === undefined || SCHEMA_METHODS.has(method);
+  if (head && typeof wx[head] === 'function') return !unavailable.has(head) && (method === undefined || SCHEMA_METHODS.has(method));
   return head !== undefined && COMPONENTS.has(head);
 }

@@ -7,7 +7,7 @@ import { AppHolder, type LaunchInfo } from './app-instance';
 import type { AppBundle } from './bundle';
 import { BundleSpace } from './code-space';
 import { withFormFields } from './builtin-behaviors';
-import { desktopSyncApis, registerDesktopApis, workerNetworkSource } from './desktop-apis';
+import { desktopSyncApis, registerDesktopApis, UNSUPPORTED_APIS, workerNetworkSource } from './desktop-apis';
 import { RecordingBackend, type RecordedElement, type WindowSize } from './composed-backend';
 import { ErrorLocator } from './error-location';
 import { ModuleLoader } from './module-loader';
@@ -287,7 +287,7 @@ export class LogicRuntime {
       // WeChat adds `plugin` only when a plugin's own code calls it
       getAccountInfoSync: () => ({ miniProgram: { appId, envVersion: 'release', version: '' } }),
       getMenuButtonBoundingClientRect: () => menuButtonRect(this.backend.windowSize),
-      canIUse: (schema: unknown) => canIUse(this.wx, schema),
+      canIUse: (schema: unknown) => canIUse(this.wx, schema, UNSUPPORTED_APIS),
       // in the current page, as WeChat's are; `.in(component)` narrows to a component
       createSelectorQuery: () => topInstance().createSelectorQuery(),
       createIntersectionObserver: (component: unknown, options?: unknown) => {

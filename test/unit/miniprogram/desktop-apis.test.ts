@@ -52,6 +52,16 @@ describe('wx APIs with a plain desktop answer (update manager, logs, analytics, 
     await expect(app.wx.hideShareMenu!({})).resolves.toEqual({ errMsg: 'hideShareMenu:ok' });
   });
 
+  it('an API the desktop cannot do fails with a clear errMsg through the callbacks or the Promise, and canIUse says false', async () => {
+    const app = await runProject({});
+    await expect(app.wx.getLocation!({ type: 'gcj02' })).rejects.toEqual({ errMsg: 'getLocation:fail not supported in this desktop shell' });
+    const outcome = await new Promise((resolve) => app.wx.scanCode!({ fail: (res: unknown) => resolve(['fail', res]), success: (res: unknown) => resolve(['success', res]) } as never));
+    expect(outcome).toEqual(['fail', { errMsg: 'scanCode:fail not supported in this desktop shell' }]);
+    expect(app.wx.canIUse!('getLocation' as never)).toBe(false);
+    expect(app.wx.canIUse!('scanCode.success.result' as never)).toBe(false);
+    expect(app.wx.canIUse!('getNetworkType' as never)).toBe(true);
+  });
+
   it('onNetworkStatusChange hears the machine going offline and back; off removes a listener', () => {
     const net = fakeNetwork();
     const apis = desktopSyncApis(net.source) as Record<string, (l?: unknown) => void>;
