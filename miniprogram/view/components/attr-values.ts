@@ -13,10 +13,21 @@ export function pxPerRpx(): number {
   return parseFloat(getComputedStyle(document.documentElement).getPropertyValue('--wx-rpx')) || 1;
 }
 
+const RPX = /^(-?\d+(?:\.\d+)?)rpx$/;
+
 /** A WeChat length attribute in px: a number or "12" / "12px" are px, "24rpx" follows the view's width. */
 export function lengthAttr(value: unknown, fallback: number): number {
   const text = stringAttr(value).trim();
-  const rpx = /^(-?\d+(?:\.\d+)?)rpx$/.exec(text);
+  const rpx = RPX.exec(text);
   if (rpx) return Number(rpx[1]) * pxPerRpx();
   return numberAttr(text.replace(/px$/, ''), fallback);
+}
+
+/**
+ * The same length as a CSS value for a style: "Npx", or for rpx `calc(N * var(--wx-rpx))`, so that it follows
+ * the view's width when the window is resized, as rpx in a page's styles does.
+ */
+export function lengthCss(value: unknown, fallback: number): string {
+  const rpx = RPX.exec(stringAttr(value).trim());
+  return rpx ? `calc(${Number(rpx[1])} * var(--wx-rpx))` : `${lengthAttr(value, fallback)}px`;
 }

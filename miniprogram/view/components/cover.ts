@@ -1,4 +1,4 @@
-import { numberAttr } from './attr-values';
+import { lengthAttr } from './attr-values';
 import { imageSource } from './image-source';
 import { defineBuiltin } from './registry';
 
@@ -6,7 +6,8 @@ import { defineBuiltin } from './registry';
  * <cover-view> and <cover-image>: on WeChat they are the only things drawn over native components (video,
  * map, canvas). Here every component is in the page's DOM, so they are a view and an image that stack above
  * their siblings (components.css gives them their own layer); that keeps pages written for WeChat looking
- * the same. cover-view's `scroll-top` scrolls it when its style lets it scroll (overflow-y: scroll).
+ * the same. cover-view's `scroll-top` (px, or "…rpx" / "…px") scrolls it when its style lets it scroll
+ * (overflow-y: scroll).
  */
 defineBuiltin({
   tag: 'cover-view',
@@ -17,7 +18,7 @@ defineBuiltin({
       set(attr, value) {
         if (attr === 'scroll-top') {
           // after the batch that filled it
-          requestAnimationFrame(() => element.scrollTo({ top: numberAttr(value, 0) }));
+          requestAnimationFrame(() => element.scrollTo({ top: lengthAttr(value, 0) }));
           return true;
         }
         return attr === 'marker-id' || attr === 'slot';

@@ -1,14 +1,16 @@
-import { numberAttr, stringAttr } from './attr-values';
+import { lengthCss, numberAttr, stringAttr } from './attr-values';
 import { defineBuiltin, truthy } from './registry';
 
-/** WeChat's defaults: stroke-width 6px, 30 ms per percent when active. */
+/** WeChat's defaults: stroke-width 6px, border-radius 0, font-size 16px, 30 ms per percent when active. */
 const DEFAULT_STROKE = 6;
+const DEFAULT_FONT_SIZE = 16;
 const DEFAULT_MS_PER_PERCENT = 30;
 
 /**
- * <progress>: percent (0-100), show-info, stroke-width, border-radius, font-size, activeColor /
- * backgroundColor (color is the old name), active (the bar grows to its value: from 0, or from where it
- * was with active-mode="forwards"), duration per percent, activeend {curPercent} when it gets there.
+ * <progress>: percent (0-100), show-info, stroke-width, border-radius, font-size (px, or "…rpx" / "…px"
+ * strings since base library 2.4.0), activeColor / backgroundColor (color is the old name), active (the bar
+ * grows to its value: from 0, or from where it was with active-mode="forwards"), duration per percent,
+ * activeend {curPercent} when it gets there.
  */
 defineBuiltin({
   tag: 'progress',
@@ -75,13 +77,13 @@ defineBuiltin({
             info.hidden = !truthy(value);
             return true;
           case 'stroke-width':
-            element.style.setProperty('--wx-progress-stroke', `${numberAttr(value, DEFAULT_STROKE)}px`);
+            element.style.setProperty('--wx-progress-stroke', lengthCss(value, DEFAULT_STROKE));
             return true;
           case 'border-radius':
-            element.style.setProperty('--wx-progress-radius', `${numberAttr(value, 0)}px`);
+            element.style.setProperty('--wx-progress-radius', lengthCss(value, 0));
             return true;
           case 'font-size':
-            info.style.fontSize = `${numberAttr(value, 16)}px`;
+            info.style.fontSize = lengthCss(value, DEFAULT_FONT_SIZE);
             return true;
           case 'color':
           case 'activeColor':
