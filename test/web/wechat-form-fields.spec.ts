@@ -13,10 +13,13 @@ const APP_ID = 'wxformfields001';
 
 test.beforeEach(async ({ host }) => installFixture(host, APP_ID, 'form-fields'));
 
-test('a form submits built-in inputs and custom wx://form-field components, also inside a wx://form-field-group', async ({ shell }) => {
+test('app.js start-up calls answer (update check, network type); a form submits built-in inputs and custom wx://form-field components, also inside a wx://form-field-group', async ({ shell }) => {
   const app = await shell.launch(APP_ID);
   const page = visiblePage(app);
   await expect(page.locator('#cups-plus')).toBeVisible({ timeout: 30_000 });
+  // app.js's start-up code ran in the real Worker: no update to install, the machine is online
+  await expect(page.locator('#startup')).not.toHaveText('');
+  expect(JSON.parse((await page.locator('#startup').textContent()) ?? 'null')).toEqual({ update: { hasUpdate: false }, network: 'wifi' });
 
   await page.locator('#name input').pressSequentially('Mei');
   await page.locator('#cups-plus').click();
