@@ -7,6 +7,7 @@ import { AppHolder, type LaunchInfo } from './app-instance';
 import type { AppBundle } from './bundle';
 import { BundleSpace } from './code-space';
 import { withFormFields } from './builtin-behaviors';
+import { createAnimation } from './animation';
 import { desktopSyncApis, registerDesktopApis, UNSUPPORTED_APIS, workerNetworkSource } from './desktop-apis';
 import { RecordingBackend, type RecordedElement, type WindowSize } from './composed-backend';
 import { ErrorLocator } from './error-location';
@@ -131,6 +132,7 @@ export class LogicRuntime {
       offPageNotFound: (listener?: unknown) => this.notFoundListeners.off(listener),
       ...this.pageLevelSyncApis(bundle.appId),
       ...desktopSyncApis(network),
+      createAnimation,
     });
     options.transport.onEvent((event) => this.hostEvent(event));
 

@@ -1,4 +1,5 @@
 import { Op, type PageWindow, type RenderOp } from '../protocol';
+import { playAnimation } from './animation-player';
 import { builtin, type BuiltinContext, type BuiltinInstance } from './components/registry';
 
 /** What the applier asks of the page chrome (page containers, nav bar) for the page-level operations. */
@@ -120,6 +121,8 @@ export class DomApplier {
   }
 
   private setAttribute(id: number, name: string, value: unknown): void {
+    // wx.createAnimation's data plays on any element (view, image, text...); it is never a DOM attribute
+    if (name === 'animation') return playAnimation(this.element(id), value);
     if (this.builtins.get(id)?.set?.(name, value)) return;
     if (!SAFE_ATTRIBUTE.test(name) || name.toLowerCase().startsWith('on')) return;
     const element = this.element(id);
