@@ -1,9 +1,12 @@
+import { rpxCss, rpxNumber } from '../rpx';
+
 /**
  * wx.createAnimation: an Animation only records what the page asks for; the view plays it
  * (view/animation-player.ts) when the exported data reaches an element's `animation` attribute.
  *
- * Export shape, as WeChat documents it: `{ actions: [...] }`, one action per step(), each
- * `{ animates: [{ type, args }], option: { transition: { duration, timingFunction, delay }, transformOrigin } }`.
+ * Export shape: WeChat documents only `{ actions: Array }`; pages pass it to setData untouched. Inside, one
+ * action per step(), each `{ animates: [{ type, args }], option: { transition: { duration, timingFunction, delay },
+ * transformOrigin } }` (this runtime's own layout, read only by view/animation-player.ts).
  * Style changes are `{ type: 'style', args: [cssProperty, value] }`; transforms are `{ type: <CSS function>, args }`.
  * Units are added here (numbers: px for lengths, deg for angles) so the view writes the values as they are.
  */
@@ -54,8 +57,8 @@ const DEFAULTS: AnimationOptions = { duration: 400, timingFunction: 'linear', de
 /** a number means px; a string keeps its own unit ('50%', '2em'), except rpx, which CSS lacks: the view's --wx-rpx */
 const length = (value: unknown): string | number => {
   if (typeof value !== 'string') return `${toNumber(value, 0)}px`;
-  const rpx = /^\s*(-?\d*\.?\d+)rpx\s*$/.exec(value);
-  return rpx ? `calc(${rpx[1]} * var(--wx-rpx))` : value;
+  const rpx = rpxNumber(value);
+  return rpx !== undefined ? rpxCss(rpx) : value;
 };
 /** a number means degrees */
 const angle = (value: unknown): string | number => (typeof value === 'string' ? value : `${toNumber(value, 0)}deg`);

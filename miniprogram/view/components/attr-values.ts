@@ -1,3 +1,5 @@
+import { rpxCss, rpxNumber } from '../../rpx';
+
 /** Attribute values arrive as the template computed them: numbers, booleans, or strings such as "5" or "false". */
 export function numberAttr(value: unknown, fallback: number): number {
   const n = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
@@ -13,13 +15,11 @@ export function pxPerRpx(): number {
   return parseFloat(getComputedStyle(document.documentElement).getPropertyValue('--wx-rpx')) || 1;
 }
 
-const RPX = /^(-?\d+(?:\.\d+)?)rpx$/;
-
 /** A WeChat length attribute in px: a number or "12" / "12px" are px, "24rpx" follows the view's width. */
 export function lengthAttr(value: unknown, fallback: number): number {
   const text = stringAttr(value).trim();
-  const rpx = RPX.exec(text);
-  if (rpx) return Number(rpx[1]) * pxPerRpx();
+  const rpx = rpxNumber(text);
+  if (rpx !== undefined) return rpx * pxPerRpx();
   return numberAttr(text.replace(/px$/, ''), fallback);
 }
 
@@ -28,6 +28,6 @@ export function lengthAttr(value: unknown, fallback: number): number {
  * the view's width when the window is resized, as rpx in a page's styles does.
  */
 export function lengthCss(value: unknown, fallback: number): string {
-  const rpx = RPX.exec(stringAttr(value).trim());
-  return rpx ? `calc(${Number(rpx[1])} * var(--wx-rpx))` : `${lengthAttr(value, fallback)}px`;
+  const rpx = rpxNumber(stringAttr(value));
+  return rpx !== undefined ? rpxCss(rpx) : `${lengthAttr(value, fallback)}px`;
 }

@@ -1,3 +1,5 @@
+import { rpxCss, rpxNumber } from '../../rpx';
+
 /** The `icon` component's types, as WeChat documents them. */
 export const ICON_TYPES = ['success', 'success_no_circle', 'info', 'warn', 'waiting', 'cancel', 'download', 'search', 'clear'] as const;
 export type IconType = (typeof ICON_TYPES)[number];
@@ -45,8 +47,8 @@ const SHAPES: Record<IconType, Shape[]> = {
 export function iconCssSize(size: number | string): string {
   const text = String(size).trim();
   if (/^\d+(\.\d+)?$/.test(text)) return `${Number(text)}px`;
-  const rpx = /^(\d+(?:\.\d+)?)rpx$/.exec(text);
-  if (rpx) return `calc(${rpx[1]} * var(--wx-rpx))`;
+  const rpx = rpxNumber(text);
+  if (rpx !== undefined) return rpxCss(rpx);
   return text || `${ICON_DEFAULT_SIZE}px`;
 }
 
