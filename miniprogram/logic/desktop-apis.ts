@@ -74,8 +74,10 @@ export function desktopSyncApis(source: NetworkSource): Record<string, unknown> 
   source.onChange(() => network.emit(() => ({ isConnected: source.online(), networkType: networkType(source) })));
   const memory = new AppEventListeners<{ level: number }>('onMemoryWarning');
   const tagged = (tag: string, log: Log): Log => (...args) => log(`[${tag}]`, ...args);
+  // WeChat: "the globally unique update manager"
+  let updates: ReturnType<typeof updateManager> | undefined;
   return {
-    getUpdateManager: () => updateManager(),
+    getUpdateManager: () => (updates ??= updateManager()),
     getLogManager: () => Object.freeze({ debug: tagged('log', console.debug), info: tagged('log', console.info), log: tagged('log', console.log), warn: tagged('log', console.warn) }),
     getRealtimeLogManager: () => realtimeLogManager('realtime log'),
     reportAnalytics: () => undefined,
@@ -107,15 +109,17 @@ function updateManager() {
 
 function realtimeLogManager(tag: string) {
   const filters: string[] = [];
-  const prefix = () => `[${tag}${filters.length ? ` ${filters.join(' ')}` : ''}]`;
+  /** in(page): the page later lines belong to (WeChat: "sets the page" of the manager) */
+  let route = '';
+  const prefix = () => `[${[tag, route, ...filters].filter(Boolean).join(' ')}]`;
   const manager = {
     info: (...args: unknown[]) => console.info(prefix(), ...args),
     warn: (...args: unknown[]) => console.warn(prefix(), ...args),
     error: (...args: unknown[]) => console.error(prefix(), ...args),
     setFilterMsg: (msg: unknown) => void filters.splice(0, filters.length, String(msg)),
     addFilterMsg: (msg: unknown) => void filters.push(String(msg)),
-    // a page's own logger: the same, tagged with its route
-    in: (page: unknown) => realtimeLogManager(`${tag} ${String((page as { route?: unknown } | null)?.route ?? '')}`.trim()),
+    in: (page: unknown) => void (route = String((page as { route?: unknown } | null)?.route ?? '')),
+    // RealtimeTagLogManager: info/warn/error(key, value) and the filters, under its tag
     tag: (name: unknown) => realtimeLogManager(`${tag} ${String(name)}`),
   };
   return Object.freeze(manager);

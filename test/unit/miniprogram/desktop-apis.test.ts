@@ -80,12 +80,17 @@ describe('wx APIs with a plain desktop answer (update manager, logs, analytics, 
     expect(() => apis['onNetworkStatusChange']!('not a function')).toThrow('wx.onNetworkStatusChange: listener must be a function');
   });
 
-  it("a page's realtime logger carries its route; filters are shown", () => {
+  it("the realtime logger carries the page in() named and the filters; the update manager is one", () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-    const apis = desktopSyncApis(fakeNetwork().source) as { getRealtimeLogManager(): { in(p: unknown): { warn(...a: unknown[]): void; addFilterMsg(m: string): void } } };
-    const logger = apis.getRealtimeLogManager().in({ route: 'pages/cart/cart' });
+    const apis = desktopSyncApis(fakeNetwork().source) as {
+      getRealtimeLogManager(): { in(p: unknown): void; warn(...a: unknown[]): void; addFilterMsg(m: string): void };
+      getUpdateManager(): unknown;
+    };
+    const logger = apis.getRealtimeLogManager();
+    logger.in({ route: 'pages/cart/cart' });
     logger.addFilterMsg('order-7');
     logger.warn('slow');
     expect(warn).toHaveBeenCalledWith('[realtime log pages/cart/cart order-7]', 'slow');
+    expect(apis.getUpdateManager()).toBe(apis.getUpdateManager());
   });
 });
