@@ -120,15 +120,20 @@ test('slider: a click on the track sends change alone; a drag sends changing whi
   await expect(log).toHaveText('change:25');
   await expect(thumb).toHaveAttribute('aria-valuenow', '25');
 
-  await page.locator('#slider-clear').click();
-  await expect(log).toHaveText('');
+  /** clears the log, then presses at `from` and drags to `to` (fractions of the track): the events logged */
+  const drag = async (from: number, to: number, steps: number, last: RegExp) => {
+    await page.locator('#slider-clear').click();
+    await expect(log).toHaveText('');
+    await shell.page.mouse.move(at(from), y);
+    await shell.page.mouse.down();
+    await shell.page.mouse.move(at(to), y, { steps });
+    await shell.page.mouse.up();
+    await expect(log).toHaveText(last);
+    return ((await log.textContent()) ?? '').split(' ');
+  };
+
   // press on the thumb, drag to three quarters
-  await shell.page.mouse.move(at(0.25), y);
-  await shell.page.mouse.down();
-  await shell.page.mouse.move(at(0.75), y, { steps: 5 });
-  await shell.page.mouse.up();
-  await expect(log).toHaveText(/change:75$/);
-  const events = ((await log.textContent()) ?? '').split(' ');
+  const events = await drag(0.25, 0.75, 5, /change:75$/);
   expect(events.length).toBeGreaterThanOrEqual(3);
   expect(events.at(-1)).toBe('change:75');
   expect(events.at(-2)).toBe('changing:75');
@@ -138,15 +143,8 @@ test('slider: a click on the track sends change alone; a drag sends changing whi
   expect(values[0]).toBeGreaterThan(25);
 
   // a press away from the thumb puts the thumb there without changing; the drag from there sends changing
-  await page.locator('#slider-clear').click();
-  await expect(log).toHaveText('');
-  await shell.page.mouse.move(at(0.1), y);
-  await shell.page.mouse.down();
-  await shell.page.mouse.move(at(0.3), y, { steps: 4 });
-  await shell.page.mouse.up();
-  await expect(log).toHaveText(/change:30$/);
-  const drag = ((await log.textContent()) ?? '').split(' ');
-  expect(drag[0]).toMatch(/^changing:(1[1-9]|2\d|30)$/);
-  expect(drag.at(-1)).toBe('change:30');
+  const fromAside = await drag(0.1, 0.3, 4, /change:30$/);
+  expect(fromAside[0]).toMatch(/^changing:(1[1-9]|2\d|30)$/);
+  expect(fromAside.at(-1)).toBe('change:30');
   await expect(thumb).toHaveAttribute('aria-valuenow', '30');
 });
