@@ -7,6 +7,12 @@ import type { DevReport } from '../core/contracts/devtools';
  * numbers the logic layer assigns; id 0 is never used.
  */
 
+/**
+ * The element a tab page's custom tab bar (app.json tabBar.custom) is attached in, after the page's content
+ * in its holder: the view keeps it at the bottom of the page's frame and gives it the bar's height.
+ */
+export const CUSTOM_TAB_BAR_SLOT = 'wx-custom-tab-bar';
+
 /** Render and page operations, in the order the logic layer issued them. */
 export const Op = {
   /** [op, id, logicalName, stylingName] */
@@ -95,6 +101,8 @@ export interface TabBarConfig {
   borderStyle: 'black' | 'white';
   position: 'bottom' | 'top';
   list: TabBarItem[];
+  /** the package draws its own (custom-tab-bar/index) on each tab page; the view draws none */
+  custom: boolean;
 }
 
 /** Touch point in WeChat's shape, made from a pointer event. */

@@ -79,13 +79,10 @@ export class BundleSpace {
   define(path: string, loader: ModuleLoader): void {
     if (this.defined.has(path)) return;
     this.defined.add(path);
-    const using = this.configs[path]?.['usingComponents'];
-    if (using && typeof using === 'object') {
-      for (const target of Object.values(using as Record<string, unknown>)) {
-        if (typeof target !== 'string' || target.includes('://')) continue;
-        const dep = parseRouteUrl(target, path).route;
-        if (this.configs[dep]) this.define(dep, loader);
-      }
+    for (const target of dependencies(this.configs[path])) {
+      if (target.includes('://')) continue;
+      const dep = parseRouteUrl(target, path).route;
+      if (this.configs[dep]) this.define(dep, loader);
     }
     const file = `${path}.js`;
     if (!loader.has(file)) return;
@@ -117,6 +114,24 @@ export class BundleSpace {
     this.configs[path] = { ...config, ...extra };
     this.codeSpace.addComponentStaticConfig(path, this.configs[path] as Parameters<CodeSpace['addComponentStaticConfig']>[1]);
   }
+}
+
+/**
+ * The components a page or component needs defined before its own module runs: those it uses, and the
+ * defaults of its componentGenerics (which it may render without naming them in usingComponents).
+ */
+function dependencies(config: Record<string, unknown> | undefined): string[] {
+  const out: string[] = [];
+  const using = config?.['usingComponents'];
+  if (using && typeof using === 'object') out.push(...Object.values(using as Record<string, unknown>).filter((t): t is string => typeof t === 'string'));
+  const generics = config?.['componentGenerics'];
+  if (generics && typeof generics === 'object') {
+    for (const generic of Object.values(generics as Record<string, unknown>)) {
+      const fallback = generic && typeof generic === 'object' ? (generic as { default?: unknown }).default : undefined;
+      if (typeof fallback === 'string') out.push(fallback);
+    }
+  }
+  return out;
 }
 
 /** "shop/" for every app.json subpackages (or subPackages) root "shop" */

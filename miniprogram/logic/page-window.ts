@@ -32,5 +32,6 @@ export function tabBarConfig(raw: Record<string, unknown> | undefined): TabBarCo
     borderStyle: raw['borderStyle'] === 'white' ? 'white' : 'black',
     position: raw['position'] === 'top' ? 'top' : 'bottom',
     list,
+    custom: raw['custom'] === true,
   };
 }

@@ -1,6 +1,6 @@
 import * as glassEasel from 'glass-easel';
 import type { AssociatedBackend, CodeSpace, Root } from 'glass-easel-miniprogram-adapter';
-import { Op, type PageWindow } from '../protocol';
+import { CUSTOM_TAB_BAR_SLOT, Op, type PageWindow } from '../protocol';
 import type { RecordingBackend } from './composed-backend';
 import { EventChannel } from './event-channel';
 
@@ -15,6 +15,8 @@ export interface PageRecord {
   window: PageWindow;
   isTab: boolean;
   shown: boolean;
+  /** this tab page's own instance of the app's custom-tab-bar component (app.json tabBar.custom) */
+  tabBar?: Root;
 }
 
 export interface PageFactoryDeps {
@@ -23,6 +25,8 @@ export interface PageFactoryDeps {
   codeSpace: CodeSpace;
   windowOf(route: string): PageWindow;
   isTab(route: string): boolean;
+  /** the custom tab bar component's path when app.json asks for one (tabBar.custom) and the package has it */
+  customTabBar?: string;
   /** runs the page's module (and its components') if it has not run yet: a subpackage loads on first use */
   beforeCreate?(route: string): void;
 }
@@ -53,8 +57,24 @@ export class PageLifecycle {
     Object.defineProperty(instance, 'options', { value: { ...query }, configurable: true, enumerable: true });
     Object.defineProperty(instance, 'getOpenerEventChannel', { value: () => channel, configurable: true });
     root.attach(holder, placeholder);
+    const isTab = this.deps.isTab(route);
+    const tabBar = isTab && this.deps.customTabBar ? this.attachCustomTabBar(holder, this.deps.customTabBar) : undefined;
+    // WeChat: "每个 tab 页下的自定义 tabBar 组件实例是不同的", reached through the page's getTabBar()
+    Object.defineProperty(instance, 'getTabBar', { value: () => tabBar?.get(), configurable: true });
     backend.queue.push([Op.pageCreate, pageId, holder.id, route, window]);
-    return { pageId, route, query, root, instance, window, isTab: this.deps.isTab(route), shown: false };
+    return { pageId, route, query, root, instance, window, isTab, shown: false, ...(tabBar ? { tabBar } : {}) };
+  }
+
+  /** the page's own custom tab bar, after its content in the page holder (the view keeps it at the bottom) */
+  private attachCustomTabBar(holder: ReturnType<RecordingBackend['createElement']>, path: string): Root {
+    const { backend, associated, codeSpace } = this.deps;
+    const slot = backend.createElement(CUSTOM_TAB_BAR_SLOT, CUSTOM_TAB_BAR_SLOT);
+    const placeholder = backend.createElement('wx-placeholder', 'wx-placeholder');
+    slot.appendChild(placeholder);
+    holder.appendChild(slot);
+    const root = associated.createRoot('custom-tab-bar', codeSpace, path);
+    root.attach(slot, placeholder);
+    return root;
   }
 
   /** onLoad(query); the page is already in getCurrentPages(), as in WeChat */
@@ -71,6 +91,7 @@ export class PageLifecycle {
     page.shown = true;
     this.call(page, 'onShow', []);
     page.root.getComponent().triggerPageLifetime('show', []);
+    page.tabBar?.getComponent().triggerPageLifetime('show', []);
   }
 
   /** onReady once the view has drawn the page's first render */
@@ -83,11 +104,13 @@ export class PageLifecycle {
     page.shown = false;
     this.call(page, 'onHide', []);
     page.root.getComponent().triggerPageLifetime('hide', []);
+    page.tabBar?.getComponent().triggerPageLifetime('hide', []);
   }
 
   unload(page: PageRecord): void {
     this.call(page, 'onUnload', []);
     page.root.release();
+    page.tabBar?.release();
     this.deps.backend.queue.push([Op.pageDestroy, page.pageId]);
   }
 

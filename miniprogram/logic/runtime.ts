@@ -8,6 +8,8 @@ import type { AppBundle } from './bundle';
 import { BundleSpace } from './code-space';
 import { withFormFields } from './builtin-behaviors';
 import { createAnimation } from './animation';
+import { fireReadyAfterCommit } from './ready-lifetime';
+import { CUSTOM_TAB_BAR, installGetTabBar } from './custom-tab-bar';
 import { desktopSyncApis, registerDesktopApis, UNSUPPORTED_APIS, workerNetworkSource } from './desktop-apis';
 import { RecordingBackend, type RecordedElement, type WindowSize } from './composed-backend';
 import { ErrorLocator } from './error-location';
@@ -89,19 +91,26 @@ export class LogicRuntime {
 
     const tabBar = tabBarConfig(bundle.app.tabBar);
     const tabRoutes = new Set((tabBar?.list ?? []).map((item) => item.pagePath));
+    const customTabBar = tabBar?.custom && bundle.configs[CUSTOM_TAB_BAR] ? CUSTOM_TAB_BAR : undefined;
     const lifecycle = new PageLifecycle({
       backend: this.backend,
       associated: this.associated,
       codeSpace: this.space.codeSpace,
       windowOf: (route) => pageWindow(bundle.app.window, bundle.configs[route]),
       isTab: (route) => tabRoutes.has(route),
-      beforeCreate: (route) => this.space.define(route, this.loader),
+      ...(customTabBar ? { customTabBar } : {}),
+      beforeCreate: (route) => {
+        this.space.define(route, this.loader);
+        if (customTabBar) this.space.define(customTabBar, this.loader);
+      },
     });
     this.router = new Router(lifecycle, new Set(bundle.pages), tabRoutes);
     this.router.onChange = () => this.queueStackReport();
     const pageRoutes = new Set(bundle.pages);
     // setData traffic for the inspector: measured from the call to the view acknowledging the batch that drew it
     tapSetData(this.backend, (call) => this.queue.afterCommit(() => this.dev.setData(call, performance.now(), pageRoutes.has(call.is) ? 'page' : 'component')));
+    fireReadyAfterCommit(this.backend, (callback) => this.queue.afterCommit(callback));
+    installGetTabBar();
     this.router.register(this.apis);
     this.registerPageApis();
     registerPageLevelApis({
@@ -159,7 +168,8 @@ export class LogicRuntime {
   start(): void {
     const { bundle } = this.options;
     const tabBar = tabBarConfig(bundle.app.tabBar);
-    this.options.post({ t: 'ready', chrome: { ...(tabBar ? { tabBar } : {}) } });
+    // a custom tab bar replaces the view's own (each tab page renders the package's component instead)
+    this.options.post({ t: 'ready', chrome: { ...(tabBar && !tabBar.custom ? { tabBar } : {}) } });
     this.runModule(bundle.entry.app);
     this.space.defineMainPackage(this.loader);
     const entry = this.entryRoute();
@@ -248,6 +258,7 @@ export class LogicRuntime {
         for (const page of this.router.all()) {
           const size = { windowWidth: message.width, windowHeight: message.height };
           page.root.getComponent().triggerPageLifetime('resize', [{ size }]);
+          page.tabBar?.getComponent().triggerPageLifetime('resize', [{ size }]);
           this.pageCall(page.pageId, 'onResize', [{ size }]);
         }
         return;

@@ -1,5 +1,6 @@
-import { Op, type PageWindow, type RenderOp } from '../protocol';
+import { CUSTOM_TAB_BAR_SLOT, Op, type PageWindow, type RenderOp } from '../protocol';
 import { playAnimation } from './animation-player';
+import { createCustomTabBarSlot } from './chrome/custom-tab-bar-slot';
 import { builtin, type BuiltinContext, type BuiltinInstance } from './components/registry';
 
 /** What the applier asks of the page chrome (page containers, nav bar) for the page-level operations. */
@@ -110,6 +111,7 @@ export class DomApplier {
   }
 
   private createElement(id: number, logicalName: string, stylingName: string): void {
+    if (logicalName === CUSTOM_TAB_BAR_SLOT) return this.register(id, createCustomTabBarSlot());
     const component = logicalName === 'wx-x' ? undefined : builtin(logicalName);
     if (component) {
       const instance = component.create(this.contextFor(id));
