@@ -105,6 +105,12 @@ export interface TabBarConfig {
   custom: boolean;
 }
 
+/** A tap on the view's tab bar: the tab's index and its text as shown (setTabBarItem may have changed it). */
+export interface TabTap {
+  index: number;
+  text: string;
+}
+
 /** Touch point in WeChat's shape, made from a pointer event. */
 export interface WxTouch {
   identifier: number;
@@ -140,7 +146,7 @@ export type ToLogic =
   | { t: 'start'; bundleUrl: string; storageMirror: Record<string, unknown>; launch?: { path?: string; query?: Record<string, string> }; window: { width: number; height: number; pixelRatio: number } }
   | { t: 'committed'; seq: number }
   | ViewEvent
-  | { t: 'navigate'; openType: 'navigate' | 'redirect' | 'switchTab' | 'reLaunch' | 'navigateBack'; url?: string; delta?: number }
+  | { t: 'navigate'; openType: 'navigate' | 'redirect' | 'switchTab' | 'reLaunch' | 'navigateBack'; url?: string; delta?: number; tab?: TabTap }
   | { t: 'pageScroll'; pageId: number; scrollTop: number }
   | { t: 'reachBottom'; pageId: number }
   | { t: 'pullDownRefresh'; pageId: number }

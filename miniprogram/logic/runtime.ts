@@ -2,7 +2,7 @@ import * as glassEasel from 'glass-easel';
 import { MiniProgramEnv, type AssociatedBackend } from 'glass-easel-miniprogram-adapter';
 import { createWx } from '../../client/wx/create-wx';
 import type { WxTransport } from '../../client/transport';
-import { Op, type ToLogic, type ToView, type ViewEvent } from '../protocol';
+import { Op, type TabTap, type ToLogic, type ToView, type ViewEvent } from '../protocol';
 import { AppHolder, type LaunchInfo } from './app-instance';
 import type { AppBundle } from './bundle';
 import { BundleSpace } from './code-space';
@@ -242,7 +242,7 @@ export class LogicRuntime {
         this.dispatchEvent(message);
         return;
       case 'navigate':
-        this.navigateFromView(message.openType, message.url, message.delta);
+        this.navigateFromView(message.openType, message.url, message.delta, message.tab);
         return;
       case 'pageScroll':
         this.pageCall(message.pageId, 'onPageScroll', [{ scrollTop: message.scrollTop }]);
@@ -365,11 +365,19 @@ export class LogicRuntime {
     }
   }
 
-  private navigateFromView(openType: string, url: string | undefined, delta: number | undefined): void {
+  private navigateFromView(openType: string, url: string | undefined, delta: number | undefined, tab?: TabTap): void {
     const api = openType === 'navigate' ? 'navigateTo' : openType === 'redirect' ? 'redirectTo' : openType;
     const result = this.apis.call(api, { ...(url !== undefined ? { url } : {}), ...(delta !== undefined ? { delta } : {}) });
+    // a tap on the tab bar (not wx.switchTab): the tapped tab's page hears onTabItemTap once it is shown,
+    // also when it already was (WeChat: "点击 tab 时触发", pages use it to refresh or scroll to the top)
+    if (tab) void result?.then(() => this.tabItemTapped(tab, url?.replace(/^\//, '') ?? ''));
     // a <navigator> with a bad url reports like the API would, to the console
     void result?.catch((fail: { errMsg?: string }) => console.error(`navigator: ${fail.errMsg ?? 'failed'}`));
+  }
+
+  private tabItemTapped(tab: TabTap, pagePath: string): void {
+    const top = this.router.top();
+    if (top?.route === pagePath) this.router.lifecycleOf().call(top, 'onTabItemTap', [{ index: tab.index, pagePath, text: tab.text }]);
   }
 
   private pageCall(pageId: number, name: string, args: unknown[]): void {

@@ -65,7 +65,7 @@ function boot(): void {
 
   const chrome = new AppChromeView({
     back: () => post({ t: 'navigate', openType: 'navigateBack', delta: 1 }),
-    switchTab: (url) => post({ t: 'navigate', openType: 'switchTab', url: `/${url}` }),
+    switchTab: (url, tab) => post({ t: 'navigate', openType: 'switchTab', url: `/${url}`, tab }),
     frameEvents: (pageId) => ({
       scroll: (scrollTop) => post({ t: 'pageScroll', pageId, scrollTop }),
       reachBottom: () => post({ t: 'reachBottom', pageId }),

@@ -89,9 +89,10 @@ test('lifecycle order: launch, navigateTo, navigateBack, redirectTo, switchTab, 
   await expect(log()).toHaveText(/\|detail\.onUnload\|index\.onUnload\|tab-a\.onLoad \{\}\|tab-a\.onShow\|tab-a\.onReady$/);
   // the tab bar (drawn by the runtime) switches tabs; the tab left behind is hidden, not unloaded
   await app.getByRole('tab', { name: 'Tab B' }).click();
-  await expect(log()).toHaveText(/\|tab-a\.onHide\|tab-b\.onLoad \{\}\|tab-b\.onShow\|tab-b\.onReady$/);
+  // onTabItemTap {index, pagePath, text} on the tapped tab's page once it is shown (not for wx.switchTab, above)
+  await expect(log()).toHaveText(/\|tab-a\.onHide\|tab-b\.onLoad \{\}\|tab-b\.onShow\|tab-b\.onTabItemTap 1 pages\/tab-b\/tab-b Tab B\|tab-b\.onReady$/);
   await app.getByRole('tab', { name: 'Tab A' }).click();
-  await expect(log()).toHaveText(/\|tab-b\.onHide\|tab-a\.onShow$/);
+  await expect(log()).toHaveText(/\|tab-b\.onHide\|tab-a\.onShow\|tab-a\.onTabItemTap 0 pages\/tab-a\/tab-a Tab A$/);
   await expect(app.getByRole('tab', { name: 'Tab A' })).toHaveAttribute('aria-selected', 'true');
   await shell.page.screenshot({ path: test.info().outputPath('wechat-tab-page.png') });
 

@@ -1,4 +1,4 @@
-import type { AppChrome, PageWindow } from '../../protocol';
+import type { AppChrome, PageWindow, TabTap } from '../../protocol';
 import type { PageHost } from '../dom-applier';
 import { NavBar } from './nav-bar';
 import { PageFrame, type PageFrameEvents } from './page-frame';
@@ -6,7 +6,8 @@ import { TabBar } from './tab-bar';
 
 export interface ChromeActions {
   back(): void;
-  switchTab(pagePath: string): void;
+  /** the user chose a tab on the tab bar */
+  switchTab(pagePath: string, tab: TabTap): void;
   frameEvents(pageId: number): PageFrameEvents;
   resolveUrl(path: string): string;
   /** the view's width changed (rpx, resize events) */
@@ -43,7 +44,7 @@ export class AppChromeView implements PageHost {
 
   setChrome(chrome: AppChrome): void {
     if (!chrome.tabBar) return;
-    this.tabBar = new TabBar(chrome.tabBar, (path) => this.actions.switchTab(path), this.actions.resolveUrl);
+    this.tabBar = new TabBar(chrome.tabBar, (path, tab) => this.actions.switchTab(path, tab), this.actions.resolveUrl);
     this.tabBar.element.hidden = true;
     if (chrome.tabBar.position === 'top') this.navBar.element.after(this.tabBar.element);
     else this.element.append(this.tabBar.element);

@@ -1,4 +1,4 @@
-import type { TabBarConfig } from '../../protocol';
+import type { TabBarConfig, TabTap } from '../../protocol';
 
 /**
  * app.json's tabBar as a desktop tab strip: real buttons in a tablist, arrow keys move between tabs,
@@ -14,7 +14,7 @@ export class TabBar {
 
   constructor(
     initial: TabBarConfig,
-    onSelect: (pagePath: string) => void,
+    onSelect: (pagePath: string, tab: TabTap) => void,
     resolveUrl: (path: string) => string,
   ) {
     // a copy: setTabBarStyle / setTabBarItem change it while the app runs
@@ -42,7 +42,8 @@ export class TabBar {
       const label = document.createElement('span');
       label.textContent = item.text;
       button.append(label);
-      button.addEventListener('click', () => onSelect(item.pagePath));
+      // item.text follows setTabBarItem (the list is this bar's own copy)
+      button.addEventListener('click', () => onSelect(item.pagePath, { index, text: item.text }));
       button.addEventListener('keydown', (ev) => {
         const step = ev.key === 'ArrowRight' ? 1 : ev.key === 'ArrowLeft' ? -1 : 0;
         if (!step) return;

@@ -7,7 +7,7 @@ function loggingPage(log: string[], name: string): ModuleFactory {
   return (_require, _module, _exports, _wx, _App, Page) => {
     const hook = (h: string) =>
       function (this: unknown, arg?: unknown) {
-        log.push(h === 'onLoad' ? `${name} ${h} ${JSON.stringify(arg)}` : `${name} ${h}`);
+        log.push(h === 'onLoad' || h === 'onTabItemTap' ? `${name} ${h} ${JSON.stringify(arg)}` : `${name} ${h}`);
       };
     (Page as (d: unknown) => void)({
       onLoad: hook('onLoad'),
@@ -15,6 +15,7 @@ function loggingPage(log: string[], name: string): ModuleFactory {
       onReady: hook('onReady'),
       onHide: hook('onHide'),
       onUnload: hook('onUnload'),
+      onTabItemTap: hook('onTabItemTap'),
     });
   };
 }
@@ -113,6 +114,26 @@ describe('lifecycle order (WeChat documented)', () => {
     await wx.switchTab({ url: '/pages/t1/t1' });
     expect(log).toEqual(['T2 onHide', 'T1 onShow']);
     expect(runtime.router.stack.map((p) => p.route)).toEqual(['pages/t1/t1']);
+  });
+
+  test("a tap on the tab bar calls onTabItemTap {index, pagePath, text} on the tapped tab's page once it is shown, also when it already is; wx.switchTab does not", async () => {
+    const { log, wx, runtime, view } = lifecycleApp();
+    await wx.switchTab({ url: '/pages/t1/t1' });
+    await settle();
+    expect(log.filter((e) => e.includes('onTabItemTap'))).toEqual([]);
+    log.length = 0;
+    // what the view's tab bar sends (its text as shown: setTabBarItem may have changed it); the view
+    // acknowledges the first render later, from another thread, as a real view does
+    view.autoCommit = false;
+    runtime.receive({ t: 'navigate', openType: 'switchTab', url: '/pages/t2/t2', tab: { index: 1, text: 'Two!' } });
+    await settle();
+    view.release();
+    await settle();
+    expect(log).toEqual(['T1 onHide', 'T2 onLoad {}', 'T2 onShow', 'T2 onTabItemTap {"index":1,"pagePath":"pages/t2/t2","text":"Two!"}', 'T2 onReady']);
+    log.length = 0;
+    runtime.receive({ t: 'navigate', openType: 'switchTab', url: '/pages/t2/t2', tab: { index: 1, text: 'Two' } });
+    await settle();
+    expect(log).toEqual(['T2 onTabItemTap {"index":1,"pagePath":"pages/t2/t2","text":"Two"}']);
   });
 
   test('reLaunch unloads every page, hidden tab pages included', async () => {
