@@ -1,4 +1,5 @@
 import { CUSTOM_TAB_BAR_SLOT, Op, type PageWindow, type RenderOp } from '../protocol';
+import { rpxInStyle } from '../rpx';
 import { playAnimation } from './animation-player';
 import { createCustomTabBarSlot } from './chrome/custom-tab-bar-slot';
 import { builtin, type BuiltinContext, type BuiltinInstance } from './components/registry';
@@ -185,7 +186,7 @@ export class DomApplier {
         this.element(a).removeAttribute('class');
         return;
       case Op.setStyle:
-        this.element(a).style.cssText = String(b);
+        this.element(a).style.cssText = rpxInStyle(String(b));
         return;
       case Op.setAttr:
         return this.setAttribute(a, String(b), c);

@@ -138,3 +138,13 @@ test('progress stroke-width / border-radius / font-size and cover-view scroll-to
   expect(Math.abs(long.height - 16 * 1.2)).toBeLessThanOrEqual(1);
   expect(long.cut).toBe(true);
 });
+
+test('rpx in an inline style (static and bound) follows the view width, as in WXSS', async ({ shell }) => {
+  const { page, rpx } = await launch(shell);
+  const box = page.locator('#inline-rpx');
+  const size = () => box.evaluate((el) => ({ width: el.getBoundingClientRect().width, height: el.getBoundingClientRect().height }));
+  await expect.poll(async () => Math.abs((await size()).width - 300 * rpx)).toBeLessThanOrEqual(1);
+  expect(Math.abs((await size()).height - 40 * rpx)).toBeLessThanOrEqual(1);
+  await page.locator('#inline-narrow').click();
+  await expect.poll(async () => Math.abs((await size()).width - 150 * rpx)).toBeLessThanOrEqual(1);
+});
