@@ -20,3 +20,4 @@ import './scroll-view';
 import './swiper';
 import './movable';
 import './cover';
+import './page-meta';
