@@ -13,7 +13,8 @@ export function miniProgramCsp(host: { connect: string[]; frameAncestors: string
     "worker-src 'self'",
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob: https:",
-    "font-src 'self' data:",
+    // wx.loadFontFace: remote fonts are https in WeChat, like images
+    "font-src 'self' data: https:",
     "media-src 'self' data: blob:",
     `connect-src ${["'self'", ...host.connect].join(' ')}`,
     "object-src 'none'",

@@ -171,3 +171,6 @@ function numbers(values: unknown[], identity: number[]): Array<string | number> 
 export function createAnimation(options?: unknown): Animation {
   return new Animation(options);
 }
+
+/** the unit rules of the methods above, shared with this.animate's keyframes (logic/keyframe-frames.ts) */
+export { length as cssLength, angle as cssAngle, plain as cssFactor, numbers as cssMatrixCells };

@@ -2,9 +2,12 @@ import { runCallbacks, splitOptions } from '../../client/wx/callbacks';
 import type { CallOutcome } from '../../client/wx/response';
 import { typeName } from '../../client/wx/type-name';
 
-/** A runtime API's failure: becomes `"<api>:fail <reason>"`. */
+/** A runtime API's failure: becomes `"<api>:fail <reason>"`, with `fields` beside errMsg where WeChat documents some. */
 export class RuntimeApiError extends Error {
-  constructor(readonly reason: string) {
+  constructor(
+    readonly reason: string,
+    readonly fields: Record<string, unknown> = {},
+  ) {
     super(reason);
   }
 }
@@ -67,7 +70,7 @@ export class RuntimeApis {
       const result = (await handler(params)) ?? {};
       return { ok: true, result: { ...result, errMsg: `${api}:ok` } };
     } catch (e) {
-      if (e instanceof RuntimeApiError) return { ok: false, result: { errMsg: `${api}:fail ${e.reason}` } };
+      if (e instanceof RuntimeApiError) return { ok: false, result: { ...e.fields, errMsg: `${api}:fail ${e.reason}` } };
       console.error(`wx.${api} failed`, e);
       return { ok: false, result: { errMsg: `${api}:fail internal error` } };
     }

@@ -8,6 +8,8 @@ import type { AppBundle } from './bundle';
 import { BundleSpace } from './code-space';
 import { withFormFields } from './builtin-behaviors';
 import { createAnimation } from './animation';
+import { installKeyframeAnimate } from './keyframe-animate';
+import { registerLoadFontFace } from './font-face';
 import { fireReadyAfterCommit } from './ready-lifetime';
 import { CUSTOM_TAB_BAR, installGetTabBar } from './custom-tab-bar';
 import { desktopSyncApis, registerDesktopApis, UNSUPPORTED_APIS, workerNetworkSource } from './desktop-apis';
@@ -28,6 +30,8 @@ import { AppEventListeners } from './app-events';
 
 // Before any component is defined: glass-easel reads these when a definition is registered.
 glassEasel.globalOptions.writeIdToDOM = true;
+// this.animate / this.clearAnimation on every page and component instance
+installKeyframeAnimate();
 
 export interface LogicRuntimeOptions {
   bundle: AppBundle;
@@ -128,6 +132,7 @@ export class LogicRuntime {
     // read now: once the Worker's globals are sealed, package code (and so this runtime's globals) lose them
     const network = workerNetworkSource(globalThis);
     registerDesktopApis(this.apis, network);
+    registerLoadFontFace(this.apis, this.views);
 
     const hostWx = createWx(options.transport, { storageMirror: options.storageMirror ?? {} }) as unknown as Record<string, unknown>;
     this.wx = Object.freeze({

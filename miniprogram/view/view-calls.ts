@@ -1,6 +1,8 @@
 import type { ToLogic, ViewCall } from '../protocol';
 import type { TabBar } from './chrome/tab-bar';
 import { createPageApis, type ApiOutcome, type PageApiHandler } from './overlays/page-apis';
+import { keyframeCalls } from './keyframe-calls';
+import { fontFaceCalls } from './font-face';
 
 export interface ViewCallDeps {
   /** the DOM node the logic layer knows by this id */
@@ -26,6 +28,8 @@ export function createViewCallHandlers(doc: Document, deps: ViewCallDeps): Recor
   const observers = new Map<number, IntersectionObserver>();
   return {
     ...createPageApis(doc, { resolveUrl: deps.resolveUrl }),
+    ...keyframeCalls(deps),
+    ...fontFaceCalls(deps),
     async __rect(params) {
       const el = elementOf(deps, params);
       if (!el) return ok('__rect', { left: 0, top: 0, width: 0, height: 0 });
