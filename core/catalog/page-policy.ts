@@ -15,7 +15,8 @@ export function miniProgramCsp(host: { connect: string[]; frameAncestors: string
     "img-src 'self' data: blob: https:",
     // wx.loadFontFace: remote fonts are https in WeChat, like images
     "font-src 'self' data: https:",
-    "media-src 'self' data: blob:",
+    // <video src="https://…">: remote media is the normal case in WeChat, like images
+    "media-src 'self' data: blob: https:",
     `connect-src ${["'self'", ...host.connect].join(' ')}`,
     "object-src 'none'",
     "base-uri 'self'",

@@ -8,6 +8,7 @@ import type { AppBundle } from './bundle';
 import { BundleSpace } from './code-space';
 import { withFormFields } from './builtin-behaviors';
 import { createAnimation } from './animation';
+import { createVideoContextApi } from './video-context';
 import { installKeyframeAnimate } from './keyframe-animate';
 import { registerLoadFontFace } from './font-face';
 import { fireReadyAfterCommit } from './ready-lifetime';
@@ -147,6 +148,7 @@ export class LogicRuntime {
       ...this.pageLevelSyncApis(bundle.appId),
       ...desktopSyncApis(network),
       createAnimation,
+      createVideoContext: createVideoContextApi({ views: this.views, flush: () => this.queue.flush(), page: () => this.router.top()?.root.getComponent() }),
     });
     options.transport.onEvent((event) => this.hostEvent(event));
 

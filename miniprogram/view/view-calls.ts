@@ -3,6 +3,7 @@ import type { TabBar } from './chrome/tab-bar';
 import { createPageApis, type ApiOutcome, type PageApiHandler } from './overlays/page-apis';
 import { keyframeCalls } from './keyframe-calls';
 import { fontFaceCalls } from './font-face';
+import { videoCalls } from './components/video-calls';
 
 export interface ViewCallDeps {
   /** the DOM node the logic layer knows by this id */
@@ -30,6 +31,7 @@ export function createViewCallHandlers(doc: Document, deps: ViewCallDeps): Recor
     ...createPageApis(doc, { resolveUrl: deps.resolveUrl }),
     ...keyframeCalls(deps),
     ...fontFaceCalls(deps),
+    ...videoCalls(deps),
     async __rect(params) {
       const el = elementOf(deps, params);
       if (!el) return ok('__rect', { left: 0, top: 0, width: 0, height: 0 });

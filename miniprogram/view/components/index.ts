@@ -20,4 +20,5 @@ import './scroll-view';
 import './swiper';
 import './movable';
 import './cover';
+import './video';
 import './page-meta';

@@ -23,7 +23,8 @@ describe('page-level APIs answered in the logic layer', () => {
     expect(canIUse(wx, 'showModal')).toBe(true);
     expect(canIUse(wx, 'showModal.object.editable')).toBe(true);
     expect(canIUse(wx, 'button.open-type.getPhoneNumber')).toBe(true);
-    expect(canIUse(wx, 'video')).toBe(false);
+    expect(canIUse(wx, 'map')).toBe(false);
+    expect(canIUse(wx, 'video.danmu-list')).toBe(true);
     expect(canIUse(wx, 'openBluetoothAdapter')).toBe(false);
     expect(canIUse(wx, 42)).toBe(false);
     // the method part is one of return / success / object / callback
