@@ -121,6 +121,13 @@ export interface WxTouch {
   force: number;
 }
 
+/** Touch point of a <canvas>'s touch events (WeChat's CanvasTouch): x, y from the canvas's top-left corner. */
+export interface CanvasTouch {
+  identifier: number;
+  x: number;
+  y: number;
+}
+
 /** A user event on a node, sent to the logic layer. */
 export interface ViewEvent {
   t: 'event';
@@ -131,8 +138,8 @@ export interface ViewEvent {
   detail: unknown;
   /** tap and touch events bubble; a component's own events (input, change, scroll...) do not */
   bubbles?: boolean;
-  touches?: WxTouch[];
-  changedTouches?: WxTouch[];
+  touches?: WxTouch[] | CanvasTouch[];
+  changedTouches?: WxTouch[] | CanvasTouch[];
 }
 
 export interface LaunchOptions {

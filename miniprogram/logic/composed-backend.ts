@@ -31,6 +31,8 @@ export class RecordingBackend implements Ctx {
   private styleSheetIndex = 0;
   /** how elements measure themselves in the view (set by the runtime once it has its view channel) */
   views: ViewCalls | undefined;
+  /** what SelectorQuery `node` / `context` get for an element (canvas-nodes.ts); unset: null, as glass-easel's empty backend */
+  handles: ((element: RecordedElement, cb: (res: unknown) => void) => void) | undefined;
   /** intersection observers by id, for the view's reports */
   readonly observers = new Map<number, (status: Record<string, unknown>) => void>();
   private nextObserver = 1;
@@ -228,6 +230,11 @@ export class RecordedElement implements El {
   createIntersectionObserver(relativeElement: El | null, relativeElementMargin: string, thresholds: number[], listener: (res: glassEasel.backend.IntersectionStatus) => void): glassEasel.backend.Observer {
     const relativeTo = relativeElement ? idOf(relativeElement) : undefined;
     return this.ctx.observe(this.id, relativeTo, relativeElementMargin, thresholds, listener as unknown as (status: Record<string, unknown>) => void);
+  }
+
+  getContext(cb: (res: unknown) => void): void {
+    if (this.ctx.handles) this.ctx.handles(this, cb);
+    else cb(null);
   }
 
   /** asks the view to measure this node; zeros when the view cannot (as glass-easel's empty backend) */

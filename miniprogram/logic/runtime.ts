@@ -28,6 +28,9 @@ import { ViewCalls } from './view-calls';
 import { DevReporter } from './dev-reports';
 import { tapSetData } from './set-data-tap';
 import { AppEventListeners } from './app-events';
+import { CanvasNodes } from './canvas-nodes';
+import { installNodeQueries } from './canvas-query';
+import { canvasWxMethods, legacyCanvasContext, registerCanvasApis, type CanvasApiDeps } from './canvas-apis';
 
 // Before any component is defined: glass-easel reads these when a definition is registered.
 glassEasel.globalOptions.writeIdToDOM = true;
@@ -93,6 +96,13 @@ export class LogicRuntime {
     this.associated = env.associateBackend(this.backend);
     this.views = new ViewCalls(options.post);
     this.backend.views = this.views;
+    installNodeQueries();
+    const canvasDeps: CanvasApiDeps = { views: this.views, queue: this.queue, pageComponent: () => this.router.top()?.root.getComponent(), reportError: (e) => this.reportError(e) };
+    const canvases = new CanvasNodes(this.views, this.queue, {
+      reportError: (e) => this.reportError(e),
+      legacyContext: (canvasId, scope) => legacyCanvasContext(canvasId, scope, canvasDeps),
+    });
+    this.backend.handles = (element, cb) => canvases.handles(element, cb);
 
     const tabBar = tabBarConfig(bundle.app.tabBar);
     const tabRoutes = new Set((tabBar?.list ?? []).map((item) => item.pagePath));
@@ -134,6 +144,7 @@ export class LogicRuntime {
     const network = workerNetworkSource(globalThis);
     registerDesktopApis(this.apis, network);
     registerLoadFontFace(this.apis, this.views);
+    registerCanvasApis(this.apis, canvasDeps);
 
     const hostWx = createWx(options.transport, { storageMirror: options.storageMirror ?? {} }) as unknown as Record<string, unknown>;
     this.wx = Object.freeze({
@@ -148,6 +159,7 @@ export class LogicRuntime {
       ...this.pageLevelSyncApis(bundle.appId),
       ...desktopSyncApis(network),
       createAnimation,
+      ...canvasWxMethods(this.apis, canvasDeps),
       createVideoContext: createVideoContextApi({ views: this.views, flush: () => this.queue.flush(), page: () => this.router.top()?.root.getComponent() }),
     });
     options.transport.onEvent((event) => this.hostEvent(event));

@@ -47,9 +47,10 @@ function boot(): void {
   const { worker, port } = logic;
   const events = new EventClock();
   /** every message to the logic; events are numbered here, whoever sends them (built-ins, taps, touches) */
-  const post = (message: ToLogic): number => {
+  const post = (message: ToLogic, transfer: Transferable[] = []): number => {
     if (message.t !== 'event') {
-      worker.postMessage(message);
+      // transfer: objects a view call's answer moves to the Worker (a canvas's OffscreenCanvas, ImageBitmaps)
+      worker.postMessage(message, transfer);
       return 0;
     }
     const seq = events.next();

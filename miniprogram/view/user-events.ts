@@ -1,5 +1,6 @@
 import type { ToLogic, WxTouch } from '../protocol';
 import type { DomApplier } from './dom-applier';
+import { canvasTouchTarget } from './canvas-touch';
 
 /** WeChat's long-press delay and the movement that cancels a tap */
 const LONG_PRESS_MS = 350;
@@ -26,6 +27,14 @@ export function forwardUserEvents(root: HTMLElement, applier: DomApplier, post: 
   let suppressClick = false;
 
   const send = (target: EventTarget | null, type: string, ev: PointerEvent | MouseEvent, detail: unknown, ended = false) => {
+    // a <canvas>'s touches are its own: CanvasTouch points, and they do not bubble (WeChat)
+    const canvas = canvasTouchTarget(target, type, ev);
+    if (canvas) {
+      const node = applier.listens(canvas.element, type) ? applier.nodeIdOf(canvas.element) : undefined;
+      if (node === undefined) return false;
+      post({ t: 'event', node, type, detail, bubbles: false, touches: ended ? [] : [canvas.touch], changedTouches: [canvas.touch] });
+      return true;
+    }
     if (!applier.listens(target, type)) return false;
     const node = applier.nodeIdOf(target);
     if (node === undefined) return false;

@@ -1,14 +1,19 @@
 import type { ToLogic, ViewCall } from '../protocol';
 import type { TabBar } from './chrome/tab-bar';
-import { createPageApis, type ApiOutcome, type PageApiHandler } from './overlays/page-apis';
+import { createPageApis, type ApiOutcome } from './overlays/page-apis';
 import { keyframeCalls } from './keyframe-calls';
 import { fontFaceCalls } from './font-face';
+import { createCanvasCalls } from './canvas-calls';
+import type { TransferringOutcome } from './canvas-outcome';
 import { videoCalls } from './components/video-calls';
+
+/** a view call's handler; its answer may move objects to the Worker (`transfer`) */
+export type ViewCallHandler = (params: Record<string, unknown>) => Promise<ApiOutcome | TransferringOutcome>;
 
 export interface ViewCallDeps {
   /** the DOM node the logic layer knows by this id */
   domNode(id: number): Node | undefined;
-  post(message: ToLogic): void;
+  post(message: ToLogic, transfer?: Transferable[]): void;
   resolveUrl(path: string): string;
   tabBar(): TabBar | undefined;
 }
@@ -25,12 +30,13 @@ function elementOf(deps: ViewCallDeps, params: Record<string, unknown>): Element
  * measurements behind createSelectorQuery and createIntersectionObserver (glass-easel asks the backend
  * element, the backend asks here).
  */
-export function createViewCallHandlers(doc: Document, deps: ViewCallDeps): Record<string, PageApiHandler> {
+export function createViewCallHandlers(doc: Document, deps: ViewCallDeps): Record<string, ViewCallHandler> {
   const observers = new Map<number, IntersectionObserver>();
   return {
     ...createPageApis(doc, { resolveUrl: deps.resolveUrl }),
     ...keyframeCalls(deps),
     ...fontFaceCalls(deps),
+    ...createCanvasCalls(deps),
     ...videoCalls(deps),
     async __rect(params) {
       const el = elementOf(deps, params);
@@ -114,7 +120,7 @@ export function createViewCallHandlers(doc: Document, deps: ViewCallDeps): Recor
 }
 
 /** Runs one request and posts its reply; an unknown request is answered "not supported". */
-export function answerViewCall(handlers: Record<string, PageApiHandler>, call: ViewCall, post: (m: ToLogic) => void): void {
+export function answerViewCall(handlers: Record<string, ViewCallHandler>, call: ViewCall, post: (m: ToLogic, transfer?: Transferable[]) => void): void {
   const handler = Object.prototype.hasOwnProperty.call(handlers, call.api) ? handlers[call.api] : undefined;
   const outcome = handler ? handler(call.params) : Promise.resolve<ApiOutcome>({ ok: false, result: { errMsg: `${call.api}:fail not supported` } });
   void outcome
@@ -122,5 +128,5 @@ export function answerViewCall(handlers: Record<string, PageApiHandler>, call: V
       console.error(`mini program view: ${call.api} failed`, e);
       return { ok: false, result: { errMsg: `${call.api}:fail internal error` } };
     })
-    .then((o) => post({ t: 'viewReply', id: call.id, ok: o.ok, result: o.result }));
+    .then((o) => post({ t: 'viewReply', id: call.id, ok: o.ok, result: o.result }, 'transfer' in o ? (o as TransferringOutcome).transfer : undefined));
 }

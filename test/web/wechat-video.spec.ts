@@ -1,5 +1,4 @@
 import type { Locator } from '@playwright/test';
-import { copyFile } from 'node:fs/promises';
 import { expect, test } from './fixtures';
 import { installFixture, visiblePage } from './wechat-fixture-install';
 
@@ -80,9 +79,7 @@ test('metadata of the real file; VideoContext play, pause, seek; timeupdate grow
 
   // paused on the frame at 1 s: what the user sees
   await pause(300);
-  const shot = test.info().outputPath('video-paused.png');
-  await page.screenshot({ path: shot });
-  await copyFile(shot, '/tmp/video-paused.png').catch(() => undefined);
+  await shell.page.screenshot({ path: 'test-results/web/gallery-video.png' });
 
   // from 1 s to the end: ended, and it stays at the end (loop is off)
   await page.locator('#play').click();
@@ -126,7 +123,6 @@ test('Space on the focused player toggles play; danmaku from danmu-list and send
   const ring = await main.evaluate((el) => getComputedStyle(el).outlineStyle);
   expect(ring).toBe('solid');
   await page.screenshot({ path: test.info().outputPath('video-focused.png') });
-  await copyFile(test.info().outputPath('video-focused.png'), '/tmp/video-focused.png').catch(() => undefined);
   // sent while paused: it waits at the edge and flies in once playback resumes
   await page.locator('#danmu').click();
   const sent = main.locator('.wx-video-danmu-item', { hasText: 'sent now' });
@@ -184,5 +180,4 @@ test('controls=false hides the bar; object-fit maps to the picture; a missing fi
   await looping.hover({ position: { x: 50, y: 40 } });
   await expect.poll(toggles).toEqual([{ show: false }, { show: true }]);
   await expect(looping.locator('.wx-video-bar')).toBeVisible();
-  await copyFile(test.info().outputPath('video-variants.png'), '/tmp/video-variants.png').catch(() => undefined);
 });

@@ -21,4 +21,5 @@ import './swiper';
 import './movable';
 import './cover';
 import './video';
+import './canvas';
 import './page-meta';
