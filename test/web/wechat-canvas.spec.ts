@@ -130,7 +130,7 @@ test('canvasToTempFilePath gives a path an <image> shows: the whole buffer, or a
   await expect.poll(() => logOf(view)).toMatchObject({ partErrMsg: 'canvasToTempFilePath:ok', shown: [50, 50] });
 });
 
-test('the legacy canvas: createCanvasContext draws in CSS px at the pixel ratio, in the page and in a component; canvasToTempFilePath({ canvasId })', async ({ shell }, testInfo) => {
+test('the legacy canvas: createCanvasContext draws in CSS px at the pixel ratio, in the page and in a component; canvasToTempFilePath({ canvasId })', async ({ shell }) => {
   const app = await shell.launch(APP_ID);
   const view = visiblePage(app);
   await expect.poll(() => logOf(view), { timeout: 30_000 }).toMatchObject({ sketchDrawn: true, stampDrawn: true, textWidth: true, fontAfterSetFontSize: '12px sans-serif' });
@@ -155,5 +155,5 @@ test('the legacy canvas: createCanvasContext draws in CSS px at the pixel ratio,
   expect(near(exportedBlue!, [0, 0, 255]), `exported fillRect: ${exportedBlue}`).toBe(true);
   expect(near(exportedRed!, [255, 0, 0]), `exported gradient: ${exportedRed}`).toBe(true);
   // for a person to look at: the whole fixture page
-  await shell.page.screenshot({ path: testInfo.outputPath('canvas-page.png') });
+  await shell.page.screenshot({ path: 'test-results/web/gallery-canvas.png', scale: 'css' });
 });
