@@ -6,6 +6,7 @@ import type { ShellContext } from '../state';
 
 // Mini programs may run scripts and forms in their own origin, nothing more: no popups, no top navigation.
 const FRAME_SANDBOX = 'allow-scripts allow-same-origin allow-forms';
+const FRAME_ALLOW = 'autoplay; fullscreen';
 
 /**
  * Where apps show. Browser host: one iframe per running app, kept (hidden) while in the background
@@ -47,7 +48,11 @@ function mountFrames(ctx: ShellContext, stage: HTMLElement, empty: HTMLElement):
           testid: 'app-frame',
           attrs: {
             sandbox: FRAME_SANDBOX,
-            allow: '',
+            // an app may go full screen (<video>'s button, VideoContext.requestFullScreen) and play sound as
+            // the desktop app's own view may: without `fullscreen` a cross-origin frame's requestFullscreen is
+            // refused; `autoplay` keeps <video autoplay> playing when the shell is served from another site
+            // than its apps (a cross-site frame's play() is refused until a click inside it)
+            allow: FRAME_ALLOW,
             referrerpolicy: 'no-referrer',
             title: app.name,
             'data-view-id': app.viewId,

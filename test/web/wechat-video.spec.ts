@@ -181,3 +181,16 @@ test('controls=false hides the bar; object-fit maps to the picture; a missing fi
   await expect.poll(toggles).toEqual([{ show: false }, { show: true }]);
   await expect(looping.locator('.wx-video-bar')).toBeVisible();
 });
+
+test('the full-screen button takes the screen for real (the frame is allowed full screen), and Escape gives it back', async ({ host, shell }) => {
+  await installFixture(host, 'wxautoplay000001', 'autoplay');
+  const app = await shell.launch('wxautoplay000001');
+  const page = visiblePage(app);
+  const video = page.locator('#auto');
+  await expect(page.locator('#state')).toHaveText('playing', { timeout: 30_000 });
+  await video.hover();
+  await video.getByRole('button', { name: /full screen/i }).click();
+  await expect.poll(() => video.evaluate((el) => el.ownerDocument.fullscreenElement === el)).toBe(true);
+  await shell.page.keyboard.press('Escape');
+  await expect.poll(() => video.evaluate((el) => el.ownerDocument.fullscreenElement === null)).toBe(true);
+});
