@@ -162,7 +162,29 @@ export type ToLogic =
   /** liveness check: the logic layer answers `pong` with the same seq when it is not stuck */
   | { t: 'ping'; seq: number }
   | ViewReply
-  | { t: 'intersection'; observer: number; status: Record<string, unknown> };
+  | { t: 'intersection'; observer: number; status: Record<string, unknown> }
+  | AudioReport;
+
+/** What an audio player's state is after an event (WeChat's read-only InnerAudioContext properties, in seconds). */
+export interface AudioStatus {
+  duration: number;
+  currentTime: number;
+  paused: boolean;
+  buffered: number;
+}
+
+/**
+ * view -> logic: an audio player of wx.createInnerAudioContext / wx.getBackgroundAudioManager did something
+ * (`event`: WeChat's name without "on", lower case: canplay, play, pause, stop, ended, timeupdate, error,
+ * waiting, seeking, seeked); `status` is its state just after, so listeners read current properties.
+ */
+export interface AudioReport {
+  t: 'audio';
+  player: number;
+  event: string;
+  status: AudioStatus;
+  error?: { errCode: number; errMsg: string };
+}
 
 /**
  * The logic layer asks the view for something only the page can do or know: draw an overlay (showToast,

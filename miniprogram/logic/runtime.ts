@@ -9,6 +9,9 @@ import { BundleSpace } from './code-space';
 import { withFormFields } from './builtin-behaviors';
 import { createAnimation } from './animation';
 import { createVideoContextApi } from './video-context';
+import { AudioPlayers } from './inner-audio-player';
+import { createInnerAudioContextApi, registerInnerAudioOption } from './inner-audio';
+import { backgroundAudioManagerApi } from './background-audio';
 import { installKeyframeAnimate } from './keyframe-animate';
 import { registerLoadFontFace } from './font-face';
 import { fireReadyAfterCommit } from './ready-lifetime';
@@ -64,6 +67,8 @@ export class LogicRuntime {
   readonly router: Router;
   readonly wx: Record<string, unknown>;
   readonly views: ViewCalls;
+  /** the audio elements of wx.createInnerAudioContext and the background audio manager */
+  readonly audio: AudioPlayers;
   private readonly associated: AssociatedBackend;
   private readonly space: BundleSpace;
   private readonly loader: ModuleLoader;
@@ -145,6 +150,10 @@ export class LogicRuntime {
     registerDesktopApis(this.apis, network);
     registerLoadFontFace(this.apis, this.views);
     registerCanvasApis(this.apis, canvasDeps);
+    // app.json "requiredBackgroundModes": ["audio"]: audio keeps playing while the app is hidden
+    const backgroundModes = (bundle.app as Record<string, unknown>)['requiredBackgroundModes'];
+    this.audio = new AudioPlayers(this.views, Array.isArray(backgroundModes) && backgroundModes.includes('audio'));
+    registerInnerAudioOption(this.apis);
 
     const hostWx = createWx(options.transport, { storageMirror: options.storageMirror ?? {} }) as unknown as Record<string, unknown>;
     this.wx = Object.freeze({
@@ -161,6 +170,8 @@ export class LogicRuntime {
       createAnimation,
       ...canvasWxMethods(this.apis, canvasDeps),
       createVideoContext: createVideoContextApi({ views: this.views, flush: () => this.queue.flush(), page: () => this.router.top()?.root.getComponent() }),
+      createInnerAudioContext: createInnerAudioContextApi(this.audio, (e) => this.reportError(e)),
+      getBackgroundAudioManager: backgroundAudioManagerApi(this.audio, (e) => this.reportError(e)),
     });
     options.transport.onEvent((event) => this.hostEvent(event));
 
@@ -287,6 +298,9 @@ export class LogicRuntime {
       case 'viewReply':
         this.views.receive(message);
         return;
+      case 'audio':
+        this.audio.receive(message);
+        return;
       case 'intersection':
         this.backend.observers.get(message.observer)?.(message.status);
         return;
@@ -409,6 +423,7 @@ export class LogicRuntime {
     const top = this.router.top();
     if (event === 'appHide' && this.appVisible) {
       this.appVisible = false;
+      this.audio.appHidden();
       if (top) this.router.lifecycleOf().hide(top);
       this.app.call('onHide', []);
     } else if (event === 'appShow' && !this.appVisible) {

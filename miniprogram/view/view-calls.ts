@@ -6,6 +6,7 @@ import { fontFaceCalls } from './font-face';
 import { createCanvasCalls } from './canvas-calls';
 import type { TransferringOutcome } from './canvas-outcome';
 import { videoCalls } from './components/video-calls';
+import { audioCalls } from './audio-players';
 
 /** a view call's handler; its answer may move objects to the Worker (`transfer`) */
 export type ViewCallHandler = (params: Record<string, unknown>) => Promise<ApiOutcome | TransferringOutcome>;
@@ -38,6 +39,7 @@ export function createViewCallHandlers(doc: Document, deps: ViewCallDeps): Recor
     ...fontFaceCalls(deps),
     ...createCanvasCalls(deps),
     ...videoCalls(deps),
+    ...audioCalls(deps),
     async __rect(params) {
       const el = elementOf(deps, params);
       if (!el) return ok('__rect', { left: 0, top: 0, width: 0, height: 0 });
