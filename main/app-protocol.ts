@@ -30,20 +30,26 @@ export interface AppProtocolOptions {
   wechat?(appId: string, urlPath: string, request: Request): Promise<WechatRoute>;
   /** downloadFile's temp files of this app (/__superapp__/tmp/…), from core/network */
   tempFile?(appId: string, urlPath: string): Promise<string | undefined>;
+  /** the loopback origins a <web-view> of this app may show besides https pages (core/catalog/page-policy.ts) */
+  webViewOrigins?(appId: string): string[];
   log: Logger;
 }
 
 /** Where a sample asks for its merchant backend (the same path the browser host serves). */
 export const BACKEND_INFO_PATH = '/__superapp__/backend.json';
-/** The same page policy as the browser host (servers are reached with wx.request); no one frames an app view. */
-const APP_CSP = miniProgramCsp({ connect: [], frameAncestors: "'none'" });
-const APP_PAGE_HEADERS = { 'Content-Security-Policy': APP_CSP, 'Permissions-Policy': MINI_PROGRAM_PERMISSIONS_POLICY };
+/**
+ * The same page policy as the browser host (servers are reached with wx.request); no one frames an app view. A
+ * <web-view> may show https pages and the loopback servers the app may reach, read per response so an origin the
+ * developer allows takes effect on the next load.
+ */
+const appCsp = (webViewOrigins: readonly string[]) => miniProgramCsp({ connect: [], frameAncestors: "'none'", webViewOrigins });
+const appPageHeaders = (csp: string) => ({ 'Content-Security-Policy': csp, 'Permissions-Policy': MINI_PROGRAM_PERMISSIONS_POLICY });
 /**
  * Every other file carries the policy too: a dedicated Worker (the WeChat-format runtime's logic layer)
  * is governed by the CSP of its own script's response, not by the page's, so without it code in a worker
  * could fetch() anywhere the page may not. On images, styles and plain scripts the header does nothing.
  */
-const APP_FILE_HEADERS = { 'Content-Security-Policy': APP_CSP };
+const appFileHeaders = (csp: string) => ({ 'Content-Security-Policy': csp });
 
 /** Paths no package file can have: dot segments, backslashes, NUL, or percent-encoded dots and slashes. */
 export function isSuspiciousPath(pathname: string): boolean {
@@ -55,6 +61,9 @@ export function isSuspiciousPath(pathname: string): boolean {
 export function createAppProtocolHandler(options: AppProtocolOptions): (request: Request) => Promise<Response> {
   const host = appHost(options.appId);
   return async (request) => {
+    const csp = appCsp(options.webViewOrigins?.(options.appId) ?? []);
+    const pageHeaders = appPageHeaders(csp);
+    const fileHeaders = appFileHeaders(csp);
     let url: URL;
     try {
       url = new URL(request.url);
@@ -66,7 +75,7 @@ export function createAppProtocolHandler(options: AppProtocolOptions): (request:
       return textResponse(403, `This mini program may only load its own files (${APP_SCHEME}://${host}/...).`);
     }
     if (url.pathname === BACKEND_INFO_PATH) return backendInfo(options);
-    if (url.pathname === STORAGE_MIRROR_SCRIPT_PATH) return textResponse(200, STORAGE_MIRROR_SCRIPT, { 'Content-Type': 'text/javascript; charset=utf-8', ...APP_FILE_HEADERS });
+    if (url.pathname === STORAGE_MIRROR_SCRIPT_PATH) return textResponse(200, STORAGE_MIRROR_SCRIPT, { 'Content-Type': 'text/javascript; charset=utf-8', ...fileHeaders });
     if (request.method !== 'GET' && request.method !== 'HEAD') return textResponse(405, 'Only GET and HEAD are served.', { Allow: 'GET, HEAD' });
     if (isSuspiciousPath(url.pathname)) {
       options.log.warn(`app ${options.appId}: refused path ${url.pathname}`);
@@ -79,11 +88,11 @@ export function createAppProtocolHandler(options: AppProtocolOptions): (request:
     const wechat = await options.wechat?.(options.appId, url.pathname, request);
     if (wechat?.kind === 'page') {
       const html = request.method === 'HEAD' ? '' : injectStorageMirror(wechat.html, options.storageMirror(options.appId));
-      return htmlResponse(html, APP_PAGE_HEADERS);
+      return htmlResponse(html, pageHeaders);
     }
     if (wechat?.kind === 'response') {
       // the runtime's logic.js is the Worker script: it carries the policy like every other file
-      for (const [name, value] of Object.entries(APP_FILE_HEADERS)) wechat.response.headers.set(name, value);
+      for (const [name, value] of Object.entries(fileHeaders)) wechat.response.headers.set(name, value);
       return wechat.response;
     }
     // a WeChat-format app's package paths start at its mini program root
@@ -98,10 +107,10 @@ export function createAppProtocolHandler(options: AppProtocolOptions): (request:
     try {
       if (isHtml(file)) {
         const html = request.method === 'HEAD' ? '' : injectStorageMirror(await readHtml(file), options.storageMirror(options.appId));
-        return htmlResponse(html, APP_PAGE_HEADERS);
+        return htmlResponse(html, pageHeaders);
       }
       // HTML pages are generated (the storage mirror is injected), so only other files take byte ranges
-      return await rangedFileResponse(file, request, APP_FILE_HEADERS);
+      return await rangedFileResponse(file, request, fileHeaders);
     } catch (error) {
       options.log.warn(`app ${options.appId}: could not read ${urlPath}: ${String(error)}`);
       return textResponse(404, 'Not found.');

@@ -16,6 +16,8 @@ export interface AppSessionsOptions {
   storageMirror(appId: string): Record<string, unknown>;
   backendUrl?(appId: string): string | undefined;
   tempFile?(appId: string, urlPath: string): Promise<string | undefined>;
+  /** loopback origins a <web-view> of the app may show (app-protocol.ts) */
+  webViewOrigins?: AppProtocolOptions['webViewOrigins'];
   /** a WeChat-format app's view page and compiled files */
   wechat?: AppProtocolOptions['wechat'];
   log: Logger;
@@ -44,6 +46,7 @@ export function createAppSessions(options: AppSessionsOptions): AppSessions {
           storageMirror: options.storageMirror,
           backendUrl: options.backendUrl,
           tempFile: options.tempFile,
+          ...(options.webViewOrigins ? { webViewOrigins: options.webViewOrigins } : {}),
           wechat: options.wechat,
           log: options.log,
         }),

@@ -13,6 +13,7 @@ import { pickPackage } from './package-picker';
 import { desktopDevice } from './device-host';
 import { reloadBudget } from './reload-budget';
 import { serverApiPorts } from './network-ports';
+import { webViewLoopbackOrigins } from '../core/catalog/page-policy';
 import { createServerApi, type ServerApi } from './server-api';
 import { createShellProtocolHandler } from './shell-protocol';
 import { createAppView, createShellView, SHELL_PARTITION } from './view-factory';
@@ -123,6 +124,8 @@ export async function startDesktopShell(options: DesktopShellOptions): Promise<D
     },
     backendUrl: (appId) => backends.urlOf(appId),
     tempFile: (appId, urlPath) => requireRuntime().network.service.tempFile(appId, urlPath),
+    // a <web-view> may show the loopback servers the app may reach with wx.request, never the server API
+    webViewOrigins: (appId) => webViewLoopbackOrigins(late.runtime?.network.loopback.allowed(appId) ?? [], new Set(serverApiPorts(serverApi.url()))),
     wechat: createWechatRoutes({
       manifest: (appId) => late.runtime?.catalog.manifest(appId),
       buildDir: async (appId) => late.runtime?.catalog.wechatBuild(appId),

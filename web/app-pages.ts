@@ -3,7 +3,7 @@ import { readFile, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { contentRange, requestedByteRange, unsatisfiedRange } from '../core/catalog/byte-range';
 import { contentTypeOf, isHtml } from '../core/catalog/content-types';
-import { MINI_PROGRAM_PERMISSIONS_POLICY, miniProgramCsp } from '../core/catalog/page-policy';
+import { MINI_PROGRAM_PERMISSIONS_POLICY, miniProgramCsp, webViewLoopbackOrigins } from '../core/catalog/page-policy';
 import type { Runtime } from '../core/contracts/services';
 import type { CatalogEntry } from '../core/contracts/shell-api';
 import { LOAD_KEY_PARAM, VIEW_PARAM, WX_SCRIPT_PATH } from '../client/transports/boot-config';
@@ -34,9 +34,10 @@ export interface AppPagesDeps {
 /**
  * The shared mini program page policy, framed only by the shell and reaching nothing but its own origin and
  * bridge socket: servers are reached with wx.request, which the host makes within the app's domains.
+ * A <web-view> may also show the loopback servers the app may reach (`loopback`), never this host's port.
  */
-export function appPageCsp(appId: string, port: number): string {
-  return miniProgramCsp({ connect: [appWsOrigin(appId, port)], frameAncestors: shellOrigin(port) });
+export function appPageCsp(appId: string, port: number, loopback: Iterable<string> = []): string {
+  return miniProgramCsp({ connect: [appWsOrigin(appId, port)], frameAncestors: shellOrigin(port), webViewOrigins: webViewLoopbackOrigins(loopback, new Set([port])) });
 }
 
 /** Finds the installed app answering at <label>.localhost. */
@@ -122,7 +123,7 @@ export async function serveAppRequest(req: IncomingMessage, res: ServerResponse,
     'Cache-Control': asset && path.startsWith(WX_RUNTIME_PREFIX) && (await isCurrentRuntime(deps.wxRuntimeDir, query)) ? IMMUTABLE_CACHE : app.dev ? 'no-store' : 'no-cache',
     // A dedicated Worker (the WeChat-format runtime's logic layer) takes its policy from its own script's
     // response, so every file carries the page policy, as in the Electron host; other files ignore it.
-    'Content-Security-Policy': appPageCsp(app.appId, deps.port),
+    'Content-Security-Policy': appPageCsp(app.appId, deps.port, deps.runtime.network.loopback.allowed(app.appId)),
   };
 
   if (isHtml(file)) return sendAppPage(req, res, await readFile(file, 'utf8'), { appId: app.appId, label, query }, deps);
@@ -206,7 +207,7 @@ async function sendAppPage(
     // The page carries the view token: never cache it.
     'Cache-Control': 'no-store',
     'Content-Length': String(body.length),
-    'Content-Security-Policy': appPageCsp(page.appId, deps.port),
+    'Content-Security-Policy': appPageCsp(page.appId, deps.port, deps.runtime.network.loopback.allowed(page.appId)),
     'Permissions-Policy': MINI_PROGRAM_PERMISSIONS_POLICY,
   });
   res.end(req.method === 'HEAD' ? undefined : body);

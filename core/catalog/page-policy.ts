@@ -4,7 +4,7 @@
  * an inline script), no plugins, talk only to itself. Hosts add what differs: how the page reaches the
  * bridge and its backend (connect-src) and who may frame it.
  */
-export function miniProgramCsp(host: { connect: string[]; frameAncestors: string }): string {
+export function miniProgramCsp(host: { connect: string[]; frameAncestors: string; webViewOrigins?: readonly string[] }): string {
   return [
     "default-src 'self'",
     "script-src 'self'",
@@ -21,10 +21,36 @@ export function miniProgramCsp(host: { connect: string[]; frameAncestors: string
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",
-    "frame-src 'self'",
+    // <web-view src>: https pages (WeChat's business domains are https), plus the loopback development servers
+    // a dev app may reach with wx.request (webViewLoopbackOrigins); never plain http elsewhere
+    `frame-src ${["'self'", 'https:', ...(host.webViewOrigins ?? [])].join(' ')}`,
     `frame-ancestors ${host.frameAncestors}`,
   ].join('; ');
 }
 
 /** Browser permissions a mini program never gets from the page itself; the shell grants none of them. */
 export const MINI_PROGRAM_PERMISSIONS_POLICY = 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), hid=()';
+
+/**
+ * The loopback origins a <web-view> may show: of the origins an app may reach with wx.request although they are on
+ * loopback (core/network/loopback-origins.ts), the http(s) ones that are neither a host page (an app's own or
+ * another app's <app>.localhost origin) nor one of the shell's ports. Framing its own origin would let a page
+ * lift its frame's sandbox; another port of the shell is the shell.
+ */
+export function webViewLoopbackOrigins(allowed: Iterable<string>, hostPorts: ReadonlySet<number>): string[] {
+  const origins: string[] = [];
+  for (const origin of allowed) {
+    let url: URL;
+    try {
+      url = new URL(origin);
+    } catch {
+      continue;
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') continue;
+    if (url.hostname.toLowerCase().endsWith('.localhost')) continue;
+    const port = Number(url.port || (url.protocol === 'https:' ? 443 : 80));
+    if (hostPorts.has(port)) continue;
+    origins.push(url.origin);
+  }
+  return origins;
+}

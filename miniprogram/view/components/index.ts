@@ -23,3 +23,4 @@ import './cover';
 import './video';
 import './canvas';
 import './page-meta';
+import './web-view';
