@@ -1,4 +1,5 @@
-import { AudioListeners, clampedNumber, sixDecimals, type AudioChannel, type AudioEvent, type AudioPlayers } from './inner-audio-player';
+import { AudioSurface } from './audio-surface';
+import type { AudioEvent, AudioPlayers } from './inner-audio-player';
 
 /** the events BackgroundAudioManager has listeners for, by method name */
 const MANAGER_EVENTS: ReadonlyArray<[string, AudioEvent]> = [
@@ -23,19 +24,12 @@ const MANAGER_EVENTS: ReadonlyArray<[string, AudioEvent]> = [
  * each time it loads does not collect listeners. onNext/onPrev come from iOS's control centre buttons and
  * never fire on a desktop; their listeners are kept only.
  */
-export class BackgroundAudioManager {
-  private readonly channel: AudioChannel;
-  private readonly listeners: AudioListeners;
-  private source = '';
-  private start = 0;
-  private rate = 1;
+export class BackgroundAudioManager extends AudioSurface {
   private meta = { title: '', epname: '', singer: '', coverImgUrl: '', webUrl: '' };
   private streaming = 'http';
-  private referrer: 'origin' | 'no-referrer' = 'origin';
 
   constructor(players: AudioPlayers, reportError: (error: unknown) => void) {
-    this.listeners = new AudioListeners('BackgroundAudioManager', reportError);
-    this.channel = players.open((event, error) => this.listeners.emit(event, error ? () => ({ ...error }) : undefined));
+    super('BackgroundAudioManager', players, reportError);
     for (const [method, event] of MANAGER_EVENTS) Object.defineProperty(this, method, { value: (listener: unknown) => this.listeners.only(event, listener) });
     for (const method of ['onNext', 'onPrev']) {
       Object.defineProperty(this, method, {
@@ -44,28 +38,6 @@ export class BackgroundAudioManager {
         },
       });
     }
-  }
-
-  get src(): string {
-    return this.source;
-  }
-
-  /** a new src plays at once, from startTime */
-  set src(value: unknown) {
-    const next = value === undefined || value === null ? '' : String(value);
-    if (next === this.source) return;
-    this.source = next;
-    this.channel.send('src', { src: next, metadata: { ...this.meta } });
-    if (next) this.channel.send('play');
-  }
-
-  get startTime(): number {
-    return this.start;
-  }
-
-  set startTime(value: unknown) {
-    this.start = clampedNumber(value, 0, Number.MAX_SAFE_INTEGER, this.start);
-    this.channel.send('set', { name: 'startTime', value: this.start });
   }
 
   get title(): string {
@@ -118,63 +90,10 @@ export class BackgroundAudioManager {
     this.streaming = String(value ?? 'http');
   }
 
-  get playbackRate(): number {
-    return this.rate;
-  }
-
-  set playbackRate(value: unknown) {
-    this.rate = clampedNumber(value, 0.5, 2, this.rate);
-    this.channel.send('set', { name: 'playbackRate', value: this.rate });
-  }
-
-  get referrerPolicy(): string {
-    return this.referrer;
-  }
-
-  set referrerPolicy(value: unknown) {
-    if (value === 'origin' || value === 'no-referrer') this.referrer = value;
-  }
-
-  get duration(): number {
-    return this.channel.status.duration;
-  }
-
-  set duration(_value: unknown) {}
-
-  get currentTime(): number {
-    return sixDecimals(this.channel.status.currentTime);
-  }
-
-  set currentTime(_value: unknown) {}
-
-  get paused(): boolean {
-    return this.channel.status.paused;
-  }
-
-  set paused(_value: unknown) {}
-
-  get buffered(): number {
-    return this.channel.status.buffered;
-  }
-
-  set buffered(_value: unknown) {}
-
-  play(): void {
-    this.channel.send('play');
-  }
-
-  pause(): void {
-    this.channel.send('pause');
-  }
-
-  /** position in seconds */
-  seek(position: unknown): void {
-    const at = clampedNumber(position, 0, Number.MAX_SAFE_INTEGER, NaN);
-    if (Number.isFinite(at)) this.channel.send('seek', { position: at });
-  }
-
-  stop(): void {
-    this.channel.send('stop');
+  /** a new src plays at once, from startTime, with the metadata for the media session */
+  protected override openSource(src: string): void {
+    this.channel.send('src', { src, metadata: { ...this.meta } });
+    if (src) this.channel.send('play');
   }
 }
 
