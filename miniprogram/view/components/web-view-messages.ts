@@ -4,13 +4,17 @@
  * certain moments (back, share, destroy). An H5 page here has no such script, and the shell gives the embedded page
  * no bridge at all, so the equivalent is the web's own: `parent.postMessage(data, '*')` from the frame. A message
  * counts only when it comes from the web-view's own frame window (event.source) at a real web origin (the sandbox
- * keeps allow-same-origin, so a page from an allowed origin never posts as "null"). Messages posted in one task
- * reach the page as one event: the shell has no share sheet and its back is immediate, so waiting for those
- * moments would mostly lose messages. Data crosses as JSON: anything that does not survive it is dropped.
+ * keeps allow-same-origin, so a page from an allowed origin never posts as "null"). Messages arriving within
+ * MESSAGE_BATCH_MS of the first reach the page as one event: the shell has no share sheet and its back is
+ * immediate, so waiting for those moments would mostly lose messages. A window rather than "the same task":
+ * each postMessage from another process is a task of its own here, and a 0 ms timer could fall between two
+ * posts the page made together. Data crosses as JSON: anything that does not survive it is dropped.
  */
 
 /** a message larger than this (as JSON) is dropped: a page must not flood the logic layer */
 export const MAX_MESSAGE_CHARS = 1 << 20;
+/** how long after a first message later ones join its event */
+export const MESSAGE_BATCH_MS = 50;
 
 interface Listener {
   frame: HTMLIFrameElement;
@@ -49,7 +53,7 @@ function onMessage(event: MessageEvent): void {
     if (event.source !== frame.contentWindow) continue;
     const plain = asPlainData(event.data);
     if (!plain) return;
-    if (queued.size === 0) setTimeout(flush, 0);
+    if (queued.size === 0) setTimeout(flush, MESSAGE_BATCH_MS);
     queued.set(listener, [...(queued.get(listener) ?? []), plain.data]);
     return;
   }
