@@ -40,6 +40,7 @@ test('page-style, root-font-size, scroll-top and scroll events of <page-meta> ac
   // page-style "overflow: hidden" while the popup is open: the wheel no longer scrolls the page
   await frame.locator('#open').click();
   await expect.poll(pageBackground).toBe('rgb(226, 232, 240)');
+  await shell.page.screenshot({ path: test.info().outputPath('page-meta-popup.png') });
   const held = await scrollTop();
   await shell.page.mouse.move(box.x + box.width / 2, box.y + 100);
   await shell.page.mouse.wheel(0, 400);

@@ -342,6 +342,11 @@ describe('the desktop shell wiring (Electron mocked, real runtime)', () => {
     // the host started that backend, so app-c (and only app-c) may reach its loopback origin with wx.request
     expect([...t.shell.runtime.network.loopback.allowed('app-c')]).toEqual(['http://127.0.0.1:9']);
     expect([...t.shell.runtime.network.loopback.allowed('app-a')]).toEqual([]);
+    // a <web-view> of app-c may show that backend as well (its page policy's frame-src), none of app-a may
+    const frameSrc = async (appId: string) =>
+      (await session.fromPartition(`persist:app-${appId}`).fetch(`superapp://${appId}/index.html`)).headers.get('content-security-policy')?.split('; ').find((d) => d.startsWith('frame-src'));
+    expect(await frameSrc('app-c')).toBe("frame-src 'self' https: http://127.0.0.1:9");
+    expect(await frameSrc('app-a')).toBe("frame-src 'self' https:");
     // wx.request never reaches the server API's port, even when its origin is allowed
     const apiPort = Number(new URL(t.shell.serverApi.url()!).port);
     t.shell.runtime.network.loopback.allowForRun('app-c', `http://127.0.0.1:${apiPort}`);
