@@ -15,6 +15,7 @@ import { backendExtConfig, findSampleFolders, seedSamplesOnFirstStart, type Back
 import { serveAppRequest } from './app-pages';
 import { BackendManager } from './backend-manager';
 import { serveBridge } from './bridge-channel';
+import { BridgeScheduler } from './bridge-scheduler';
 import { watchDevApp } from './dev-apps';
 import { viewEntryPath } from '../core/wechat/serve-paths';
 import { refuseUpgrade, sendText } from './http-util';
@@ -149,9 +150,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   );
 
   const shellSockets = new WebSocketServer({ noServer: true, maxPayload: MAX_SHELL_FRAME });
-  // One message per socket per event-loop turn (ws defers each 'message' to setImmediate): a page flooding its
-  // socket then takes turns with every other socket instead of running its whole backlog first.
-  const bridgeSockets = new WebSocketServer({ noServer: true, maxPayload: MAX_BRIDGE_FRAME, allowSynchronousEvents: false });
+  // ws hands over every message of a received chunk at once; each socket's inbox keeps them, and the
+  // scheduler takes one message per socket per turn (and paces a backlog while another app is calling).
+  const bridgeSockets = new WebSocketServer({ noServer: true, maxPayload: MAX_BRIDGE_FRAME, allowSynchronousEvents: true });
+  const bridgeTurns = new BridgeScheduler();
 
   const onRequest = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const target = classifyHost(req.headers.host, port);
@@ -232,7 +234,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       const check = views.checkAttach(viewId, token, target.label, origin);
       if (!check.ok) return refuseUpgrade(socket, check.status, `Refused: ${check.reason}.`);
       bridgeSockets.handleUpgrade(req, socket, head, (ws) =>
-        serveBridge(ws, check.binding, views, runtime!, { token: token ?? '', maxPayload: MAX_BRIDGE_FRAME, log: warn }),
+        serveBridge(ws, check.binding, views, runtime!, { token: token ?? '', maxPayload: MAX_BRIDGE_FRAME, log: warn, scheduler: bridgeTurns }),
       );
       return;
     }
