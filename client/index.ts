@@ -13,3 +13,4 @@ export type {
   WxSuccessResult,
 } from './wx/types';
 export type * from './wx/network-types';
+export type * from './wx/file-system-types';

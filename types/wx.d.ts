@@ -145,6 +145,12 @@ declare namespace WxApi {
       sizeType?: Array<'original' | 'compressed'>;
       camera?: 'back' | 'front';
     };
+    /** a temp, saved or wxfile://usr file of this app; digest md5 by default (sha256: FileSystemManager.getFileInfo's addition) */
+    getFileInfo: { filePath: string; digestAlgorithm?: 'md5' | 'sha1' | 'sha256' };
+    /** moves a temp file into the app's files: to filePath (under wxfile://usr) or a new wxfile://store_ path */
+    saveFile: { tempFilePath: string; filePath?: string };
+    getSavedFileList: NoParams;
+    removeSavedFile: { filePath: string };
   }
 
   interface StorageInfo {
@@ -195,6 +201,12 @@ declare namespace WxApi {
       tempFiles: Array<{ tempFilePath: string; size: number; fileType: 'image'; width?: number; height?: number }>;
       type: 'image';
     };
+    /** size in bytes, digest in hex */
+    getFileInfo: { size: number; digest: string };
+    saveFile: { savedFilePath: string };
+    /** createTime in seconds since the epoch */
+    getSavedFileList: { fileList: Array<{ filePath: string; size: number; createTime: number }> };
+    removeSavedFile: NoResult;
   }
 
   type Name = keyof Params;
@@ -212,6 +224,48 @@ declare namespace WxApi {
   }
 
   type AppEventListener = (data: Record<string, unknown>) => void;
+
+  type FileCall<P, S = NoResult> = (options: P & Callbacks<Success<S>>) => void;
+  type FileEncoding = 'ascii' | 'base64' | 'binary' | 'hex' | 'ucs2' | 'ucs-2' | 'utf16le' | 'utf-16le' | 'utf-8' | 'utf8' | 'latin1';
+
+  /** WeChat's Stats; times in seconds */
+  interface FileStats {
+    mode: number;
+    size: number;
+    lastAccessedTime: number;
+    lastModifiedTime: number;
+    isFile(): boolean;
+    isDirectory(): boolean;
+  }
+
+  /**
+   * wx.getFileSystemManager(): the app's own files under wx.env.USER_DATA_PATH, kept by the host per app
+   * (200 MB with saved files). Callback style only, as in WeChat. The Sync forms, file descriptors (open, read,
+   * write, close, fstat, ftruncate), unzip, readZipEntry and readCompressedFile fail with
+   * "<name>:fail not supported in this desktop shell" (the Sync forms throw it and name the method to use).
+   */
+  interface FileSystemManager {
+    access: FileCall<{ path: string }>;
+    /** without encoding, data is an ArrayBuffer */
+    readFile: FileCall<{ filePath: string; encoding?: FileEncoding; position?: number; length?: number }, { data: string | ArrayBuffer }>;
+    /** at most about 1 MB per call through the bridge: larger data fails with "writeFile:fail data too large ..." */
+    writeFile: FileCall<{ filePath: string; data: string | ArrayBuffer; encoding?: FileEncoding }>;
+    appendFile: FileCall<{ filePath: string; data: string | ArrayBuffer; encoding?: FileEncoding }>;
+    unlink: FileCall<{ filePath: string }>;
+    mkdir: FileCall<{ dirPath: string; recursive?: boolean }>;
+    rmdir: FileCall<{ dirPath: string; recursive?: boolean }>;
+    readdir: FileCall<{ dirPath: string }, { files: string[] }>;
+    /** recursive on a folder: an array of { path relative to `path` ("/" for itself), stats } */
+    stat: FileCall<{ path: string; recursive?: boolean }, { stats: FileStats | Array<{ path: string; stats: FileStats }> }>;
+    rename: FileCall<{ oldPath: string; newPath: string }>;
+    copyFile: FileCall<{ srcPath: string; destPath: string }>;
+    truncate: FileCall<{ filePath: string; length?: number }>;
+    getFileInfo: FileCall<Params['getFileInfo'], Results['getFileInfo']>;
+    saveFile: FileCall<Params['saveFile'], Results['saveFile']>;
+    getSavedFileList: FileCall<NoParams, Results['getSavedFileList']>;
+    removeSavedFile: FileCall<Params['removeSavedFile']>;
+    readonly [unsupported: string]: unknown;
+  }
 
   // ---- network: wx.request, downloadFile, uploadFile, connectSocket (made by the host, within the
   // app's declared domains; see the README's "Networking" section). Promise style is not supported for
@@ -408,6 +462,14 @@ interface Wx {
   chooseImage: WxApi.Method<'chooseImage'>;
   /** Images only; "chooseMedia:fail cancel" when the user cancels. */
   chooseMedia: WxApi.Method<'chooseMedia'>;
+  /** The app's files (see WxApi.FileSystemManager); the same object every time. */
+  getFileSystemManager(): WxApi.FileSystemManager;
+  /** USER_DATA_PATH is "wxfile://usr" */
+  env: { readonly USER_DATA_PATH: string };
+  getFileInfo: WxApi.MethodWithParams<'getFileInfo'>;
+  saveFile: WxApi.MethodWithParams<'saveFile'>;
+  getSavedFileList: WxApi.Method<'getSavedFileList'>;
+  removeSavedFile: WxApi.MethodWithParams<'removeSavedFile'>;
 
   /** Stores at once and writes through to the host; throws Error("setStorageSync:fail exceed storage max size 10MB") past the quota. */
   setStorageSync(key: string, data: unknown): void;

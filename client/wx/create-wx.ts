@@ -1,5 +1,5 @@
 import './zod-config';
-import { API_NAMES } from '../../core/contracts/api-names';
+import { API_NAMES, FILE_API_NAMES } from '../../core/contracts/api-names';
 import { utf8ByteLength } from '../../core/contracts/storage-quota';
 import { MAX_REQUEST_BYTES, WIRE_VERSION } from '../../core/contracts/wire';
 import type { WxTransport } from '../transport';
@@ -9,6 +9,7 @@ import { createInvoker } from './invoke';
 import { createNetworkApis } from './network-tasks';
 import { NETWORK_API_NAMES } from '../../core/contracts/network-task-wire';
 import { StorageMirror } from './storage-mirror';
+import { createFileSystemApis } from './file-system';
 import type { CreateWxOptions, Wx } from './types';
 
 const MAX_KEY_LENGTH = 512;
@@ -53,10 +54,13 @@ export function createWx(transport: WxTransport, options: CreateWxOptions = {}):
   });
 
   const methods: Record<string, unknown> = {};
-  const networkApis: ReadonlySet<string> = new Set(NETWORK_API_NAMES);
-  for (const api of API_NAMES) if (!networkApis.has(api)) methods[api] = (opts?: unknown) => invoker.call(api, opts);
+  // the network and file APIs have their own forms: tasks, and the file system manager
+  const ownForms: ReadonlySet<string> = new Set([...NETWORK_API_NAMES, ...FILE_API_NAMES]);
+  for (const api of API_NAMES) if (!ownForms.has(api)) methods[api] = (opts?: unknown) => invoker.call(api, opts);
   // request, downloadFile, uploadFile, connectSocket return their task; the socket's global forms
   Object.assign(methods, network.methods);
+  // getFileSystemManager, env, and the four file APIs WeChat also has on wx (wx.readFile does not exist)
+  Object.assign(methods, createFileSystemApis(invoker));
 
   // The async storage forms keep the mirror in step with the host, in the order the calls were issued.
   methods['setStorage'] = (opts?: unknown) => {

@@ -2,6 +2,8 @@ import type { ApiName, ApiParamsInput, ApiResult, StorageInfoResult } from '../.
 import type { z } from 'zod';
 import type { NetworkApiName } from '../../core/contracts/network';
 import type { WxNetwork } from './network-types';
+import type { ManagerOnlyFileApiName } from '../../core/contracts/api-names';
+import type { WxFileSystem } from './file-system-types';
 
 export type { WxCallbacks, WxFailResult } from './callback-types';
 import type { WxCallbacks, WxFailResult } from './callback-types';
@@ -24,7 +26,7 @@ export type WxAppEventListener = (data: Record<string, unknown>) => void;
 
 export type WxStorageInfo = z.output<typeof StorageInfoResult>;
 
-export type Wx = { [N in Exclude<ApiName, NetworkApiName>]: WxMethod<N> } & WxNetwork & {
+export type Wx = { [N in Exclude<ApiName, NetworkApiName | ManagerOnlyFileApiName>]: WxMethod<N> } & WxNetwork & WxFileSystem & {
   setStorageSync(key: string, data: unknown): void;
   /** '' when the key is missing, as in WeChat */
   getStorageSync(key: string): unknown;

@@ -8,6 +8,19 @@
 export const OPEN_API_NAMES = ['login', 'checkSession', 'getUserInfo', 'getUserProfile', 'getPhoneNumber', 'requestPayment', 'requestVirtualPayment'] as const;
 export type OpenApiName = (typeof OPEN_API_NAMES)[number];
 
+/**
+ * wx.getFileSystemManager()'s asynchronous methods (core/files). Only the manager has them, except
+ * WX_FILE_API_NAMES, which WeChat also puts on wx itself.
+ */
+export const FILE_API_NAMES = [
+  'access', 'readFile', 'writeFile', 'appendFile', 'unlink', 'mkdir', 'rmdir', 'readdir', 'stat', 'rename', 'copyFile', 'truncate',
+  'getFileInfo', 'saveFile', 'getSavedFileList', 'removeSavedFile',
+] as const;
+export type FileApiName = (typeof FILE_API_NAMES)[number];
+export const WX_FILE_API_NAMES = ['getFileInfo', 'saveFile', 'getSavedFileList', 'removeSavedFile'] as const satisfies readonly FileApiName[];
+/** the file APIs that exist on the manager only (wx.readFile is undefined in WeChat) */
+export type ManagerOnlyFileApiName = Exclude<FileApiName, (typeof WX_FILE_API_NAMES)[number]>;
+
 export const API_NAMES = [
   ...OPEN_API_NAMES,
   'invokeNativePlugin',
@@ -33,4 +46,5 @@ export const API_NAMES = [
   'getClipboardData',
   'chooseImage',
   'chooseMedia',
+  ...FILE_API_NAMES,
 ] as const;

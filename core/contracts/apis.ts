@@ -11,6 +11,7 @@ import {
   UploadFileParams,
   UploadFileResult,
 } from './network';
+import { fileApiSchemas } from './files';
 import { ChooseImageParams, ChooseImageResult, ChooseMediaParams, ChooseMediaResult, GetClipboardDataResult, SetClipboardDataParams } from './device';
 
 /**
@@ -163,6 +164,23 @@ export const apiTable = {
   getClipboardData: { kind: 'base', params: Empty, result: GetClipboardDataResult },
   chooseImage: { kind: 'base', params: ChooseImageParams, result: ChooseImageResult },
   chooseMedia: { kind: 'base', params: ChooseMediaParams, result: ChooseMediaResult },
+  // the app's own files, in the host's data store (core/files): wx.getFileSystemManager()'s methods
+  access: { kind: 'base', ...fileApiSchemas.access },
+  readFile: { kind: 'base', ...fileApiSchemas.readFile },
+  writeFile: { kind: 'base', ...fileApiSchemas.writeFile },
+  appendFile: { kind: 'base', ...fileApiSchemas.appendFile },
+  unlink: { kind: 'base', ...fileApiSchemas.unlink },
+  mkdir: { kind: 'base', ...fileApiSchemas.mkdir },
+  rmdir: { kind: 'base', ...fileApiSchemas.rmdir },
+  readdir: { kind: 'base', ...fileApiSchemas.readdir },
+  stat: { kind: 'base', ...fileApiSchemas.stat },
+  rename: { kind: 'base', ...fileApiSchemas.rename },
+  copyFile: { kind: 'base', ...fileApiSchemas.copyFile },
+  truncate: { kind: 'base', ...fileApiSchemas.truncate },
+  getFileInfo: { kind: 'base', ...fileApiSchemas.getFileInfo },
+  saveFile: { kind: 'base', ...fileApiSchemas.saveFile },
+  getSavedFileList: { kind: 'base', ...fileApiSchemas.getSavedFileList },
+  removeSavedFile: { kind: 'base', ...fileApiSchemas.removeSavedFile },
 } as const satisfies Record<string, { kind: 'open' | 'custom' | 'base'; params: z.ZodType; result: z.ZodType }>;
 
 export type ApiName = keyof typeof apiTable;

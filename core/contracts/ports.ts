@@ -26,6 +26,8 @@ export interface DataStore extends KeyValueStore {
   transaction<R>(work: () => R): R;
   /** wx storage: one row per (app, key), so a write costs the size of the change */
   readonly storage: StorageRows;
+  /** the apps' files (wx.getFileSystemManager, core/files): one row per (app, path) */
+  readonly files: FileRows;
   /** tells `listener` a sentence for the user each time a write fails because the disk is full or read-only */
   onTrouble?(listener: (userMessage: string) => void): () => void;
 }
@@ -46,6 +48,36 @@ export interface StorageRows {
   remove(appId: string, key: string): void;
   clear(appId: string): void;
   /** the sum of the app's entries' bytes */
+  totalBytes(appId: string): number;
+}
+
+/** A file or directory of an app, without its data. Times are milliseconds since the epoch. */
+export interface FileRow {
+  /** the app's path for it, e.g. "wxfile://usr/notes/a.txt" */
+  path: string;
+  kind: 'file' | 'dir';
+  /** bytes of a file's data; 0 for a directory */
+  size: number;
+  mtime: number;
+  /** when it was first written (saved files report it as createTime) */
+  ctime: number;
+}
+
+export interface FileRows {
+  get(appId: string, path: string): FileRow | undefined;
+  /** a file's data; undefined when there is no such file */
+  read(appId: string, path: string): Uint8Array | undefined;
+  /** every row whose path starts with `prefix`, in path order */
+  list(appId: string, prefix: string): FileRow[];
+  putDir(appId: string, path: string, time: number): void;
+  /** writes the whole file (creating or replacing it); a replaced file keeps its ctime */
+  putFile(appId: string, path: string, data: Uint8Array, time: number): void;
+  /** the row at `path` and every row under `path + "/"` */
+  removeTree(appId: string, path: string): void;
+  /** renames the row at `from` and everything under it to `to` */
+  moveTree(appId: string, from: string, to: string): void;
+  clear(appId: string): void;
+  /** the sum of the app's files' sizes */
   totalBytes(appId: string): number;
 }
 

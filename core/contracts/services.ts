@@ -87,6 +87,11 @@ export interface AppStorageService {
   clear(appId: string): void;
 }
 
+export interface AppFilesService {
+  /** deletes every file of the app (uninstall) */
+  forgetApp(appId: string): void;
+}
+
 export interface Shell {
   /** Every bridge message goes through here. Never throws; always answers with a well-formed envelope. */
   dispatch(raw: unknown, caller: CallerIdentity, wire?: WireFacts): Promise<ResponseEnvelope>;
@@ -96,6 +101,8 @@ export interface Shell {
   mocks: MockRules;
   ledger: ConsentLedger;
   storage: AppStorageService;
+  /** the apps' files (wx.getFileSystemManager, core/files) */
+  files: AppFilesService;
   services: HostServices;
   /** present when the shell runs on the embedded platform (the default) */
   platform: EmbeddedPlatform | undefined;
@@ -126,6 +133,8 @@ export interface ShellOptions {
   network?: import('../network/network-service').NetworkService;
   /** wx.setClipboardData, getClipboardData, chooseImage, chooseMedia (core/device); the runtime builds it */
   device?: import('./device-host').DeviceApisDeps;
+  /** bytes of files an app may keep (wx.getFileSystemManager); default WeChat's 200 MB (core/files) */
+  fileStorageLimitBytes?: number;
 }
 
 /** Installed mini programs on disk. */

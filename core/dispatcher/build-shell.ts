@@ -15,6 +15,7 @@ import { createDispatcher } from './dispatcher';
 import type { WireFacts } from '../contracts/wire';
 import { createRoutes, type HostRequest } from './routes';
 import { createDeviceApis } from '../device/device-apis';
+import { createAppFiles } from '../files/app-files';
 import { DEFAULT_HANDLER_TIMEOUT_MS, DEFAULT_PROMPT_TIMEOUT_MS } from './time-limit';
 
 export type OpenApiFactory = (services: HostServices) => OpenApiHandler;
@@ -74,6 +75,12 @@ export function buildShell(options: ShellOptions, defaultOpenApi: OpenApiFactory
   );
   const customApis = createCustomApiRegistry(options.customApis);
   const storage = createAppStorage(data);
+  // temp files are readable through the file APIs: the same temp area downloadFile and chooseImage fill
+  const files = createAppFiles(data, {
+    clock,
+    ...(options.device ? { tempFiles: options.device.tempFiles } : {}),
+    ...(options.fileStorageLimitBytes !== undefined ? { limitBytes: options.fileStorageLimitBytes } : {}),
+  });
   const calls = createCallLog();
   const mocks = createMockRules(options.store);
   const hostListeners = new Set<(request: HostRequest) => void>();
@@ -84,6 +91,7 @@ export function buildShell(options: ShellOptions, defaultOpenApi: OpenApiFactory
     ledger,
     scopeApis: createScopeApis(ledger, prompter),
     storage,
+    files,
     host: options.host,
     extConfig: (appId) => options.extConfig?.(appId) ?? {},
     ...(options.network ? { network: options.network } : {}),
@@ -102,6 +110,7 @@ export function buildShell(options: ShellOptions, defaultOpenApi: OpenApiFactory
     mocks,
     ledger,
     storage,
+    files,
     services,
     platform: isEmbeddedPlatform(openApi) ? openApi : undefined,
     setManifestSource(lookup) {

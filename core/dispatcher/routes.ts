@@ -9,6 +9,7 @@ import { ApiError, Errno } from '../contracts/errors';
 import type { NetworkService } from '../network/network-service';
 import { systemInfo } from './system-info';
 import type { DeviceApis } from '../device/device-apis';
+import type { AppFiles } from '../files/app-files';
 
 /** How long after answering exitMiniProgram the host is asked to close the view. */
 export const EXIT_AFTER_ANSWER_MS = 100;
@@ -35,6 +36,8 @@ export interface RouteDeps {
   network?: NetworkService;
   /** clipboard and image chooser; absent in a shell built without a runtime (they answer "not supported") */
   device?: DeviceApis;
+  /** wx.getFileSystemManager()'s methods and wx.saveFile & co. */
+  files: AppFiles;
 }
 
 /** Where every API name lands. Capability, params, mocks and time limits are the dispatcher's job, not this table's. */
@@ -95,5 +98,22 @@ export function createRoutes(deps: RouteDeps): RouteTable {
     getClipboardData: (c) => device().getClipboardData(c),
     chooseImage: (c, p) => device().chooseImage(c, p),
     chooseMedia: (c, p) => device().chooseMedia(c, p),
+
+    access: (c, p) => deps.files.access(appId(c), p),
+    readFile: (c, p) => deps.files.readFile(appId(c), p),
+    writeFile: (c, p) => deps.files.writeFile(appId(c), p),
+    appendFile: (c, p) => deps.files.appendFile(appId(c), p),
+    unlink: (c, p) => deps.files.unlink(appId(c), p),
+    mkdir: (c, p) => deps.files.mkdir(appId(c), p),
+    rmdir: (c, p) => deps.files.rmdir(appId(c), p),
+    readdir: (c, p) => deps.files.readdir(appId(c), p),
+    stat: (c, p) => deps.files.stat(appId(c), p),
+    rename: (c, p) => deps.files.rename(appId(c), p),
+    copyFile: (c, p) => deps.files.copyFile(appId(c), p),
+    truncate: (c, p) => deps.files.truncate(appId(c), p),
+    getFileInfo: (c, p) => deps.files.getFileInfo(appId(c), p),
+    saveFile: (c, p) => deps.files.saveFile(appId(c), p),
+    getSavedFileList: (c, p) => deps.files.getSavedFileList(appId(c), p),
+    removeSavedFile: (c, p) => deps.files.removeSavedFile(appId(c), p),
   };
 }

@@ -1,6 +1,6 @@
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
 import { dirname } from 'node:path';
-import type { DataStore, StorageRow } from '../contracts/ports';
+import type { DataStore, FileRow, StorageRow } from '../contracts/ports';
 import { asDataError, DataUnavailableError } from './data-errors';
 
 /** The database file in a host's data folder; its -wal and -shm files live beside it. */
@@ -13,6 +13,9 @@ export const DATA_FILE_NAME = 'superapp-data.db';
 const SCHEMA_STEPS: string[] = [
   `CREATE TABLE docs (key TEXT PRIMARY KEY, json TEXT NOT NULL) WITHOUT ROWID;
    CREATE TABLE app_storage (app_id TEXT NOT NULL, key TEXT NOT NULL, json TEXT NOT NULL, bytes INTEGER NOT NULL, UNIQUE (app_id, key));`,
+  // the apps' files (core/files): size before data, so summing sizes for the quota never reads the blobs
+  `CREATE TABLE app_files (app_id TEXT NOT NULL, path TEXT NOT NULL, kind TEXT NOT NULL CHECK (kind IN ('file', 'dir')),
+     size INTEGER NOT NULL, mtime INTEGER NOT NULL, ctime INTEGER NOT NULL, data BLOB, UNIQUE (app_id, path));`,
 ];
 
 export interface SqliteDataStoreOptions {
@@ -79,6 +82,17 @@ export function openSqliteDataStore(file: string, options: SqliteDataStoreOption
     removeRow: db.prepare('DELETE FROM app_storage WHERE app_id = ? AND key = ?'),
     clearRows: db.prepare('DELETE FROM app_storage WHERE app_id = ?'),
     totalBytes: db.prepare('SELECT COALESCE(SUM(bytes), 0) AS total FROM app_storage WHERE app_id = ?'),
+    fileMeta: db.prepare('SELECT path, kind, size, mtime, ctime FROM app_files WHERE app_id = ? AND path = ?'),
+    fileData: db.prepare("SELECT data FROM app_files WHERE app_id = ? AND path = ? AND kind = 'file'"),
+    fileList: db.prepare('SELECT path, kind, size, mtime, ctime FROM app_files WHERE app_id = ? AND path >= ? AND path < ? ORDER BY path'),
+    filePut: db.prepare(
+      'INSERT INTO app_files (app_id, path, kind, size, mtime, ctime, data) VALUES (?, ?, ?, ?, ?, ?, ?) ' +
+        'ON CONFLICT (app_id, path) DO UPDATE SET kind = excluded.kind, size = excluded.size, mtime = excluded.mtime, data = excluded.data',
+    ),
+    fileRemoveTree: db.prepare('DELETE FROM app_files WHERE app_id = ? AND (path = ? OR (path >= ? AND path < ?))'),
+    fileMoveTree: db.prepare('UPDATE app_files SET path = ? || substr(path, length(?) + 1) WHERE app_id = ? AND (path = ? OR (path >= ? AND path < ?))'),
+    fileClear: db.prepare('DELETE FROM app_files WHERE app_id = ?'),
+    fileTotal: db.prepare("SELECT COALESCE(SUM(size), 0) AS total FROM app_files WHERE app_id = ? AND kind = 'file'"),
   };
 
   // Caches of what is committed (or written in the open transaction); a rollback empties them.
@@ -86,7 +100,7 @@ export function openSqliteDataStore(file: string, options: SqliteDataStoreOption
   const totals = new Map<string, number>();
   let depth = 0;
 
-  const write = (statement: StatementSync, what: string, ...params: Array<string | number>): void => {
+  const write = (statement: StatementSync, what: string, ...params: Array<string | number | Uint8Array | null>): void => {
     try {
       statement.run(...params);
     } catch (e) {
@@ -183,6 +197,33 @@ export function openSqliteDataStore(file: string, options: SqliteDataStoreOption
       },
       totalBytes: total,
     },
+    files: {
+      get: (appId, path) => toFileRow(sql.fileMeta.get(appId, path)),
+      read(appId, path) {
+        const row = sql.fileData.get(appId, path) as { data: Uint8Array | null } | undefined;
+        return row === undefined ? undefined : (row.data ?? new Uint8Array(0));
+      },
+      list: (appId, prefix) => sql.fileList.all(appId, prefix, prefixEnd(prefix)).map((r) => toFileRow(r)!),
+      putDir(appId, path, time) {
+        alone(() => write(sql.filePut, `files ${appId}`, appId, path, 'dir', 0, time, time, null));
+      },
+      putFile(appId, path, data, time) {
+        const ctime = toFileRow(sql.fileMeta.get(appId, path))?.ctime ?? time;
+        alone(() => write(sql.filePut, `files ${appId}`, appId, path, 'file', data.byteLength, time, ctime, data));
+      },
+      removeTree(appId, path) {
+        const under = `${path}/`;
+        alone(() => write(sql.fileRemoveTree, `files ${appId}`, appId, path, under, prefixEnd(under)));
+      },
+      moveTree(appId, from, to) {
+        const under = `${from}/`;
+        alone(() => write(sql.fileMoveTree, `files ${appId}`, to, from, appId, from, under, prefixEnd(under)));
+      },
+      clear(appId) {
+        alone(() => write(sql.fileClear, `files ${appId}`, appId));
+      },
+      totalBytes: (appId) => Number((sql.fileTotal.get(appId) as { total: number }).total),
+    },
     docKeys: () => sql.docKeys.all().map((r) => String((r as { key: string }).key)),
     freezeSizeForFaultInjection() {
       const pages = db.prepare('PRAGMA page_count').get() as { page_count: number };
@@ -198,6 +239,17 @@ function toRow(raw: unknown): StorageRow | undefined {
   if (raw === undefined) return undefined;
   const r = raw as { key: string; json: string; bytes: number };
   return { key: String(r.key), json: String(r.json), bytes: Number(r.bytes) };
+}
+
+function toFileRow(raw: unknown): FileRow | undefined {
+  if (raw === undefined) return undefined;
+  const r = raw as { path: string; kind: string; size: number; mtime: number; ctime: number };
+  return { path: String(r.path), kind: r.kind === 'dir' ? 'dir' : 'file', size: Number(r.size), mtime: Number(r.mtime), ctime: Number(r.ctime) };
+}
+
+/** The smallest string after every string that starts with `prefix`: the end of an index range scan. */
+function prefixEnd(prefix: string): string {
+  return prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
 }
 
 function migrateSchema(db: DatabaseSync): void {

@@ -156,6 +156,7 @@ export function createShellService(deps: ShellServiceDeps): ShellService & { tab
       shell.platform?.unregisterApp(appId);
       shell.ledger.forgetApp(appId);
       shell.storage.clear(appId);
+      shell.files.forgetApp(appId);
       for (const rule of shell.mocks.list()) if (rule.appId === appId) shell.mocks.remove(rule.id);
       emit({ type: 'appsChanged' });
       runningChanged();

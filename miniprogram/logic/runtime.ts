@@ -17,7 +17,6 @@ import { registerLoadFontFace } from './font-face';
 import { fireReadyAfterCommit } from './ready-lifetime';
 import { CUSTOM_TAB_BAR, installGetTabBar } from './custom-tab-bar';
 import { desktopSyncApis, registerDesktopApis, UNSUPPORTED_APIS, workerNetworkSource } from './desktop-apis';
-import { FILE_SYSTEM_STUBS, fileSystemStubApis } from './file-system-stub';
 import { RecordingBackend, type RecordedElement, type WindowSize } from './composed-backend';
 import { ErrorLocator } from './error-location';
 import { ModuleLoader } from './module-loader';
@@ -52,7 +51,7 @@ export interface LogicRuntimeOptions {
 
 /** the wx APIs that open a page: one of them called in onPageNotFound is its redirect */
 /** what canIUse answers false for although wx has it (it fails clearly) */
-const NOT_USABLE: ReadonlySet<string> = new Set([...UNSUPPORTED_APIS, ...FILE_SYSTEM_STUBS]);
+const NOT_USABLE: ReadonlySet<string> = new Set(UNSUPPORTED_APIS);
 const ROUTING_APIS: ReadonlySet<string> = new Set(['navigateTo', 'redirectTo', 'switchTab', 'reLaunch']);
 
 /** WeChat's launch scene for "opened from the app list"; the shell has no other entry yet */
@@ -170,7 +169,6 @@ export class LogicRuntime {
       offPageNotFound: (listener?: unknown) => this.notFoundListeners.off(listener),
       ...this.pageLevelSyncApis(bundle.appId),
       ...desktopSyncApis(network),
-      ...fileSystemStubApis(),
       createAnimation,
       ...canvasWxMethods(this.apis, canvasDeps),
       createVideoContext: createVideoContextApi({ views: this.views, flush: () => this.queue.flush(), page: () => this.router.top()?.root.getComponent() }),

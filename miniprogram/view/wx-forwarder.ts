@@ -1,5 +1,6 @@
 import type { WxPortMessage } from '../protocol';
 import { createNetworkForwarder, NETWORK_WIRE_APIS } from './network-forwarder';
+import { FILE_WIRE_APIS, forwardFileCall } from './file-forwarder';
 
 type HostWx = Record<string, unknown>;
 
@@ -18,6 +19,13 @@ export function serveWx(port: MessagePort, hostWx: HostWx | undefined): void {
     const { id, api, params } = data.msg;
     if (network && NETWORK_WIRE_APIS.has(api)) {
       network(api, params, (outcome) => post({ t: 'response', response: outcome.ok ? { v: 1, id, ok: true, result: outcome.result } : failure(api, id, outcome.fail) }));
+      return;
+    }
+    if (hostWx && FILE_WIRE_APIS.has(api)) {
+      forwardFileCall(hostWx, api, params, {
+        success: (result) => post({ t: 'response', response: { v: 1, id, ok: true, result } }),
+        fail: (fail) => post({ t: 'response', response: failure(api, id, fail) }),
+      });
       return;
     }
     const fn = hostWx?.[api];

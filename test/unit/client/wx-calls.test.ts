@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createWx } from '../../../client';
 import { apiTable } from '../../../core/contracts/apis';
+import { FILE_API_NAMES, WX_FILE_API_NAMES } from '../../../core/contracts/api-names';
 import { MAX_REQUEST_BYTES } from '../../../core/contracts/wire';
 import { failAnswer, flush, okAnswer, scriptedTransport } from './fake-transport';
 
@@ -8,10 +9,12 @@ afterEach(() => vi.restoreAllMocks());
 
 describe('wx object', () => {
   it('has every API of the API table plus the Sync storage forms and app events', () => {
+    const managerOnly = new Set<string>(FILE_API_NAMES.filter((api) => !(WX_FILE_API_NAMES as readonly string[]).includes(api)));
     const wx = createWx(scriptedTransport()) as unknown as Record<string, unknown>;
     const expected = [
-      // abortNetworkTask is the wire form of task.abort(), not a wx member
-      ...Object.keys(apiTable).filter((api) => api !== 'abortNetworkTask'),
+      // abortNetworkTask is the wire form of task.abort(), not a wx member; most file APIs are on wx.getFileSystemManager() only
+      ...Object.keys(apiTable).filter((api) => api !== 'abortNetworkTask' && !managerOnly.has(api)),
+      'getFileSystemManager',
       ...['Open', 'Message', 'Error', 'Close'].flatMap((e) => [`onSocket${e}`, `offSocket${e}`]),
       'setStorageSync',
       'getStorageSync',
@@ -23,8 +26,9 @@ describe('wx object', () => {
       'onAppHide',
       'offAppHide',
     ];
-    expect(Object.keys(wx).sort()).toEqual(expected.sort());
+    expect(Object.keys(wx).sort()).toEqual([...expected, 'env'].sort());
     for (const name of expected) expect(typeof wx[name]).toBe('function');
+    expect(wx['env']).toEqual({ USER_DATA_PATH: 'wxfile://usr' });
   });
 
   it('cannot be tampered with by page code', () => {

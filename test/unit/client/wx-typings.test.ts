@@ -5,10 +5,11 @@ import { describe, expect, expectTypeOf, it } from 'vitest';
 import { createWx, type Wx as ClientWx } from '../../../client';
 import type { ApiName as AnyApiName, ApiParamsInput, ApiResult } from '../../../core/contracts/apis';
 import type { NetworkApiName } from '../../../core/contracts/network';
+import type { ManagerOnlyFileApiName } from '../../../core/contracts/api-names';
 import type { WxNetwork } from '../../../client/wx/network-types';
 
-/** The network APIs are wire calls behind task objects; their page-facing types are checked below. */
-type ApiName = Exclude<AnyApiName, NetworkApiName>;
+/** The network APIs are wire calls behind task objects, most file APIs behind wx.getFileSystemManager(); their page-facing types are checked below. */
+type ApiName = Exclude<AnyApiName, NetworkApiName | ManagerOnlyFileApiName>;
 import { scriptedTransport } from './fake-transport';
 
 /**
@@ -50,6 +51,10 @@ describe('types/wx.d.ts', () => {
     expectTypeOf<WxApi.Params['getClipboardData']>().toEqualTypeOf<Host['getClipboardData']>();
     expectTypeOf<WxApi.Params['chooseImage']>().toEqualTypeOf<Host['chooseImage']>();
     expectTypeOf<WxApi.Params['chooseMedia']>().toEqualTypeOf<Host['chooseMedia']>();
+    expectTypeOf<WxApi.Params['getFileInfo']>().toEqualTypeOf<Host['getFileInfo']>();
+    expectTypeOf<WxApi.Params['saveFile']>().toEqualTypeOf<Host['saveFile']>();
+    expectTypeOf<WxApi.Params['getSavedFileList']>().toEqualTypeOf<Host['getSavedFileList']>();
+    expectTypeOf<WxApi.Params['removeSavedFile']>().toEqualTypeOf<Host['removeSavedFile']>();
   });
 
   it('declares every API success result as the host returns it', () => {
@@ -77,6 +82,10 @@ describe('types/wx.d.ts', () => {
     expectTypeOf<WxApi.Results['getClipboardData']>().toEqualTypeOf<Host['getClipboardData']>();
     expectTypeOf<WxApi.Results['chooseImage']>().toEqualTypeOf<Host['chooseImage']>();
     expectTypeOf<WxApi.Results['chooseMedia']>().toEqualTypeOf<Host['chooseMedia']>();
+    expectTypeOf<WxApi.Results['getFileInfo']>().toEqualTypeOf<Host['getFileInfo']>();
+    expectTypeOf<WxApi.Results['saveFile']>().toEqualTypeOf<Host['saveFile']>();
+    expectTypeOf<WxApi.Results['getSavedFileList']>().toEqualTypeOf<Host['getSavedFileList']>();
+    expectTypeOf<WxApi.Results['removeSavedFile']>().toEqualTypeOf<Host['removeSavedFile']>();
   });
 
   it('Promise style resolves with result + errMsg; callback style returns nothing', async () => {

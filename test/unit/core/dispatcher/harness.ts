@@ -65,6 +65,22 @@ export const VALID_PARAMS: Record<ApiName, Record<string, unknown>> = {
   getClipboardData: {},
   chooseImage: { count: 1 },
   chooseMedia: { count: 1, mediaType: ['image'] },
+  access: { path: 'wxfile://usr' },
+  readFile: { filePath: 'wxfile://usr/a.txt', encoding: 'utf8' },
+  writeFile: { filePath: 'wxfile://usr/a.txt', data: 'hi' },
+  appendFile: { filePath: 'wxfile://usr/a.txt', data: '!' },
+  unlink: { filePath: 'wxfile://usr/a.txt' },
+  mkdir: { dirPath: 'wxfile://usr/d' },
+  rmdir: { dirPath: 'wxfile://usr/d' },
+  readdir: { dirPath: 'wxfile://usr' },
+  stat: { path: 'wxfile://usr' },
+  rename: { oldPath: 'wxfile://usr/a.txt', newPath: 'wxfile://usr/b.txt' },
+  copyFile: { srcPath: 'wxfile://usr/a.txt', destPath: 'wxfile://usr/c.txt' },
+  truncate: { filePath: 'wxfile://usr/a.txt' },
+  getFileInfo: { filePath: 'wxfile://usr/a.txt' },
+  saveFile: { tempFilePath: '/__superapp__/tmp/tmp_x' },
+  getSavedFileList: {},
+  removeSavedFile: { filePath: 'wxfile://store_x' },
 };
 
 export function fakeOpenApi(): { [K in keyof OpenApiHandler]: ReturnType<typeof vi.fn> } & OpenApiHandler {
@@ -96,7 +112,7 @@ export interface Harness {
 let nextId = 0;
 
 export function harness(
-  options: { store?: ReturnType<typeof memoryStore>; data?: ReturnType<typeof memoryData>; clock?: Clock; manifests?: Manifest[]; handlerTimeoutMs?: number; extConfig?: (appId: string) => Record<string, unknown>; device?: DeviceApisDeps } = {},
+  options: { store?: ReturnType<typeof memoryStore>; data?: ReturnType<typeof memoryData>; clock?: Clock; manifests?: Manifest[]; handlerTimeoutMs?: number; extConfig?: (appId: string) => Record<string, unknown>; device?: DeviceApisDeps; fileStorageLimitBytes?: number } = {},
 ): Harness {
   const store = options.store ?? memoryStore();
   const data = options.data ?? memoryData();
@@ -120,6 +136,7 @@ export function harness(
       handlerTimeoutMs: options.handlerTimeoutMs,
       ...(options.extConfig ? { extConfig: options.extConfig } : {}),
       ...(options.device ? { device: options.device } : {}),
+      ...(options.fileStorageLimitBytes !== undefined ? { fileStorageLimitBytes: options.fileStorageLimitBytes } : {}),
     },
     () => {
       throw new Error('the default platform must not be used when openApi is given');

@@ -25,6 +25,7 @@ function fakeShell(): Shell & { exit(viewId: number): void } {
       forgetApp: vi.fn(),
     },
     storage: { snapshot: () => ({}), clear: vi.fn() },
+    files: { forgetApp: vi.fn() },
     services: {} as Shell['services'],
     platform: undefined,
     setManifestSource: vi.fn(),

@@ -3,6 +3,7 @@ import type { ToView } from '../../../../miniprogram/protocol';
 import type { AppBundle } from '../../../../miniprogram/logic/bundle';
 import { makeBundle, type TestPackage } from './make-bundle';
 import { ViewTree } from './view-tree';
+import type { WxTransport } from '../../../../client/transport';
 
 /** Calls that reached "the host" (the view's bridge) and what they were answered. */
 export interface FakeHost {
@@ -19,7 +20,14 @@ export async function settle(rounds = 20): Promise<void> {
   for (let i = 0; i < rounds; i++) await new Promise<void>((r) => setTimeout(r, 0));
 }
 
-export function startApp(pkg: TestPackage | AppBundle, options: { storageMirror?: Record<string, unknown>; launch?: { path?: string; query?: Record<string, string> } } = {}) {
+export interface StartOptions {
+  storageMirror?: Record<string, unknown>;
+  launch?: { path?: string; query?: Record<string, string> };
+  /** answers the host's calls instead of the default "ok with {}" (e.g. a real shell's dispatch) */
+  request?: WxTransport['request'];
+}
+
+export function startApp(pkg: TestPackage | AppBundle, options: StartOptions = {}) {
   const bundle = 'v' in pkg ? pkg : makeBundle(pkg);
   // the view acknowledges commits to the runtime created just below
   const ref: { runtime?: LogicRuntime } = {};
@@ -37,6 +45,7 @@ export function startApp(pkg: TestPackage | AppBundle, options: { storageMirror?
     transport: {
       request: async (msg) => {
         host.calls.push({ api: msg.api, params: msg.params });
+        if (options.request) return options.request(msg);
         return { v: 1, id: msg.id, ok: true, result: {} };
       },
       onEvent: (l) => eventListeners.push(l),
