@@ -44,6 +44,8 @@ export interface StorageRows {
   get(appId: string, key: string): StorageRow | undefined;
   /** every entry of the app, in insertion order */
   list(appId: string): StorageRow[];
+  /** the app's keys, in insertion order, without reading their data (getStorageInfo) */
+  keys(appId: string): string[];
   put(appId: string, row: StorageRow): void;
   remove(appId: string, key: string): void;
   clear(appId: string): void;

@@ -76,6 +76,7 @@ export function openSqliteDataStore(file: string, options: SqliteDataStoreOption
     docKeys: db.prepare('SELECT key FROM docs ORDER BY key'),
     getRow: db.prepare('SELECT key, json, bytes FROM app_storage WHERE app_id = ? AND key = ?'),
     listRows: db.prepare('SELECT key, json, bytes FROM app_storage WHERE app_id = ? ORDER BY rowid'),
+    listKeys: db.prepare('SELECT key FROM app_storage WHERE app_id = ? ORDER BY rowid'),
     putRow: db.prepare(
       'INSERT INTO app_storage (app_id, key, json, bytes) VALUES (?, ?, ?, ?) ON CONFLICT (app_id, key) DO UPDATE SET json = excluded.json, bytes = excluded.bytes',
     ),
@@ -179,6 +180,7 @@ export function openSqliteDataStore(file: string, options: SqliteDataStoreOption
     storage: {
       get: (appId, key) => toRow(sql.getRow.get(appId, key)),
       list: (appId) => sql.listRows.all(appId).map((r) => toRow(r)!),
+      keys: (appId) => sql.listKeys.all(appId).map((r) => String(r.key)),
       put(appId, row) {
         const before = total(appId) - (toRow(sql.getRow.get(appId, row.key))?.bytes ?? 0);
         alone(() => write(sql.putRow, `storage ${appId}`, appId, row.key, row.json, row.bytes));

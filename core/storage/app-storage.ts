@@ -67,7 +67,8 @@ export function createAppStorage(store: DataStore): AppStorage {
       store.storage.remove(appId, key);
     },
     info(appId) {
-      const keys = store.storage.list(appId).map((r) => r.key);
+      // keys only: an app near its 10 MB quota would otherwise read all of it back on every getStorageInfo
+      const keys = store.storage.keys(appId);
       return { keys, currentSize: storageSizeKb(store.storage.totalBytes(appId)), limitSize: STORAGE_LIMIT_KB };
     },
     snapshot(appId) {

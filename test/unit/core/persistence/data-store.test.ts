@@ -23,6 +23,16 @@ describe('SQLite data store', () => {
     raw.close();
   });
 
+  it("lists an app's storage keys in the order they were first set, and no other app's", () => {
+    const store = memoryData();
+    store.storage.put('a', { key: 'first', json: '1', bytes: 6 });
+    store.storage.put('b', { key: 'other', json: '1', bytes: 6 });
+    store.storage.put('a', { key: 'second', json: '"x"', bytes: 9 });
+    expect(store.storage.keys('a')).toEqual(['first', 'second']);
+    expect(store.storage.keys('a')).toEqual(store.storage.list('a').map((r) => r.key));
+    expect(store.storage.keys('c')).toEqual([]);
+  });
+
   it('a transaction that throws leaves every document and row as before, in memory and on disk', () => {
     const data = memoryData({ 'platform:wallet': { balance: 100 } });
     data.storage.put('app', { key: 'k', json: '1', bytes: 2 });
