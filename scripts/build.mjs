@@ -49,6 +49,8 @@ const bundles = [
   // served from the app's own origin under /__wx/runtime/ (docs/wechat-format.md). Minified, no eval.
   { entryPoints: ['miniprogram/view/main.ts'], plugins: [noFullZod], outfile: 'dist/miniprogram/view.js', format: 'iife', platform: 'browser', target: 'chrome120', minify: true },
   { entryPoints: ['miniprogram/view/view.css'], outfile: 'dist/miniprogram/view.css', minify: true },
+  // <editor>'s Quill, loaded by the view only on a page that shows one (kept out of view.js: every launch parses that)
+  { entryPoints: ['miniprogram/view/components/editor-engine.ts'], plugins: [noFullZod], outfile: 'dist/miniprogram/editor.js', format: 'iife', platform: 'browser', target: 'chrome120', minify: true, loader: { '.css': 'text' } },
   { entryPoints: ['miniprogram/logic/worker.ts'], plugins: [noFullZod], outfile: 'dist/miniprogram/logic.js', format: 'iife', platform: 'browser', target: 'chrome120', minify: true, define: { 'process.env.NODE_ENV': '"production"' } },
   // the shell UI, shared by both hosts
   { entryPoints: ['renderer/main.ts'], outfile: 'dist/renderer/app.js', format: 'esm', platform: 'browser', target: 'chrome120' },

@@ -5,7 +5,7 @@ import type { Manifest } from '../contracts/app';
 export const WX_RUNTIME_PREFIX = '/__wx/runtime/';
 export const WX_APP_PREFIX = '/__wx/app/';
 /** The runtime's files, built into dist/miniprogram/. */
-const RUNTIME_FILES = new Set(['view.js', 'view.css', 'logic.js']);
+const RUNTIME_FILES = new Set(['view.js', 'view.css', 'logic.js', 'editor.js']);
 /** The compiled bundle's files a page may load. */
 const BUNDLE_FILES = new Set(['logic.js', 'logic.js.map', 'app.css']);
 

@@ -249,7 +249,7 @@ export function menuButtonRect(size: WindowSize): Record<string, number> {
 const COMPONENTS = new Set([
   'view', 'text', 'image', 'icon', 'progress', 'rich-text', 'button', 'navigator', 'input', 'textarea', 'checkbox', 'checkbox-group',
   'radio', 'radio-group', 'switch', 'slider', 'picker', 'label', 'form', 'scroll-view', 'swiper', 'swiper-item', 'block',
-  'movable-area', 'movable-view', 'cover-view', 'cover-image', 'canvas', 'video', 'page-meta', 'web-view',
+  'movable-area', 'movable-view', 'cover-view', 'cover-image', 'canvas', 'video', 'page-meta', 'web-view', 'editor',
 ]);
 
 /** WeChat's ${method} part of an API schema: how the API is called or answers */

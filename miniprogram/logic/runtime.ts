@@ -32,7 +32,8 @@ import { DevReporter } from './dev-reports';
 import { tapSetData } from './set-data-tap';
 import { AppEventListeners } from './app-events';
 import { CanvasNodes } from './canvas-nodes';
-import { installNodeQueries } from './canvas-query';
+import { ElementHandles, installNodeQueries } from './canvas-query';
+import { EditorContexts } from './editor-context';
 import { canvasWxMethods, legacyCanvasContext, registerCanvasApis, type CanvasApiDeps } from './canvas-apis';
 
 // Before any component is defined: glass-easel reads these when a definition is registered.
@@ -109,7 +110,13 @@ export class LogicRuntime {
       reportError: (e) => this.reportError(e),
       legacyContext: (canvasId, scope) => legacyCanvasContext(canvasId, scope, canvasDeps),
     });
-    this.backend.handles = (element, cb) => canvases.handles(element, cb);
+    // SelectorQuery's node / context: an <editor>'s EditorContext, else a canvas's handles
+    const editors = new EditorContexts({ views: this.views, flush: () => this.queue.flush() });
+    this.backend.handles = (element, cb) => {
+      const editor = editors.contextOf(element);
+      if (editor) cb(new ElementHandles(null, editor));
+      else canvases.handles(element, cb);
+    };
 
     const tabBar = tabBarConfig(bundle.app.tabBar);
     const tabRoutes = new Set((tabBar?.list ?? []).map((item) => item.pagePath));

@@ -6,6 +6,7 @@ import { fontFaceCalls } from './font-face';
 import { createCanvasCalls } from './canvas-calls';
 import type { TransferringOutcome } from './canvas-outcome';
 import { videoCalls } from './components/video-calls';
+import { editorCalls } from './components/editor-calls';
 import { audioCalls } from './audio-players';
 
 /** a view call's handler; its answer may move objects to the Worker (`transfer`) */
@@ -39,6 +40,7 @@ export function createViewCallHandlers(doc: Document, deps: ViewCallDeps): Recor
     ...fontFaceCalls(deps),
     ...createCanvasCalls(deps),
     ...videoCalls(deps),
+    ...editorCalls(doc, deps),
     ...audioCalls(deps),
     async __rect(params) {
       const el = elementOf(deps, params);

@@ -24,3 +24,4 @@ import './video';
 import './canvas';
 import './page-meta';
 import './web-view';
+import './editor';

@@ -1,0 +1,35 @@
+import { EDITOR_ENGINE_GLOBAL, type EditorEngineFactory } from './editor-engine-api';
+
+/**
+ * the editor bundle (Quill), served with the runtime's other files (core/wechat/serve-paths.ts). Asked for
+ * without the runtime's `?v=` build: that build (web/runtime-version.ts) does not cover this file, so it is
+ * revalidated with the host rather than cached for good.
+ */
+const EDITOR_BUNDLE_URL = '/__wx/runtime/editor.js';
+
+let loading: Promise<EditorEngineFactory> | undefined;
+
+/**
+ * Quill, loaded on the first <editor> a page shows (a <script> of the runtime's own origin, which the page
+ * policy allows) and shared by every later one. A failed load is forgotten, so the next <editor> tries again.
+ */
+export function loadEditorEngine(doc: Document): Promise<EditorEngineFactory> {
+  const ready = (doc.defaultView as unknown as Record<string, unknown> | null)?.[EDITOR_ENGINE_GLOBAL] as EditorEngineFactory | undefined;
+  if (ready) return Promise.resolve(ready);
+  loading ??= new Promise<EditorEngineFactory>((resolve, reject) => {
+    const script = doc.createElement('script');
+    script.src = EDITOR_BUNDLE_URL;
+    script.async = true;
+    script.addEventListener('load', () => {
+      const factory = (doc.defaultView as unknown as Record<string, unknown> | null)?.[EDITOR_ENGINE_GLOBAL] as EditorEngineFactory | undefined;
+      if (factory) resolve(factory);
+      else reject(new Error(`${EDITOR_BUNDLE_URL} ran but did not set up the editor`));
+    });
+    script.addEventListener('error', () => reject(new Error(`${EDITOR_BUNDLE_URL} could not be loaded`)));
+    doc.head.append(script);
+  }).catch((e: unknown) => {
+    loading = undefined;
+    throw e;
+  });
+  return loading;
+}
