@@ -146,6 +146,8 @@ test('while a sheet is open the app stays visible under it, dimmed, not hidden b
 
   await host.emit({ type: 'sheet', sheetId: 's1', viewId: 1, sheet: { kind: 'authorize', app: { appId: 'shop', name: 'Tea Shop' }, scope: 'scope.userInfo', label: 'your profile' } });
   await expect(page.locator('[data-testid="sheet"][data-sheet-kind="authorize"]')).toBeVisible();
+  // the backdrop fades in (0.12 s): measured mid-fade it read 48 once in CI, so wait for its animation to end
+  await expect.poll(() => page.locator('.modal-backdrop').evaluate((el) => el.getAnimations().filter((a) => a.playState === 'running').length)).toBe(0);
   // beside the sheet card: only the backdrop's dimming (rgba 0.45), so the app shows through, darker
   const beside = { x: app.x + 20, y: app.y + 20 };
   const alpha = await composite(page, app, beside, 'sheet-over-app');
