@@ -2,6 +2,7 @@ import type { ToLogic } from '../protocol';
 import { parseRouteUrl } from '../logic/route-url';
 import { LAUNCH_PATH_PARAM } from '../../client/transports/boot-config';
 import { storageSnapshot } from './wx-forwarder';
+import { RUNTIME_VERSION_QUERY } from './runtime-version-query';
 
 /** Where the host serves the runtime and the app's compiled bundle (docs/wechat-format.md section 3). */
 const LOGIC_WORKER_URL = '/__wx/runtime/logic.js';
@@ -16,22 +17,12 @@ const APP_BUNDLE_URL = '/__wx/app/logic.js';
  */
 export function startLogic(hostWx: Record<string, unknown> | undefined): { worker: Worker; port: MessagePort; startedAt: number } {
   const startedAt = performance.now();
-  const worker = new Worker(LOGIC_WORKER_URL + runtimeVersionQuery());
+  const worker = new Worker(LOGIC_WORKER_URL + RUNTIME_VERSION_QUERY);
   const channel = new MessageChannel();
   const size = { width: document.documentElement.clientWidth, height: document.documentElement.clientHeight, pixelRatio: window.devicePixelRatio };
   const launch = launchFromUrl(location.search);
   worker.postMessage({ t: 'start', bundleUrl: APP_BUNDLE_URL, storageMirror: storageSnapshot(hostWx), window: size, ...(launch ? { launch } : {}) } satisfies ToLogic, [channel.port2]);
   return { worker, port: channel.port1, startedAt };
-}
-
-/**
- * "?v=<build>" when this view.js was asked for with the runtime's build in its URL (the browser host's view
- * page does): logic.js is then asked for with the same one, which the host serves as cacheable for good.
- */
-function runtimeVersionQuery(): string {
-  const src = document.currentScript instanceof HTMLScriptElement ? document.currentScript.src : '';
-  const version = src ? new URL(src).searchParams.get('v') : null;
-  return version ? `?v=${encodeURIComponent(version)}` : '';
 }
 
 /** the page the host launched this view on ("pages/a/a?x=1" in the view URL), if it named one */

@@ -31,6 +31,10 @@ test('placeholder while empty; typed text in bindinput; Ctrl+B bold; Ctrl+Z / Ct
     '/__wx/runtime/editor.js',
     '/__wx/runtime/view.js',
   ]);
+  // with the runtime's build in its URL, as view.js, so the host serves it cacheable for good
+  const builds = await page.evaluate(() => [...document.scripts].filter((s) => s.src.includes('/__wx/runtime/')).map((s) => new URL(s.src).searchParams.get('v')));
+  expect(builds[0]).toBeTruthy();
+  expect(new Set(builds).size).toBe(1);
 
   // the placeholder is drawn while the editor is empty
   await expect(editor).toHaveClass(/ql-blank/);

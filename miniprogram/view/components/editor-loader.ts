@@ -1,11 +1,11 @@
 import { EDITOR_ENGINE_GLOBAL, type EditorEngineFactory } from './editor-engine-api';
+import { RUNTIME_VERSION_QUERY } from '../runtime-version-query';
 
 /**
- * the editor bundle (Quill), served with the runtime's other files (core/wechat/serve-paths.ts). Asked for
- * without the runtime's `?v=` build: that build (web/runtime-version.ts) does not cover this file, so it is
- * revalidated with the host rather than cached for good.
+ * the editor bundle (Quill), served with the runtime's other files (core/wechat/serve-paths.ts), asked for
+ * with the runtime's build like logic.js, so the browser keeps it for good once a page has shown an editor.
  */
-const EDITOR_BUNDLE_URL = '/__wx/runtime/editor.js';
+const EDITOR_BUNDLE_URL = `/__wx/runtime/editor.js${RUNTIME_VERSION_QUERY}`;
 
 let loading: Promise<EditorEngineFactory> | undefined;
 

@@ -94,12 +94,13 @@ describe('serving a WeChat-format app', () => {
   it('once the runtime is built, names its build in the runtime URLs and serves those cacheable for good; a rebuild changes the name', async () => {
     const runtimeDir = join(dir, 'miniprogram');
     writeFileSync(join(runtimeDir, 'logic.js'), '/* logic runtime */');
+    writeFileSync(join(runtimeDir, 'editor.js'), '/* editor engine */');
     try {
       const page = await launchedPage();
       const version = /src="\/__wx\/runtime\/view\.js\?v=([^"]+)"/.exec(page.body)?.[1];
       expect(version).toBeTruthy();
       expect(page.body).toContain(`href="/__wx/runtime/view.css?v=${version}"`);
-      for (const name of ['view.js', 'view.css', 'logic.js']) {
+      for (const name of ['view.js', 'view.css', 'logic.js', 'editor.js']) {
         const current = await get(`/__wx/runtime/${name}?v=${version}`);
         expect(current.status).toBe(200);
         expect(current.headers['cache-control']).toBe('public, max-age=31536000, immutable');
@@ -115,6 +116,7 @@ describe('serving a WeChat-format app', () => {
       expect((await get(`/__wx/runtime/logic.js?v=${version}`)).headers['cache-control']).toBe('no-store');
     } finally {
       rmSync(join(runtimeDir, 'logic.js'));
+      rmSync(join(runtimeDir, 'editor.js'));
       writeFileSync(join(runtimeDir, 'view.js'), '/* view runtime */');
     }
   });
