@@ -1,13 +1,13 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { ShellCommandError, type ViewHost } from '../../../core/contracts/services';
+import { ShellCommandError } from '../../../core/contracts/services';
 import { DataUnavailableError } from '../../../core/persistence/data-errors';
 import type { ShellEvent } from '../../../core/contracts/shell-api';
-import { createRuntime } from '../../../core/runtime';
 import { memoryData } from '../../support/memory-data';
 import { memoryStore } from '../../support/memory-store';
 import { manifest, tempDir, writePackage } from '../../support/packages';
+import { testRuntime } from '../../support/test-runtime';
 
 /** WeChat v2 JSAPI MD5 paySign, written here independently of the platform. */
 function md5PaySign(fields: Record<string, string>, payKey: string): string {
@@ -16,18 +16,7 @@ function md5PaySign(fields: Record<string, string>, payKey: string): string {
 }
 
 async function setup(promptTimeoutMs?: number) {
-  const events: ShellEvent[] = [];
-  const viewHost: ViewHost = { open: (id) => ({ url: `view:${id}` }), show() {}, hide() {}, close() {}, send() {} };
-  const runtime = await createRuntime({
-    store: memoryStore(),
-    data: memoryData(),
-    dataDir: await tempDir(),
-    viewHost,
-    emit: (e) => void events.push(e),
-    host: { name: 'web', version: '0.1.0', platform: 'linux' },
-    assetUrl: (a, p) => `${a}/${p}`,
-    promptTimeoutMs,
-  });
+  const { runtime, events } = await testRuntime(promptTimeoutMs === undefined ? {} : { promptTimeoutMs });
   const pkg = await writePackage(await tempDir(), {
     'icon.svg': '<svg/>',
     'manifest.json': JSON.stringify(manifest({ appId: 'shop', name: 'Shop', icon: 'icon.svg', permissions: { openApi: ['login', 'requestPayment'], customApi: [] } })),
@@ -82,9 +71,7 @@ describe('runtime: an appId that names an Object.prototype member', () => {
     const dataDir = await tempDir();
     const store = memoryStore({ catalog: [{ appId: 'constructor', installedAt: 1, dev: false }] });
     await writePackage(join(dataDir, 'apps', 'constructor'), { 'manifest.json': JSON.stringify(manifest({ appId: 'constructor' })), 'index.html': '' });
-    const viewHost: ViewHost = { open: (id) => ({ url: `view:${id}` }), show() {}, hide() {}, close() {}, send() {} };
-    const start = () =>
-      createRuntime({ store, data: memoryData(), dataDir, viewHost, emit: () => {}, host: { name: 'web', version: '0.1.0', platform: 'linux' }, assetUrl: (a, p) => `${a}/${p}` });
+    const start = async () => (await testRuntime({ store, dataDir })).runtime;
     const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
     const runtime = await start();
     expect(runtime.catalog.list()).toEqual([]);
@@ -97,16 +84,7 @@ describe('runtime: an appId that names an Object.prototype member', () => {
 
 describe('runtime: a package from another developer that claims an installed appId', () => {
   it("cannot take over the installed app's storage, grants and keys; after an uninstall it starts clean with new keys", async () => {
-    const viewHost: ViewHost = { open: (id) => ({ url: `view:${id}` }), show() {}, hide() {}, close() {}, send() {} };
-    const runtime = await createRuntime({
-      store: memoryStore(),
-    data: memoryData(),
-      dataDir: await tempDir(),
-      viewHost,
-      emit: () => {},
-      host: { name: 'web', version: '0.1.0', platform: 'linux' },
-      assetUrl: (a, p) => `${a}/${p}`,
-    });
+    const { runtime } = await testRuntime();
     const pkg = async (name: string, developer: { id: string; name: string }) =>
       writePackage(await tempDir(), { 'manifest.json': JSON.stringify(manifest({ appId: 'shop', name, developer, permissions: { openApi: ['login', 'getUserInfo'], customApi: [] } })), 'index.html': '' });
     await runtime.service.handle('install', { source: await pkg('Tea Shop', { id: 'tea-corp', name: 'Tea Corp' }) });
@@ -138,17 +116,7 @@ describe('runtime: a package from another developer that claims an installed app
 describe('runtime: the data folder fills up', () => {
   it('the app gets a clear errMsg, the user one clear sentence, a shell command a clear error, and nothing saved before is lost', async () => {
     const data = memoryData();
-    const events: ShellEvent[] = [];
-    const viewHost: ViewHost = { open: (id) => ({ url: `view:${id}` }), show() {}, hide() {}, close() {}, send() {} };
-    const runtime = await createRuntime({
-      store: memoryStore(),
-      data,
-      dataDir: await tempDir(),
-      viewHost,
-      emit: (e) => void events.push(e),
-      host: { name: 'web', version: '0.1.0', platform: 'linux' },
-      assetUrl: (a, p) => `${a}/${p}`,
-    });
+    const { runtime, events } = await testRuntime({ data });
     const pkg = await writePackage(await tempDir(), { 'manifest.json': JSON.stringify(manifest({ appId: 'notes', name: 'Notes' })), 'index.html': '' });
     await runtime.service.handle('install', { source: pkg });
     await runtime.service.handle('launch', { appId: 'notes' });

@@ -1,24 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { ViewHost, ViewLaunch } from '../../../../core/contracts/services';
-import type { ShellEvent } from '../../../../core/contracts/shell-api';
-import { createRuntime } from '../../../../core/runtime';
-import { memoryData } from '../../../support/memory-data';
-import { memoryStore } from '../../../support/memory-store';
 import { manifest, tempDir, writePackage } from '../../../support/packages';
+import { testRuntime } from '../../../support/test-runtime';
 
 async function setup() {
-  const events: ShellEvent[] = [];
   const launches: Array<ViewLaunch | undefined> = [];
   const viewHost: ViewHost = { open: (id, _app, _caller, launch) => (launches.push(launch), { url: `view:${id}` }), show() {}, hide() {}, close() {}, send() {} };
-  const runtime = await createRuntime({
-    store: memoryStore(),
-    data: memoryData(),
-    dataDir: await tempDir(),
-    viewHost,
-    emit: (e) => void events.push(e),
-    host: { name: 'web', version: '0.1.0', platform: 'linux' },
-    assetUrl: (a, p) => `${a}/${p}`,
-  });
+  const { runtime, events } = await testRuntime({ viewHost });
   const pkg = await writePackage(await tempDir(), {
     'manifest.json': JSON.stringify(manifest({ appId: 'shop', name: 'Shop', permissions: { openApi: [], customApi: [] } })),
     'index.html': '',

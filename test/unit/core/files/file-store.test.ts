@@ -1,13 +1,11 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { ViewHost } from '../../../../core/contracts/services';
 import type { DeviceApisDeps } from '../../../../core/contracts/device-host';
 import { createTempFiles } from '../../../../core/network/temp-files';
 import { openSqliteDataStore } from '../../../../core/persistence/sqlite-data-store';
-import { createRuntime } from '../../../../core/runtime';
+import { testRuntime } from '../../../support/test-runtime';
 import { memoryData } from '../../../support/memory-data';
-import { memoryStore } from '../../../support/memory-store';
 import { manifest, tempDir, writePackage } from '../../../support/packages';
 import { failureOf, harness, resultOf } from '../dispatcher/harness';
 
@@ -98,16 +96,7 @@ describe('the file store (core/files on the SQLite data store)', () => {
   });
 
   it('uninstall deletes the app\'s files (a new app under the same id starts with none)', async () => {
-    const viewHost: ViewHost = { open: (id) => ({ url: `view:${id}` }), show() {}, hide() {}, close() {}, send() {} };
-    const runtime = await createRuntime({
-      store: memoryStore(),
-      data: memoryData(),
-      dataDir: await tempDir(),
-      viewHost,
-      emit: () => {},
-      host: { name: 'web', version: '0.1.0', platform: 'linux' },
-      assetUrl: (a, p) => `${a}/${p}`,
-    });
+    const { runtime } = await testRuntime();
     const pkg = async () => writePackage(await tempDir(), { 'manifest.json': JSON.stringify(manifest({ appId: 'notes' })), 'index.html': '' });
     await runtime.service.handle('install', { source: await pkg() });
     const first = (await runtime.service.handle('launch', { appId: 'notes' })) as { viewId: number };
