@@ -1,6 +1,7 @@
 import { appInfoFromManifest, Manifest, type CallerIdentity } from '../core/contracts/app';
 import type { MiniAppApiHandler } from '../core/contracts/integrator';
 import type { KeyValueStore } from '../core/contracts/ports';
+import { apiTable } from '../core/contracts/apis';
 import { miniApiCall } from '../core/custom-apis/registry';
 import { createShell } from '../core/shell';
 
@@ -63,20 +64,33 @@ export async function run(): Promise<Array<{ name: string; value: number; unit: 
     if (!response.ok) throw new Error(`bench call failed: ${response.errMsg}`);
   };
   const direct = (i: number) => noop(miniApiCall(caller, 'noop', { i }));
+  // The floor the pipeline cannot go under while it validates: the API's own params and result schemas (zod)
+  // on the same params, without anything else. Awaited like the others, so the rows compare like with like.
+  const { params: paramsSchema, result: resultSchema } = apiTable.invokeNativePlugin;
+  const checksOnly = async (i: number) => {
+    const params = (frames[i]!.raw as { params: unknown }).params;
+    if (!paramsSchema.safeParse(params).success || !resultSchema.safeParse({}).success) throw new Error('bench params do not parse');
+  };
 
   await callsPerSecond(WARM_UP, viaDispatch);
   await callsPerSecond(WARM_UP, direct);
+  await callsPerSecond(WARM_UP, checksOnly);
   let dispatchRate = 0;
   let directRate = 0;
+  let checksRate = 0;
   for (let round = 0; round < ROUNDS; round++) {
     const offset = WARM_UP + round * ITERATIONS;
     dispatchRate = Math.max(dispatchRate, await callsPerSecond(ITERATIONS, (i) => viaDispatch(offset + i)));
     directRate = Math.max(directRate, await callsPerSecond(ITERATIONS, direct));
+    checksRate = Math.max(checksRate, await callsPerSecond(ITERATIONS, (i) => checksOnly(offset + i)));
   }
 
   return [
     { name: 'dispatch: no-op custom API through shell.dispatch', value: Math.round(dispatchRate), unit: 'calls/CPU-s' },
     { name: 'dispatch: same handler called directly', value: Math.round(directRate), unit: 'calls/CPU-s' },
     { name: 'dispatch: pipeline cost (direct rate / dispatch rate)', value: Number((directRate / dispatchRate).toFixed(1)), unit: 'x' },
+    { name: 'dispatch: params + result zod checks alone', value: Math.round(checksRate), unit: 'calls/CPU-s' },
+    { name: 'dispatch: zod checks alone (direct rate / checks rate)', value: Number((directRate / checksRate).toFixed(1)), unit: 'x' },
+    { name: "dispatch: zod checks' share of a dispatched call's time", value: Math.round((100 * dispatchRate) / checksRate), unit: '%' },
   ];
 }
