@@ -186,6 +186,11 @@ test('screenshot: formatted content with the focus ring and an image selected wi
   await expect(page.locator('#e .wx-editor-image-size')).toHaveText('40 × 40');
   await expect(page.locator('#e .wx-editor-image-handle')).toBeVisible();
   await expect(page.locator('#e .wx-editor-image-toolbar button')).toHaveText('Delete');
+  // the Delete button is on the image's line, beside it: not over the text of the line above
+  const imageBox = (await image.boundingBox())!;
+  const deleteBox = (await page.locator('#e .wx-editor-image-toolbar button').boundingBox())!;
+  expect(deleteBox.y).toBeGreaterThanOrEqual(imageBox.y - 1);
+  expect(deleteBox.x).toBeGreaterThanOrEqual(imageBox.x + imageBox.width);
   await editor.locator('h2').click();
   await expect(page.locator('#e')).toHaveCSS('outline-style', 'solid');
   await image.click();
@@ -202,4 +207,18 @@ test('screenshot: formatted content with the focus ring and an image selected wi
   await expect(page.locator('#e .wx-editor-image-size')).toHaveText('80 × 80');
   await page.locator('#get').click();
   await expect(page.locator('#html')).toContainText('width="80"');
+
+  // an image as wide as the editor leaves no room beside it: its Delete button moves inside its top-right corner
+  await image.click();
+  const wideFrom = (await handle.boundingBox())!;
+  await shell.page.mouse.move(wideFrom.x + wideFrom.width / 2, wideFrom.y + wideFrom.height / 2);
+  await shell.page.mouse.down();
+  const editorBox = (await page.locator('#e').boundingBox())!;
+  await shell.page.mouse.move(editorBox.x + editorBox.width - 2, wideFrom.y + wideFrom.height / 2, { steps: 4 });
+  await shell.page.mouse.up();
+  const wide = (await image.boundingBox())!;
+  const inside = (await page.locator('#e .wx-editor-image-toolbar button').boundingBox())!;
+  expect(inside.x + inside.width).toBeLessThanOrEqual(wide.x + wide.width);
+  expect(inside.y).toBeGreaterThanOrEqual(wide.y);
+  await page.screenshot({ path: 'test-results/web/editor-wide-image.png' });
 });

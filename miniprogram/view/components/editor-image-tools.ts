@@ -7,6 +7,8 @@
 export type ImageToolOption = 'size' | 'toolbar' | 'resize';
 
 const MIN_WIDTH = 20;
+/** px between the image and its toolbar (components.css uses the same) */
+const TOOLBAR_GAP = 6;
 
 export class EditorImageTools {
   private readonly options = new Set<ImageToolOption>();
@@ -68,6 +70,10 @@ export class EditorImageTools {
     this.toolbar.hidden = !this.options.has('toolbar');
     this.handle.hidden = !this.options.has('resize');
     this.frame.hidden = false;
+    // The toolbar sits beside the image, on the image's own line (above it, it covered the text there); an
+    // image too wide to leave room for it gets it inside its top-right corner.
+    const room = this.element.clientWidth - (r.right - box.left);
+    this.frame.dataset['toolbar'] = room >= this.toolbar.offsetWidth + TOOLBAR_GAP * 2 ? 'beside' : 'inside';
   }
 
   private hide(): void {
