@@ -375,6 +375,7 @@ test('page APIs: toast, loading, modal (keyboard), action sheet, preview, with t
   expect(log).toEqual({ name: 'modal-edit', ok: true, res: { confirm: true, cancel: false, content: 'Oolong', errMsg: 'showModal:ok' } });
 
   await page.locator('#api-modal-promise').click();
+  await expect(app.getByRole('dialog')).toBeVisible();
   log = await logAfter(page, () => shell.page.keyboard.press('Enter'));
   expect(log).toEqual({ name: 'modal-promise', ok: true, res: { confirm: true, cancel: false, errMsg: 'showModal:ok' } });
 
