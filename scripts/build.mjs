@@ -52,6 +52,8 @@ const bundles = [
   // <editor>'s Quill, loaded by the view only on a page that shows one (kept out of view.js: every launch parses that)
   { entryPoints: ['miniprogram/view/components/editor-engine.ts'], plugins: [noFullZod], outfile: 'dist/miniprogram/editor.js', format: 'iife', platform: 'browser', target: 'chrome120', minify: true, loader: { '.css': 'text' } },
   { entryPoints: ['miniprogram/logic/worker.ts'], plugins: [noFullZod], outfile: 'dist/miniprogram/logic.js', format: 'iife', platform: 'browser', target: 'chrome120', minify: true, define: { 'process.env.NODE_ENV': '"production"' } },
+  // wx.createWorker's thread (app.json "workers"), started by the logic Worker; it loads the app's workers.js
+  { entryPoints: ['miniprogram/worker/main.ts'], plugins: [noFullZod], outfile: 'dist/miniprogram/worker.js', format: 'iife', platform: 'browser', target: 'chrome120', minify: true },
   // the shell UI, shared by both hosts
   { entryPoints: ['renderer/main.ts'], outfile: 'dist/renderer/app.js', format: 'esm', platform: 'browser', target: 'chrome120' },
   // browser host (Node)

@@ -9,7 +9,8 @@ export function miniProgramCsp(host: { connect: string[]; frameAncestors: string
     "default-src 'self'",
     "script-src 'self'",
     // the WeChat-format runtime's logic layer is a dedicated Worker from the app's own origin
-    // (/__wx/runtime/logic.js, which importScripts the package's logic); no blob: or data: workers
+    // (/__wx/runtime/logic.js, which importScripts the package's logic), and wx.createWorker's thread nested in it
+    // (/__wx/runtime/worker.js, which importScripts /__wx/app/workers.js); no blob: or data: workers
     "worker-src 'self'",
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob: https:",

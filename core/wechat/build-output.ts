@@ -34,6 +34,10 @@ export async function writeBuild(appDir: string, compiled: CompiledApp, clock: {
       await writeFile(join(temp, 'logic.js'), compiled.logicJs);
       await writeFile(join(temp, 'logic.js.map'), compiled.logicMap);
       await writeFile(join(temp, 'app.css'), compiled.appCss);
+      if (compiled.workers) {
+        await writeFile(join(temp, 'workers.js'), compiled.workers.js);
+        await writeFile(join(temp, 'workers.js.map'), compiled.workers.map);
+      }
       const buildJson = { v: 1, sourceHash: compiled.sourceHash, compiledAt: clock.now(), files: compiled.files, warnings: compiled.capabilities.notes };
       await writeFile(join(temp, 'build.json'), JSON.stringify(buildJson, null, 2));
       await rm(target, { recursive: true, force: true });

@@ -4,7 +4,7 @@ import { OPEN_API_NAMES } from '../contracts/apis';
 import { scanCapabilities, scanTemplateCapabilities, type DerivedCapabilities } from './capabilities';
 import { IssueList, WechatCompileError } from './compile-issues';
 import { resolveComponentPath } from './component-paths';
-import { checkRequires, parseModules, treesOf } from './js-modules';
+import { parseModules, treesOf } from './js-modules';
 import { positionOfJsonPath, readJsonFile } from './json-file';
 import { linkLogicBundle } from './logic-bundle';
 import type { WechatProject } from './project-reader';
@@ -12,15 +12,18 @@ import { allPages, ComponentJson, withAppDefaults, type AppJson } from './schema
 import { styleScopeName } from './style-scope';
 import { compileStyles } from './wxss-compiler';
 import { compileTemplates } from './wxml-compiler';
+import { linkWorkerBundle, splitThreads } from './worker-bundle';
 
 /** Bumped when the compiler's output changes shape, so an old build is never taken for a new one. */
-export const COMPILER_VERSION = 2;
+export const COMPILER_VERSION = 3;
 
 /** The compiled bundle of docs/wechat-format.md, in memory, before it is written. */
 export interface CompiledApp {
   sourceHash: string;
   logicJs: string;
   logicMap: string;
+  /** app.json "workers": the workers' own bundle (workers.js) and its map; absent without workers */
+  workers?: { js: string; map: string };
   appCss: string;
   /** package paths of the sources that went in, for build.json */
   files: string[];
@@ -117,8 +120,9 @@ export function compileProject(project: WechatProject, appId: string): CompiledA
     sources,
     issues,
   );
-  const modules = parseModules(sources, issues);
-  checkRequires(modules, sources, issues);
+  // app.json "workers": that folder's modules run in the worker thread, not in the logic layer
+  const threads = splitThreads(project.app as Record<string, unknown>, sources, parseModules(sources, issues), issues);
+  const modules = threads.logic;
   if (!issues.empty) throw new WechatCompileError(issues.issues, (file) => sources.get(file));
 
   const sourceHash = sourceHashOf(sources, appId);
@@ -138,5 +142,6 @@ export function compileProject(project: WechatProject, appId: string): CompiledA
   const fromCode = scanCapabilities(trees);
   const fromTemplates = scanTemplateCapabilities(tmplCode);
   const capabilities = { ...fromCode, openApi: OPEN_API_NAMES.filter((n) => fromCode.openApi.includes(n) || fromTemplates.includes(n)) };
-  return { sourceHash, logicJs: code, logicMap: map, appCss, files: [...sources.keys()].sort(), capabilities, trees };
+  const workers = threads.root ? linkWorkerBundle(threads.root, threads.workers, sources) : undefined;
+  return { sourceHash, logicJs: code, logicMap: map, ...(workers ? { workers: { js: workers.code, map: workers.map } } : {}), appCss, files: [...sources.keys()].sort(), capabilities, trees };
 }

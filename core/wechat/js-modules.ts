@@ -94,14 +94,20 @@ type Located = { loc?: { start: { line: number; column: number } } | null };
  * a module of the package: one that leaves it, or names nothing, is an issue (the runtime would throw
  * `module "<path>" is not defined` anyway, later). Requires built at run time are left to the runtime's
  * resolver, which applies the same rules. An ES module is checked in its own text, at its own positions.
+ * With `within`, a module found outside that folder is an issue too (the workers' code reaches only its own).
  */
-export function checkRequires(modules: ReadonlyMap<string, JsModule>, sources: ReadonlyMap<string, string>, issues: IssueList): void {
+export function checkRequires(modules: ReadonlyMap<string, JsModule>, sources: ReadonlyMap<string, string>, issues: IssueList, within?: { folder: string; name: string }): void {
   const exists = (path: string) => sources.has(path);
   for (const [file, module] of modules) {
     const check = (keyword: 'require' | 'import', request: string, node: Located) => {
       const result = resolveRequire(file, request, exists);
-      if (result.ok) return;
       const at = node.loc?.start ?? { line: 1, column: 0 };
+      // worker code (app.json "workers") may only reach the files of its own folder
+      if (result.ok && within && !result.path.startsWith(`${within.folder}/`)) {
+        issues.add(file, at.line, at.column + 1, `${keyword === 'require' ? 'require' : 'import'} "${request}" leaves ${within.name} "${within.folder}"`);
+        return;
+      }
+      if (result.ok) return;
       const leaves = keyword === 'require' ? `require("${request}") leaves the package` : `import "${request}" leaves the package`;
       issues.add(file, at.line, at.column + 1, result.reason === 'outside' ? leaves : `module "${request}" is not defined (no such file in the package)`);
     };

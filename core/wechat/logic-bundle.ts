@@ -60,6 +60,15 @@ export function linkLogicBundle(input: LogicBundleInput): { code: string; map: s
     styleScopes: input.styleScopes,
     entry: { app: 'app.js' },
   };
+  return linkModuleScript(`globalThis.__wxAppBundle=Object.assign(${JSON.stringify(data)},{\ntmpl:${input.tmplCode},\n`, input.modules, 'logic.js');
+}
+
+/**
+ * The module table shared by logic.js and the workers' bundle (core/wechat/worker-bundle.ts): `head` opens
+ * `Object.assign(<data>,{` up to where `modules:` starts; every module follows as a ModuleFactory on lines of
+ * its own, then the `lines` and `columns` tables and the source map's URL (`<file>.map`).
+ */
+export function linkModuleScript(head: string, modules: LogicBundleModule[], file: string): { code: string; map: string; lines: Record<string, number> } {
   const parts: string[] = [];
   const mappings: SourceMapMappings = [];
   /** appends text that maps to nothing */
@@ -67,10 +76,10 @@ export function linkLogicBundle(input: LogicBundleInput): { code: string; map: s
     parts.push(text);
     for (let i = 0; i < countLines(text); i++) mappings.push([]);
   };
-  plain(`globalThis.__wxAppBundle=Object.assign(${JSON.stringify(data)},{\ntmpl:${input.tmplCode},\nmodules:{\n`);
+  plain(`${head}modules:{\n`);
   const lines: Record<string, number> = {};
   const columns: Record<string, number[][]> = {};
-  input.modules.forEach((module, index) => {
+  modules.forEach((module, index) => {
     plain(`${JSON.stringify(module.file)}:function(${MODULE_PARAMS.join(',')}){\n`);
     lines[module.file] = mappings.length + 1;
     const own = module.mappings ?? identityMappings(module);
@@ -82,12 +91,12 @@ export function linkLogicBundle(input: LogicBundleInput): { code: string; map: s
     parts.push(`${module.code}\n`); // its lines, counted above, the last one ended here
     plain('},\n');
   });
-  plain(`},\nlines:${JSON.stringify(lines)},\ncolumns:${JSON.stringify(columns)}});\n//# sourceMappingURL=logic.js.map\n`);
+  plain(`},\nlines:${JSON.stringify(lines)},\ncolumns:${JSON.stringify(columns)}});\n//# sourceMappingURL=${file}.map\n`);
   const map = {
     version: 3,
-    file: 'logic.js',
-    sources: input.modules.map((m) => m.file),
-    sourcesContent: input.modules.map((m) => m.source),
+    file,
+    sources: modules.map((m) => m.file),
+    sourcesContent: modules.map((m) => m.source),
     names: [],
     mappings: encode(mappings),
   };

@@ -4,10 +4,10 @@ import type { Manifest } from '../contracts/app';
 /** URL prefixes of a WeChat-format app's origin (docs/wechat-format.md section 3). */
 export const WX_RUNTIME_PREFIX = '/__wx/runtime/';
 export const WX_APP_PREFIX = '/__wx/app/';
-/** The runtime's files, built into dist/miniprogram/. */
-const RUNTIME_FILES = new Set(['view.js', 'view.css', 'logic.js', 'editor.js']);
-/** The compiled bundle's files a page may load. */
-const BUNDLE_FILES = new Set(['logic.js', 'logic.js.map', 'app.css']);
+/** The runtime's files, built into dist/miniprogram/ (worker.js: the thread wx.createWorker starts). */
+const RUNTIME_FILES = new Set(['view.js', 'view.css', 'logic.js', 'editor.js', 'worker.js']);
+/** The compiled bundle's files a page may load (workers.js only when app.json has "workers"). */
+const BUNDLE_FILES = new Set(['logic.js', 'logic.js.map', 'app.css', 'workers.js', 'workers.js.map']);
 
 /**
  * The path a view opens for an app, relative to its origin: a WeChat-format app opens "/" (the

@@ -18,11 +18,12 @@ export class DevReporter {
     private readonly locator: ErrorLocator,
   ) {}
 
-  problem(kind: 'exception' | 'rejection', reason: unknown, route: string | undefined): void {
+  /** `located`: the package's file:line:col when the caller knows it already (an exception of a worker thread) */
+  problem(kind: 'exception' | 'rejection', reason: unknown, route: string | undefined, located?: string): void {
     const error = reason instanceof Error ? reason : undefined;
     const message = error ? `${error.name}: ${error.message}` : describe(reason);
     const stack = error?.stack;
-    const where = this.locator.locate(stack);
+    const where = located ?? this.locator.locate(stack);
     this.send({
       kind,
       at: Date.now(),

@@ -7,10 +7,16 @@
 export class ErrorLocator {
   private readonly starts: Array<[number, string]>;
 
+  /** the bundle's URL path and line:col in a stack frame */
+  private readonly framePattern: RegExp;
+
   constructor(
     lines: Record<string, number> | undefined,
     private readonly columns: Record<string, number[][]> = {},
+    /** the bundle the stacks run in: the logic layer's, or the workers' (workers.js, the same layout) */
+    script = 'logic.js',
   ) {
+    this.framePattern = new RegExp(`/__wx/app/${script.replace(/\./g, '\\.')}:(\\d+):(\\d+)`, 'g');
     this.starts = Object.entries(lines ?? {})
       .map(([file, line]) => [line, file] as [number, string])
       .sort((a, b) => a[0] - b[0]);
@@ -19,7 +25,7 @@ export class ErrorLocator {
   /** the first frame of `stack` inside the app's logic.js, as "file:line:col" */
   locate(stack: string | undefined): string | undefined {
     if (!stack || this.starts.length === 0) return undefined;
-    for (const match of stack.matchAll(/\/__wx\/app\/logic\.js:(\d+):(\d+)/g)) {
+    for (const match of stack.matchAll(this.framePattern)) {
       const line = Number(match[1]);
       const col = Number(match[2]);
       let found: [number, string] | undefined;

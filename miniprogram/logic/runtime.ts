@@ -29,6 +29,8 @@ import { typeName } from '../../client/wx/type-name';
 import { appBaseInfo, canIUse, deviceInfo, menuButtonRect, registerPageLevelApis, systemInfo, windowInfo } from './page-apis';
 import { ViewCalls } from './view-calls';
 import { DevReporter } from './dev-reports';
+import { createWorkerApi, nestedWorkerSpawner, workerErrorOf } from './app-worker';
+import { USER_DATA_PATH } from '../../client/wx/file-system';
 import { tapSetData } from './set-data-tap';
 import { AppEventListeners } from './app-events';
 import { CanvasNodes } from './canvas-nodes';
@@ -181,6 +183,16 @@ export class LogicRuntime {
       createVideoContext: createVideoContextApi({ views: this.views, flush: () => this.queue.flush(), page: () => this.router.top()?.root.getComponent() }),
       createInnerAudioContext: createInnerAudioContextApi(this.audio, (e) => this.reportError(e)),
       getBackgroundAudioManager: backgroundAudioManagerApi(this.audio, (e) => this.reportError(e)),
+      // app.json "workers"; the logic Worker's own Worker constructor is read now, before its globals are sealed
+      createWorker: createWorkerApi({
+        workers: (bundle.app as Record<string, unknown>)['workers'],
+        spawn: nestedWorkerSpawner(globalThis),
+        userDataPath: USER_DATA_PATH,
+        report: (e) => {
+          console.error(`mini program worker: ${e.name ?? 'Error'}: ${e.message}${e.where ? `\n    at ${e.where}` : ''}`);
+          this.dev.problem('exception', workerErrorOf(e), this.router.top()?.route, e.where);
+        },
+      }),
     });
     options.transport.onEvent((event) => this.hostEvent(event));
 

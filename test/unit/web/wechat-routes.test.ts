@@ -95,12 +95,13 @@ describe('serving a WeChat-format app', () => {
     const runtimeDir = join(dir, 'miniprogram');
     writeFileSync(join(runtimeDir, 'logic.js'), '/* logic runtime */');
     writeFileSync(join(runtimeDir, 'editor.js'), '/* editor engine */');
+    writeFileSync(join(runtimeDir, 'worker.js'), '/* wx.createWorker thread */');
     try {
       const page = await launchedPage();
       const version = /src="\/__wx\/runtime\/view\.js\?v=([^"]+)"/.exec(page.body)?.[1];
       expect(version).toBeTruthy();
       expect(page.body).toContain(`href="/__wx/runtime/view.css?v=${version}"`);
-      for (const name of ['view.js', 'view.css', 'logic.js', 'editor.js']) {
+      for (const name of ['view.js', 'view.css', 'logic.js', 'editor.js', 'worker.js']) {
         const current = await get(`/__wx/runtime/${name}?v=${version}`);
         expect(current.status).toBe(200);
         expect(current.headers['cache-control']).toBe('public, max-age=31536000, immutable');
@@ -117,6 +118,7 @@ describe('serving a WeChat-format app', () => {
     } finally {
       rmSync(join(runtimeDir, 'logic.js'));
       rmSync(join(runtimeDir, 'editor.js'));
+      rmSync(join(runtimeDir, 'worker.js'));
       writeFileSync(join(runtimeDir, 'view.js'), '/* view runtime */');
     }
   });
