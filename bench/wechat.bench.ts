@@ -1,13 +1,16 @@
 import type { Frame, Page } from '@playwright/test';
 import type { WebHost } from '../web/host';
 import { percentile } from './support/load-host';
-import { appFrame, firstPaint, WEB_APP, withBenchShell, WX_APP, type AppFormat, type BenchRow } from './support/wechat-bench-apps';
+import { appFrame, firstPaint, FRAME_STORAGE_ARGS, WEB_APP, withBenchShell, WX_APP, WX_CACHE_APP, type AppFormat, type BenchRow } from './support/wechat-bench-apps';
 
 /**
  * The WeChat-format runtime in real Chromium, side by side in one run:
  *  - launch click -> first page painted, a WeChat-format app (logic Worker + view) next to a web-format app;
  *  - tap -> setData -> DOM committed (p50/p99), next to the same update done with plain DOM in the same page
- *    (the floor: a click handler that sets textContent).
+ *    (the floor: a click handler that sets textContent);
+ *  - the same WeChat-format app with WeChat's initial rendering cache (app.json window "static"): launch click ->
+ *    the recorded page painted, and -> its first real render painted (interactive); its first launch records
+ *    the cache and is not counted.
  * Fixed iteration counts; every wait is bounded.
  */
 const LAUNCHES = 8;
@@ -55,7 +58,15 @@ async function wxStages(page: Page, appId: string, clickedAt: number): Promise<W
 }
 
 /** click on the catalog's Launch -> the app's first contentful paint, both in epoch ms (and, for the WeChat format, where it went) */
-async function measureLaunches(page: Page, host: WebHost, appId: string, format: AppFormat, stages: WxStages[] = []): Promise<number[]> {
+async function measureLaunches(
+  page: Page,
+  host: WebHost,
+  appId: string,
+  format: AppFormat,
+  stages: WxStages[] = [],
+  /** runs after each launch painted, before the app is closed (epoch ms of the click) */
+  afterLaunch?: (clickedAt: number) => Promise<void>,
+): Promise<number[]> {
   const samples: number[] = [];
   for (let i = 0; i < LAUNCHES; i++) {
     await page.getByTestId('nav-catalog').click();
@@ -70,9 +81,46 @@ async function measureLaunches(page: Page, host: WebHost, appId: string, format:
       const where = await wxStages(page, appId, clickedAt);
       if (where) stages.push(where);
     }
+    await afterLaunch?.(clickedAt);
     for (const r of (await host.runtime.service.handle('listRunning', {})) as Array<{ viewId: number }>) await host.runtime.service.handle('close', { viewId: r.viewId });
   }
   return samples;
+}
+
+/** Launches of the rendering-cache app: click -> cached page painted, and -> first real page painted (interactive). */
+interface CacheLaunches {
+  cached: number[];
+  interactive: number[];
+  /** launches after the first that showed no cache (should stay 0) */
+  missed: number;
+  launches: number;
+}
+
+const CACHE_STAMPS = `(() => {
+  const p = window.__wxPerf;
+  let stored = false;
+  try { stored = Object.keys(localStorage).some((k) => k.startsWith('__wxInitialRenderingCache:page:')); } catch {}
+  return { cachePaint: p && p.cachePaint, stored };
+})()`;
+
+async function measureCacheLaunches(page: Page, host: WebHost, into: CacheLaunches): Promise<void> {
+  const stamps: Array<number | undefined> = [];
+  const interactive = await measureLaunches(page, host, WX_CACHE_APP, 'wechat', [], async (clickedAt) => {
+    const frame = await appFrame(page, WX_CACHE_APP);
+    const read = async () => (frame ? ((await frame.evaluate(CACHE_STAMPS).catch(() => undefined)) as { cachePaint?: number; stored: boolean } | undefined) : undefined);
+    const first = into.launches === 0 && stamps.length === 0;
+    // the very first launch records the page once the view is idle: a user's first session outlasts that
+    for (let i = 0; first && i < 300 && !(await read())?.stored; i++) await page.waitForTimeout(10);
+    const cachePaint = (await read())?.cachePaint;
+    stamps.push(cachePaint === undefined ? undefined : cachePaint - clickedAt);
+  });
+  interactive.forEach((ms, i) => {
+    if (into.launches++ === 0) return; // the first launch ever: nothing was recorded yet
+    into.interactive.push(ms);
+    const cached = stamps[i];
+    if (cached === undefined) into.missed++;
+    else into.cached.push(cached);
+  });
 }
 
 /** taps inside the app's page, timed until the DOM changed: through the runtime, then with plain DOM */
@@ -116,9 +164,11 @@ export async function run(): Promise<BenchRow[]> {
     const web: number[] = [];
     const wechat: number[] = [];
     const stages: WxStages[] = [];
+    const cache: CacheLaunches = { cached: [], interactive: [], missed: 0, launches: 0 };
     for (let round = 0; round < 2; round++) {
       web.push(...(await measureLaunches(page, host, WEB_APP, 'web')));
       wechat.push(...(await measureLaunches(page, host, WX_APP, 'wechat', stages)));
+      await measureCacheLaunches(page, host, cache);
     }
     if (stages.length > 0) {
       const keys = ['shell', 'document', 'scripts', 'logic', 'render', 'paint', 'chromeAhead'] as const;
@@ -144,11 +194,15 @@ export async function run(): Promise<BenchRow[]> {
       { name: `launch -> first paint p50, web format (${web.length})`, value: percentile(web, 50), unit: 'ms' },
       { name: `launch -> first page painted p50, WeChat format (${wechat.length})`, value: percentile(wechat, 50), unit: 'ms' },
       { name: 'launch WeChat / web (p50)', value: percentile(wechat, 50) / percentile(web, 50), unit: 'x' },
+      { name: `WeChat-format first page painted from the initial rendering cache / web-format launch (p50, ${cache.cached.length} launches after the first, ${cache.missed} without cache)`, value: cache.cached.length ? percentile(cache.cached, 50) / percentile(web, 50) : NaN, unit: 'x' },
+      { name: '… until its first real render (interactive) / web-format launch (p50)', value: percentile(cache.interactive, 50) / percentile(web, 50), unit: 'x' },
+      { name: 'launch -> cached page painted p50, WeChat format with initial rendering cache', value: cache.cached.length ? percentile(cache.cached, 50) : NaN, unit: 'ms' },
+      { name: 'launch -> first real page painted p50, WeChat format with initial rendering cache', value: percentile(cache.interactive, 50), unit: 'ms' },
       { name: `tap -> setData -> DOM p50 (${TAPS})`, value: percentile(taps.runtime, 50), unit: 'ms' },
       { name: 'tap -> setData -> DOM p99', value: percentile(taps.runtime, 99), unit: 'ms' },
       { name: 'tap -> plain DOM update p50 (floor)', value: percentile(taps.plain, 50), unit: 'ms' },
       { name: 'tap -> plain DOM update p99 (floor)', value: percentile(taps.plain, 99), unit: 'ms' },
     ];
     return rows;
-  });
+  }, FRAME_STORAGE_ARGS, { cacheApp: true });
 }

@@ -1,4 +1,5 @@
 import { stat } from 'node:fs/promises';
+import { basename } from 'node:path';
 import type { Manifest } from '../core/contracts/app';
 import { packageFilePath, wechatAssetFile } from '../core/wechat/serve-paths';
 import { wechatViewPage } from '../core/wechat/view-page';
@@ -27,7 +28,11 @@ export function createWechatRoutes(options: WechatRoutesOptions): (appId: string
   return async (appId, urlPath, request) => {
     const manifest = options.manifest(appId);
     if (manifest?.format !== 'wechat') return undefined;
-    if (urlPath === '/' || urlPath === '') return { kind: 'page', html: wechatViewPage({ title: manifest.name }) };
+    if (urlPath === '/' || urlPath === '') {
+      // the current build's folder is named by its source hash (core/wechat/build-output.ts): the view keys its rendering cache by it
+      const buildDir = await options.buildDir(appId);
+      return { kind: 'page', html: wechatViewPage({ title: manifest.name, ...(buildDir ? { appBuild: basename(buildDir) } : {}) }) };
+    }
     const asset = wechatAssetFile(urlPath, { runtimeDir: options.runtimeDir, buildDir: await options.buildDir(appId) });
     if (!asset) return { kind: 'package', urlPath: packageFilePath(urlPath, manifest) };
     if (asset.kind === 'missing' || !(await stat(asset.file).catch(() => undefined))) return { kind: 'response', response: textResponse(404, 'Not found.') };

@@ -68,6 +68,11 @@ export const Op = {
   stopPullDownRefresh: 26,
   /** [op, pageId, scrollTop, duration] */
   pageScrollTo: 27,
+  /**
+   * [op, pageId, holderId, route, window]: the page's initial data is rendered and onLoad has not run yet; only
+   * for a page whose json asks for WeChat's initial rendering cache (the view records what the holder shows now)
+   */
+  initialRender: 28,
 } as const;
 
 export type RenderOp = ReadonlyArray<unknown>;
@@ -85,6 +90,8 @@ export interface PageWindow {
   canGoBack?: boolean;
   /** wx.showNavigationBarLoading: a spinner beside the title */
   navigationBarLoading?: boolean;
+  /** page json / app.json window `initialRenderingCache` (WeChat's initial rendering cache), when set */
+  initialRenderingCache?: 'static' | 'dynamic';
 }
 
 export interface TabBarItem {

@@ -1,5 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
+import { basename } from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { contentRange, requestedByteRange, unsatisfiedRange } from '../core/catalog/byte-range';
 import { contentTypeOf, isHtml } from '../core/catalog/content-types';
@@ -88,8 +89,9 @@ export async function serveAppRequest(req: IncomingMessage, res: ServerResponse,
   const manifest = deps.runtime.catalog.manifest(app.appId);
   const wechat = manifest?.format === 'wechat';
   if (wechat && (path === '/' || path === '')) {
-    const runtimeBuild = await runtimeVersion(deps.wxRuntimeDir);
-    const page = wechatViewPage({ title: app.name, compileError: deps.compileError?.(app.appId), ...(runtimeBuild ? { runtimeVersion: runtimeBuild } : {}) });
+    // the current build's folder is named by its source hash (core/wechat/build-output.ts)
+    const [runtimeBuild, buildDir] = await Promise.all([runtimeVersion(deps.wxRuntimeDir), deps.runtime.catalog.wechatBuild(app.appId)]);
+    const page = wechatViewPage({ title: app.name, compileError: deps.compileError?.(app.appId), ...(runtimeBuild ? { runtimeVersion: runtimeBuild } : {}), ...(buildDir ? { appBuild: basename(buildDir) } : {}) });
     return sendAppPage(req, res, page, { appId: app.appId, label, query }, deps);
   }
   if (path === '/' || path === '') {

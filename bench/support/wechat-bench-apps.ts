@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Frame, type Page } from '@playwright/test';
@@ -10,6 +10,14 @@ export const WEB_APP = 'bench-web';
 export const WX_APP = 'wxrtbench00001';
 // bench files are bundled to dist/bench/ and run from there
 export const WX_FIXTURE = join(import.meta.dirname, '..', '..', 'test', 'fixtures', 'wechat', 'rt-bench');
+
+/** the bench app again, its app.json window asking for WeChat's initial rendering cache ("static") */
+export const WX_CACHE_APP = 'wxrtbenchirc01';
+/**
+ * The browser host shows an app in a cross-site frame, and Debian's Chromium (third-party cookie phase-out)
+ * gives such a frame no storage, so no rendering cache; Chrome as shipped and Electron's top-level app views do.
+ */
+export const FRAME_STORAGE_ARGS = ['--disable-features=TrackingProtection3pcd'];
 
 export type BenchRow = { name: string; value: number; unit: string };
 export type AppFormat = 'web' | 'wechat';
@@ -24,6 +32,21 @@ export function writeWebApp(dir: string): string {
     join(folder, 'app.js'),
     `new PerformanceObserver((l) => { for (const e of l.getEntries()) if (e.name === 'first-contentful-paint') window.__firstPaint = performance.timeOrigin + e.startTime; }).observe({ type: 'paint', buffered: true });`,
   );
+  return folder;
+}
+
+/**
+ * A copy of the bench app (test/fixtures/wechat/rt-bench) that differs only in its appid and in app.json's
+ * `window.initialRenderingCache: "static"`: same page, same code, so its launches compare with the plain one's.
+ */
+export function writeCacheApp(dir: string): string {
+  const folder = join(dir, 'rt-bench-cache');
+  cpSync(WX_FIXTURE, folder, { recursive: true });
+  const appJson = JSON.parse(readFileSync(join(folder, 'app.json'), 'utf8')) as { window?: Record<string, unknown> };
+  appJson.window = { ...appJson.window, initialRenderingCache: 'static' };
+  writeFileSync(join(folder, 'app.json'), JSON.stringify(appJson));
+  const project = JSON.parse(readFileSync(join(folder, 'project.config.json'), 'utf8')) as Record<string, unknown>;
+  writeFileSync(join(folder, 'project.config.json'), JSON.stringify({ ...project, appid: WX_CACHE_APP, projectname: 'rt-bench-cache' }));
   return folder;
 }
 
@@ -53,15 +76,16 @@ export async function firstPaint(page: Page, appId: string, format: AppFormat): 
 }
 
 /**
- * A browser host with both bench apps installed and Chromium showing the shell at 1280x800; everything is
- * closed and removed when `body` ends.
+ * A browser host with both bench apps installed (and with `cacheApp`, the rendering-cache copy) and Chromium
+ * showing the shell at 1280x800; everything is closed and removed when `body` ends.
  */
-export async function withBenchShell<T>(prefix: string, body: (page: Page, host: WebHost) => Promise<T>, extraArgs: string[] = []): Promise<T> {
+export async function withBenchShell<T>(prefix: string, body: (page: Page, host: WebHost) => Promise<T>, extraArgs: string[] = [], options: { cacheApp?: boolean } = {}): Promise<T> {
   const dir = mkdtempSync(join(tmpdir(), `${prefix}-`));
   const host = await startWebHost({ port: 0, dataDir: join(dir, 'data'), apps: [writeWebApp(dir)], examplesDir: null, backends: false, quiet: true });
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: [...CHROMIUM_ARGS, ...extraArgs] });
   try {
     await host.runtime.service.handle('install', { source: WX_FIXTURE });
+    if (options.cacheApp) await host.runtime.service.handle('install', { source: writeCacheApp(dir) });
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.goto(host.url);
     return await body(page, host);

@@ -41,6 +41,8 @@ const windowShape = {
   enablePullDownRefresh: z.boolean().optional(),
   onReachBottomDistance: z.number().nonnegative().optional(),
   pageOrientation: z.enum(['portrait', 'landscape', 'auto']).optional(),
+  /** WeChat's initial rendering cache: the page's initial-data render shown at once on the next open */
+  initialRenderingCache: z.enum(['static', 'dynamic']).optional(),
 };
 
 /** WeChat's documented defaults, filled in so the runtime never guesses. */

@@ -1,4 +1,5 @@
 import { WX_APP_PREFIX, WX_RUNTIME_PREFIX } from './serve-paths';
+import { APP_BUILD_META } from '../contracts/wechat-view-page';
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
@@ -12,7 +13,7 @@ export const COMPILE_ERROR_ELEMENT_ID = 'wx-compile-error';
  * storage mirror). While a dev app's last save does not compile, its error is shown above the page
  * (no script: the text is escaped HTML) and the previous build keeps running below it.
  */
-export function wechatViewPage(options: { title: string; compileError?: string; runtimeVersion?: string }): string {
+export function wechatViewPage(options: { title: string; compileError?: string; runtimeVersion?: string; appBuild?: string }): string {
   // the runtime's build, when the host serves it cacheable by version (view.js passes it on to logic.js)
   const v = options.runtimeVersion ? `?v=${encodeURIComponent(options.runtimeVersion)}` : '';
   const error = options.compileError
@@ -24,6 +25,8 @@ export function wechatViewPage(options: { title: string; compileError?: string; 
     '<!doctype html><html lang="en"><head><meta charset="utf-8">' +
     '<meta name="viewport" content="width=device-width, initial-scale=1">' +
     `<title>${escapeHtml(options.title)}</title>` +
+    // the app's compiled build: the view's initial rendering cache is kept per build (miniprogram/view/rendering-cache.ts)
+    (options.appBuild ? `<meta name="${APP_BUILD_META}" content="${escapeHtml(options.appBuild)}">` : '') +
     `<link rel="stylesheet" href="${WX_RUNTIME_PREFIX}view.css${v}">` +
     `<link rel="stylesheet" href="${WX_APP_PREFIX}app.css">` +
     `</head><body>${error}<script src="${WX_RUNTIME_PREFIX}view.js${v}"></script></body></html>`

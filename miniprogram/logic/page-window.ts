@@ -5,6 +5,7 @@ const str = (v: unknown, fallback: string): string => (typeof v === 'string' ? v
 /** WeChat's defaults for app.json `window`, overridden by app.json, then by the page's own json. */
 export function pageWindow(appWindow: Record<string, unknown> | undefined, pageConfig: Record<string, unknown> | undefined): PageWindow {
   const merged = { ...(appWindow ?? {}), ...(pageConfig ?? {}) };
+  const cacheMode = merged['initialRenderingCache'];
   return {
     navigationBarTitleText: str(merged['navigationBarTitleText'], ''),
     navigationBarBackgroundColor: str(merged['navigationBarBackgroundColor'], '#000000'),
@@ -13,6 +14,7 @@ export function pageWindow(appWindow: Record<string, unknown> | undefined, pageC
     backgroundColor: str(merged['backgroundColor'], '#ffffff'),
     enablePullDownRefresh: merged['enablePullDownRefresh'] === true,
     onReachBottomDistance: typeof merged['onReachBottomDistance'] === 'number' ? merged['onReachBottomDistance'] : 50,
+    ...(cacheMode === 'static' || cacheMode === 'dynamic' ? { initialRenderingCache: cacheMode } : {}),
   };
 }
 

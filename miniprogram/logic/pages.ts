@@ -31,6 +31,15 @@ export interface PageFactoryDeps {
   beforeCreate?(route: string): void;
 }
 
+let dynamicCacheWarned = false;
+
+/** `this.setInitialRenderingCache(dynamicData)`: WeChat's dynamic initial rendering cache, not drawn by this shell */
+function warnDynamicCacheUnsupported(): void {
+  if (dynamicCacheWarned) return;
+  dynamicCacheWarned = true;
+  console.warn('setInitialRenderingCache: the dynamic initial rendering cache is not supported in this desktop shell; use "initialRenderingCache": "static" (the page\'s data only)');
+}
+
 /**
  * Creates, shows, hides and destroys pages, running their lifecycles in WeChat's order and telling the
  * view which page container to draw. The routing rules (what happens to which page) live in router.ts.
@@ -62,6 +71,9 @@ export class PageLifecycle {
     // WeChat: "每个 tab 页下的自定义 tabBar 组件实例是不同的", reached through the page's getTabBar()
     Object.defineProperty(instance, 'getTabBar', { value: () => tabBar?.get(), configurable: true });
     backend.queue.push([Op.pageCreate, pageId, holder.id, route, window]);
+    // WeChat's static initial rendering cache records the page's `data` on its WXML, before onLoad's setData
+    if (window.initialRenderingCache === 'static') backend.queue.push([Op.initialRender, pageId, holder.id, route, window]);
+    Object.defineProperty(instance, 'setInitialRenderingCache', { value: warnDynamicCacheUnsupported, configurable: true });
     return { pageId, route, query, root, instance, window, isTab, shown: false, ...(tabBar ? { tabBar } : {}) };
   }
 

@@ -13,6 +13,8 @@ export interface PageHost {
   stopPullDownRefresh(pageId: number): void;
   /** to `scrollTop`, or with `target` to that node's top plus `offsetTop` (pageScrollTo's selector) */
   scrollTo(pageId: number, scrollTop: number, duration: number, target?: { node: Node | undefined; offsetTop: number }): void;
+  /** the page's initial-data render is in `holder` now (WeChat's initial rendering cache records it) */
+  initialRender?(pageId: number, holder: HTMLElement, route: string, window: PageWindow): void;
 }
 
 const SAFE_TAG = /^[a-z][a-z0-9._-]*$/;
@@ -218,6 +220,8 @@ export class DomApplier {
         return this.pages.stopPullDownRefresh(a);
       case Op.pageScrollTo:
         return this.pages.scrollTo(a, Number(b), Number(c), d === undefined ? undefined : { node: this.nodes.get(d as number), offsetTop: Number(e ?? 0) });
+      case Op.initialRender:
+        return this.pages.initialRender?.(a, this.element(b), String(c), d as PageWindow);
     }
   }
 }

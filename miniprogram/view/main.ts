@@ -12,6 +12,7 @@ import { serveWx } from './wx-forwarder';
 import { answerViewCall, createViewCallHandlers } from './view-calls';
 import { DevtoolsForwarder, hostReporter } from './devtools-forwarder';
 import { hidePageNotFound, showPageNotFound } from './page-not-found';
+import { RenderingCacheView } from './rendering-cache-view';
 
 /** Timings the benchmark and the end-to-end tests read (performance.now() unless said otherwise). */
 interface ViewPerf {
@@ -25,6 +26,8 @@ interface ViewPerf {
   firstPaint?: number;
   /** epoch ms of the first paint after the first page's first render was applied: the first page on screen */
   firstPagePaint?: number;
+  /** epoch ms of the first paint after the launch page's initial rendering cache was shown (before the logic is ready) */
+  cachePaint?: number;
   /** ms spent applying each render batch */
   applyMs: number[];
 }
@@ -75,13 +78,17 @@ function boot(): void {
     resolveUrl,
     resized: (width, height) => post({ t: 'resize', width, height }),
   });
+  // WeChat's initial rendering cache: the launch page as recorded by an earlier launch, until the real one shows
+  const renderingCache = new RenderingCacheView(chrome);
   const pageHost = {
     create: chrome.create.bind(chrome),
     show: (pageId: number) => {
       hidePageNotFound(chrome.element);
       chrome.show(pageId);
+      renderingCache.dismiss();
       currentRoute = chrome.routeOf(pageId) ?? currentRoute;
     },
+    initialRender: renderingCache.record.bind(renderingCache),
     destroy: chrome.destroy.bind(chrome),
     setWindow: chrome.setWindow.bind(chrome),
     stopPullDownRefresh: chrome.stopPullDownRefresh.bind(chrome),
@@ -98,6 +105,7 @@ function boot(): void {
   });
   const applier = new DomApplier(pageHost, contextFor);
   document.body.append(chrome.element);
+  if (renderingCache.showLaunchPage()) requestAnimationFrame(() => setTimeout(() => (perf.cachePaint = performance.timeOrigin + performance.now()), 0));
   forwardUserEvents(chrome.element, applier, post);
   const viewCalls = createViewCallHandlers(document, { domNode: (id) => applier.domNode(id), post, resolveUrl, tabBar: () => chrome.tabBarControl() });
 
@@ -124,12 +132,13 @@ function boot(): void {
       }
       case 'ready':
         perf.logicReady ??= performance.now();
-        chrome.setChrome(message.chrome);
+        renderingCache.chromeReady(message.chrome);
         return;
       case 'error':
         console.error(`mini program error: ${message.message}${message.where ? `\n    at ${message.where}` : ''}`, message.stack ?? '');
         return;
       case 'fatal':
+        renderingCache.dismiss();
         showFatal(message.message);
         return;
       case 'viewCall':
@@ -145,11 +154,15 @@ function boot(): void {
         devtools.add(message.report);
         return;
       case 'pageNotFound':
+        renderingCache.dismiss();
         showPageNotFound(chrome.element, message.path);
         return;
     }
   };
-  worker.onerror = (ev) => showFatal(`the logic layer failed to start: ${ev.message}`);
+  worker.onerror = (ev) => {
+    renderingCache.dismiss();
+    showFatal(`the logic layer failed to start: ${ev.message}`);
+  };
 
   serveWx(port, hostWx);
 }
