@@ -1,5 +1,5 @@
 import type { AppChrome, PageWindow } from '../protocol';
-import { tabBarConfig } from '../logic/page-window';
+import { pageWindow, tabBarConfig } from '../logic/page-window';
 
 /**
  * WeChat's initial rendering cache (page json / app.json window `"initialRenderingCache": "static"`), the part
@@ -123,21 +123,12 @@ function parse(text: string | null): unknown {
   }
 }
 
-/** the navigation bar fields read back, with types checked (nothing else of the stored window is used) */
+/** the navigation bar fields read back, through the same defaults and type checks as app.json's window */
 function storedWindow(raw: unknown): PageWindow | undefined {
   if (!raw || typeof raw !== 'object') return undefined;
-  const w = raw as Record<string, unknown>;
-  const str = (v: unknown, fallback: string) => (typeof v === 'string' ? v : fallback);
-  return {
-    navigationBarTitleText: str(w['navigationBarTitleText'], ''),
-    navigationBarBackgroundColor: str(w['navigationBarBackgroundColor'], '#000000'),
-    navigationBarTextStyle: w['navigationBarTextStyle'] === 'black' ? 'black' : 'white',
-    navigationStyle: w['navigationStyle'] === 'custom' ? 'custom' : 'default',
-    backgroundColor: str(w['backgroundColor'], '#ffffff'),
-    // the cached page cannot be refreshed or scrolled to the bottom for the logic: it does not hear events yet
-    enablePullDownRefresh: false,
-    onReachBottomDistance: 50,
-  };
+  const { navigationBarTitleText, navigationBarBackgroundColor, navigationBarTextStyle, navigationStyle, backgroundColor } = pageWindow(undefined, raw as Record<string, unknown>);
+  // the cached page cannot be refreshed or scrolled to the bottom for the logic: it does not hear events yet
+  return { navigationBarTitleText, navigationBarBackgroundColor, navigationBarTextStyle, navigationStyle, backgroundColor, enablePullDownRefresh: false, onReachBottomDistance: 50 };
 }
 
 /**
