@@ -3,6 +3,7 @@ import { access, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { CompiledApp } from './compile-project';
+import { WORKER_BUNDLE_FILE } from './worker-bundle';
 
 /** Beside the installed package (docs/wechat-format.md section 1): `<app folder>/.wx-build/<sourceHash>/`. */
 export const BUILD_FOLDER = '.wx-build';
@@ -35,8 +36,8 @@ export async function writeBuild(appDir: string, compiled: CompiledApp, clock: {
       await writeFile(join(temp, 'logic.js.map'), compiled.logicMap);
       await writeFile(join(temp, 'app.css'), compiled.appCss);
       if (compiled.workers) {
-        await writeFile(join(temp, 'workers.js'), compiled.workers.js);
-        await writeFile(join(temp, 'workers.js.map'), compiled.workers.map);
+        await writeFile(join(temp, WORKER_BUNDLE_FILE), compiled.workers.js);
+        await writeFile(join(temp, `${WORKER_BUNDLE_FILE}.map`), compiled.workers.map);
       }
       const buildJson = { v: 1, sourceHash: compiled.sourceHash, compiledAt: clock.now(), files: compiled.files, warnings: compiled.capabilities.notes };
       await writeFile(join(temp, 'build.json'), JSON.stringify(buildJson, null, 2));

@@ -104,7 +104,7 @@ export function checkRequires(modules: ReadonlyMap<string, JsModule>, sources: R
       const at = node.loc?.start ?? { line: 1, column: 0 };
       // worker code (app.json "workers") may only reach the files of its own folder
       if (result.ok && within && !result.path.startsWith(`${within.folder}/`)) {
-        issues.add(file, at.line, at.column + 1, `${keyword === 'require' ? 'require' : 'import'} "${request}" leaves ${within.name} "${within.folder}"`);
+        issues.add(file, at.line, at.column + 1, `${keyword} "${request}" leaves ${within.name} "${within.folder}"`);
         return;
       }
       if (result.ok) return;

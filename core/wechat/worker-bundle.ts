@@ -75,8 +75,8 @@ function checkCreateWorkerCalls(modules: ReadonlyMap<string, JsModule>, root: st
   }
 }
 
-/** Why a scriptPath names no worker entry, or undefined when it does (shared wording with the runtime's error). */
-export function createWorkerProblem(scriptPath: string, root: string, isWorkerFile: (path: string) => boolean): string | undefined {
+/** Why a scriptPath names no worker entry, or undefined when it does (the runtime refuses with the same words). */
+function createWorkerProblem(scriptPath: string, root: string, isWorkerFile: (path: string) => boolean): string | undefined {
   const path = workerScriptPath(scriptPath);
   if (path === undefined || !isInWorkers(path, root)) return outsideWorkersReason(root);
   if (!isWorkerFile(path) && !isWorkerFile(`${path}.js`)) return `no such file in the workers folder "${root}"`;
@@ -92,6 +92,5 @@ export function linkWorkerBundle(root: string, modules: ReadonlyMap<string, JsMo
     const module = modules.get(file)!;
     return { file, source: sources.get(file) ?? '', code: module.code, ...(module.esm ? { mappings: module.esm.mappings } : {}) };
   });
-  const { code, map } = linkModuleScript(`globalThis.__wxWorkerBundle=Object.assign(${JSON.stringify({ v: 1, root })},{\n`, list, WORKER_BUNDLE_FILE);
-  return { code, map };
+  return linkModuleScript(`globalThis.__wxWorkerBundle=Object.assign(${JSON.stringify({ v: 1, root })},{\n`, list, WORKER_BUNDLE_FILE);
 }

@@ -22,7 +22,7 @@ export class ErrorLocator {
       .sort((a, b) => a[0] - b[0]);
   }
 
-  /** the first frame of `stack` inside the app's logic.js, as "file:line:col" */
+  /** the first frame of `stack` inside the app's bundle (logic.js or workers.js), as "file:line:col" */
   locate(stack: string | undefined): string | undefined {
     if (!stack || this.starts.length === 0) return undefined;
     for (const match of stack.matchAll(this.framePattern)) {
