@@ -1,5 +1,5 @@
 import { mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createCatalog } from '../../../core/catalog';
 import { viewEntryPath } from '../../../core/wechat';
@@ -40,6 +40,9 @@ describe('superapp: handler of a WeChat-format app', () => {
     expect(html).toMatch(/<head><script type="application\/json" id="superapp-storage-mirror">\{"seen":1\}<\/script>/);
     expect(html.indexOf('href="/__wx/runtime/view.css"')).toBeLessThan(html.indexOf('href="/__wx/app/app.css"'));
     expect(html.indexOf('href="/__wx/app/app.css"')).toBeLessThan(html.indexOf('src="/__wx/runtime/view.js"'));
+    // the current build's source hash: the view keeps its initial rendering cache per build
+    const build = basename((await catalog.wechatBuild(APP_ID))!);
+    expect(html).toContain(`<meta name="wx-app-build" content="${build}">`);
     expect(page.headers.get('content-security-policy')).toContain("worker-src 'self'");
   });
 
