@@ -8,7 +8,8 @@ import { MINI_PROGRAM_PERMISSIONS_POLICY, miniProgramCsp, webViewLoopbackOrigins
 import type { Runtime } from '../core/contracts/services';
 import type { CatalogEntry } from '../core/contracts/shell-api';
 import { LOAD_KEY_PARAM, VIEW_PARAM, WX_SCRIPT_PATH } from '../client/transports/boot-config';
-import { packageFilePath, wechatAssetFile, WX_RUNTIME_PREFIX } from '../core/wechat/serve-paths';
+import { packageFilePath, wechatAssetFile, WX_APP_PREFIX, WX_RUNTIME_PREFIX } from '../core/wechat/serve-paths';
+import { APP_BUILD_PARAM } from '../core/contracts/wechat-view-page';
 import { wechatViewPage } from '../core/wechat/view-page';
 import { injectBoot } from './boot-page';
 import { IMMUTABLE_CACHE, serveWxScript, WX_VERSION_PARAM, wxScriptVersion } from './wx-script';
@@ -101,7 +102,8 @@ export async function serveAppRequest(req: IncomingMessage, res: ServerResponse,
     return;
   }
 
-  const asset = wechat ? wechatAssetFile(path, { runtimeDir: deps.wxRuntimeDir, buildDir: await deps.runtime.catalog.wechatBuild(app.appId) }) : undefined;
+  const buildDir = wechat ? await deps.runtime.catalog.wechatBuild(app.appId) : undefined;
+  const asset = wechat ? wechatAssetFile(path, { runtimeDir: deps.wxRuntimeDir, buildDir }) : undefined;
   if (asset?.kind === 'missing') {
     sendText(res, 404, asset.reason);
     return;
@@ -121,8 +123,9 @@ export async function serveAppRequest(req: IncomingMessage, res: ServerResponse,
     ...BASE_HEADERS,
     'Content-Type': contentTypeOf(file),
     // A dev app changes under the developer's hands; an installed one is revalidated so reinstalls show.
-    // The runtime asked for with its current build in the URL never changes under it (runtime-version.ts).
-    'Cache-Control': asset && path.startsWith(WX_RUNTIME_PREFIX) && (await isCurrentRuntime(deps.wxRuntimeDir, query)) ? IMMUTABLE_CACHE : app.dev ? 'no-store' : 'no-cache',
+    // The runtime asked for with its current build in the URL never changes under it (runtime-version.ts),
+    // nor does the app's compiled build asked for by its folder's name (APP_BUILD_PARAM).
+    'Cache-Control': asset && (await isVersionedAsset(path, query, deps.wxRuntimeDir, buildDir)) ? IMMUTABLE_CACHE : app.dev ? 'no-store' : 'no-cache',
     // A dedicated Worker (the WeChat-format runtime's logic layer) takes its policy from its own script's
     // response, so every file carries the page policy, as in the Electron host; other files ignore it.
     'Content-Security-Policy': appPageCsp(app.appId, deps.port, deps.runtime.network.loopback.allowed(app.appId)),
@@ -133,10 +136,12 @@ export async function serveAppRequest(req: IncomingMessage, res: ServerResponse,
   await serveFile(req, res, file, headers);
 }
 
-/** whether a runtime file's URL names the runtime's current build */
-async function isCurrentRuntime(runtimeDir: string, query: string): Promise<boolean> {
-  const wanted = new URLSearchParams(query).get(WX_VERSION_PARAM);
-  return wanted !== null && wanted === (await runtimeVersion(runtimeDir));
+/** whether a /__wx/ file's URL names what it serves: the runtime's current build, or the app's current compiled build */
+async function isVersionedAsset(path: string, query: string, runtimeDir: string, buildDir: string | undefined): Promise<boolean> {
+  const params = new URLSearchParams(query);
+  if (path.startsWith(WX_APP_PREFIX)) return buildDir !== undefined && params.get(APP_BUILD_PARAM) === basename(buildDir);
+  const wanted = params.get(WX_VERSION_PARAM);
+  return path.startsWith(WX_RUNTIME_PREFIX) && wanted !== null && wanted === (await runtimeVersion(runtimeDir));
 }
 
 /**

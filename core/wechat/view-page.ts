@@ -1,5 +1,5 @@
 import { WX_APP_PREFIX, WX_RUNTIME_PREFIX } from './serve-paths';
-import { APP_BUILD_META } from '../contracts/wechat-view-page';
+import { APP_BUILD_META, appBuildQuery } from '../contracts/wechat-view-page';
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
@@ -28,7 +28,7 @@ export function wechatViewPage(options: { title: string; compileError?: string; 
     // the app's compiled build: the view's initial rendering cache is kept per build (miniprogram/view/rendering-cache.ts)
     (options.appBuild ? `<meta name="${APP_BUILD_META}" content="${escapeHtml(options.appBuild)}">` : '') +
     `<link rel="stylesheet" href="${WX_RUNTIME_PREFIX}view.css${v}">` +
-    `<link rel="stylesheet" href="${WX_APP_PREFIX}app.css">` +
+    `<link rel="stylesheet" href="${WX_APP_PREFIX}app.css${appBuildQuery(options.appBuild)}">` +
     `</head><body>${error}<script src="${WX_RUNTIME_PREFIX}view.js${v}"></script></body></html>`
   );
 }

@@ -3,8 +3,13 @@ import { parseRouteUrl } from '../logic/route-url';
 import { LAUNCH_PATH_PARAM } from '../../client/transports/boot-config';
 import { storageSnapshot } from './wx-forwarder';
 import { RUNTIME_VERSION_QUERY } from './runtime-version-query';
+import { pageAppBuild } from './page-app-build';
+import { appBuildQuery } from '../../core/contracts/wechat-view-page';
 
-/** Where the host serves the runtime and the app's compiled bundle (docs/wechat-format.md section 3). */
+/**
+ * Where the host serves the runtime and the app's compiled bundle (docs/wechat-format.md section 3); the
+ * bundle's URL names the build the page was served with, so the browser may keep it (APP_BUILD_PARAM).
+ */
 const LOGIC_WORKER_URL = '/__wx/runtime/logic.js';
 const APP_BUNDLE_URL = '/__wx/app/logic.js';
 
@@ -21,7 +26,7 @@ export function startLogic(hostWx: Record<string, unknown> | undefined): { worke
   const channel = new MessageChannel();
   const size = { width: document.documentElement.clientWidth, height: document.documentElement.clientHeight, pixelRatio: window.devicePixelRatio };
   const launch = launchFromUrl(location.search);
-  worker.postMessage({ t: 'start', bundleUrl: APP_BUNDLE_URL, storageMirror: storageSnapshot(hostWx), window: size, ...(launch ? { launch } : {}) } satisfies ToLogic, [channel.port2]);
+  worker.postMessage({ t: 'start', bundleUrl: APP_BUNDLE_URL + appBuildQuery(pageAppBuild()), storageMirror: storageSnapshot(hostWx), window: size, ...(launch ? { launch } : {}) } satisfies ToLogic, [channel.port2]);
   return { worker, port: channel.port1, startedAt };
 }
 

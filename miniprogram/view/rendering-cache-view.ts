@@ -1,9 +1,9 @@
-import { APP_BUILD_META } from '../../core/contracts/wechat-view-page';
 import type { AppChrome, PageWindow } from '../protocol';
 import { parseRouteUrl } from '../logic/route-url';
 import { LAUNCH_PATH_PARAM } from '../../client/transports/boot-config';
 import { builtin } from './components/registry';
 import { RUNTIME_VERSION_QUERY } from './runtime-version-query';
+import { pageAppBuild } from './page-app-build';
 import { cacheBuild, RenderingCacheStore, type CacheStorage, type CachedNode } from './rendering-cache';
 
 /**
@@ -94,8 +94,7 @@ export class RenderingCacheView {
     private readonly pages: CachePageHost,
     doc: Document = document,
   ) {
-    const appBuild = doc.querySelector(`meta[name="${APP_BUILD_META}"]`)?.getAttribute('content');
-    this.store = new RenderingCacheStore(originStorage(), cacheBuild(appBuild, RUNTIME_VERSION_QUERY));
+    this.store = new RenderingCacheStore(originStorage(), cacheBuild(pageAppBuild(doc), RUNTIME_VERSION_QUERY));
   }
 
   /** shows the launch page's recording when there is one; true if it did */

@@ -38,11 +38,11 @@ describe('superapp: handler of a WeChat-format app', () => {
     expect(page.status).toBe(200);
     const html = await page.text();
     expect(html).toMatch(/<head><script type="application\/json" id="superapp-storage-mirror">\{"seen":1\}<\/script>/);
-    expect(html.indexOf('href="/__wx/runtime/view.css"')).toBeLessThan(html.indexOf('href="/__wx/app/app.css"'));
-    expect(html.indexOf('href="/__wx/app/app.css"')).toBeLessThan(html.indexOf('src="/__wx/runtime/view.js"'));
-    // the current build's source hash: the view keeps its initial rendering cache per build
+    // the current build's source hash: the view keeps its initial rendering cache per build, and names it in the app's file URLs
     const build = basename((await catalog.wechatBuild(APP_ID))!);
     expect(html).toContain(`<meta name="wx-app-build" content="${build}">`);
+    expect(html.indexOf('href="/__wx/runtime/view.css"')).toBeLessThan(html.indexOf(`href="/__wx/app/app.css?b=${build}"`));
+    expect(html.indexOf(`href="/__wx/app/app.css?b=${build}"`)).toBeLessThan(html.indexOf('src="/__wx/runtime/view.js"'));
     expect(page.headers.get('content-security-policy')).toContain("worker-src 'self'");
   });
 
@@ -54,6 +54,8 @@ describe('superapp: handler of a WeChat-format app', () => {
     expect(view.headers.get('content-security-policy')).toContain("worker-src 'self'");
     expect((await get('/__wx/runtime/logic.js')).status).toBe(404);
     expect(await (await get('/__wx/app/logic.js')).text()).toMatch(/^globalThis\.__wxAppBundle=/);
+    // the view asks for it with its build named (?b=): the same file
+    expect(await (await get(`/__wx/app/logic.js?b=${'0'.repeat(64)}`)).text()).toMatch(/^globalThis\.__wxAppBundle=/);
     expect((await get('/__wx/app/app.css')).headers.get('content-type')).toBe('text/css; charset=utf-8');
     expect((await get('/__wx/app/build.json')).status).toBe(404);
     expect((await get('/__wx/other')).status).toBe(404);

@@ -65,7 +65,7 @@ describe('serving a WeChat-format app', () => {
   it('opens the view at "/": boot block and wx client first, then the runtime stylesheet, the app stylesheet and view.js', async () => {
     const page = await launchedPage();
     expect(page.status).toBe(200);
-    const order = ['id="__superapp_boot__"', 'src="/__superapp__/wx.js?v=', 'href="/__wx/runtime/view.css"', 'href="/__wx/app/app.css"', 'src="/__wx/runtime/view.js"'].map((s) =>
+    const order = ['id="__superapp_boot__"', 'src="/__superapp__/wx.js?v=', 'href="/__wx/runtime/view.css"', 'href="/__wx/app/app.css?b=', 'src="/__wx/runtime/view.js"'].map((s) =>
       page.body.indexOf(s),
     );
     expect(order.every((at) => at >= 0)).toBe(true);
@@ -132,6 +132,18 @@ describe('serving a WeChat-format app', () => {
     expect(css.headers['content-type']).toBe('text/css; charset=utf-8');
     expect(css.body).toContain('wx-page { background-color: #f7f7f7; }');
     expect((await get('/__wx/app/build.json')).status).toBe(404);
+    // named by the build the view page names, the bundle and stylesheet never change: the browser keeps them
+    const build = /<meta name="wx-app-build" content="([0-9a-f]{64})">/.exec((await launchedPage()).body)?.[1];
+    expect(build).toBeTruthy();
+    expect((await launchedPage()).body).toContain(`href="/__wx/app/app.css?b=${build}"`);
+    for (const name of ['logic.js', 'app.css']) {
+      const current = await get(`/__wx/app/${name}?b=${build}`);
+      expect(current.status).toBe(200);
+      expect(current.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+      // another build's name, or none: this dev app's files as they are now, never kept
+      expect((await get(`/__wx/app/${name}?b=${'0'.repeat(64)}`)).headers['cache-control']).toBe('no-store');
+      expect((await get(`/__wx/app/${name}`)).headers['cache-control']).toBe('no-store');
+    }
     // the package's own files are served as for web apps, from the mini program root (miniprogramRoot: "miniprogram/")
     const logo = await get('/images/logo.svg');
     expect(logo.status).toBe(200);
