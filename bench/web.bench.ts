@@ -1,10 +1,11 @@
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Frame, type Page } from '@playwright/test';
+import type { BrowserContext, Frame, Page } from '@playwright/test';
 import { WebSocket } from 'ws';
 import { startWebHost, type WebHost } from '../web/host';
 import { percentile } from './support/load-host';
+import { launchBenchBrowser } from './support/bench-browser';
 
 /**
  * Browser host, in real Chromium:
@@ -15,7 +16,6 @@ import { percentile } from './support/load-host';
  * Fixed iteration counts; every wait has a bound.
  */
 
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const WARMUP = 50;
 const ROUND_TRIPS = 400;
 const LAUNCHES = 20;
@@ -172,8 +172,8 @@ async function stampNextClick(page: Page): Promise<void> {
  * shell page inserting a frame, on a click, for the same trivial page from the same server but without a
  * view (no launch command, no boot config, no wx.js). Floor and launch alternate, so load drift hits both.
  */
-async function measureLaunch(browser: Browser, host: WebHost): Promise<{ launch: LaunchSample[]; floor: LaunchSample[] } | string> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+async function measureLaunch(browser: BrowserContext, host: WebHost): Promise<{ launch: LaunchSample[]; floor: LaunchSample[] } | string> {
+  const page = await browser.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   try {
@@ -232,7 +232,7 @@ function median(samples: LaunchSample[], key: keyof LaunchSample): number {
 export async function run(): Promise<BenchRow[]> {
   const dir = mkdtempSync(join(tmpdir(), 'web-bench-'));
   const host = await startWebHost({ port: 0, dataDir: join(dir, 'data'), apps: [writeBenchApp(dir)], examplesDir: null, backends: false, quiet: true });
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const browser = await launchBenchBrowser(join(dir, 'profile'));
   try {
     const { url, viewId } = (await shellCommand(host, 'launch', { appId: APP_ID })) as { url: string; viewId: number };
     const page = await browser.newPage();

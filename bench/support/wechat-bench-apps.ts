@@ -1,11 +1,11 @@
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Frame, type Page } from '@playwright/test';
+import type { Frame, Page } from '@playwright/test';
+import { launchBenchBrowser } from './bench-browser';
 import { startWebHost, type WebHost } from '../../web/host';
 
-/** What the WeChat-format benches share: the Chromium flags, the two apps they compare, finding a painted app. */
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+/** What the WeChat-format benches share: the two apps they compare, finding a painted app. */
 export const WEB_APP = 'bench-web';
 export const WX_APP = 'wxrtbench00001';
 // bench files are bundled to dist/bench/ and run from there
@@ -82,11 +82,11 @@ export async function firstPaint(page: Page, appId: string, format: AppFormat): 
 export async function withBenchShell<T>(prefix: string, body: (page: Page, host: WebHost) => Promise<T>, extraArgs: string[] = [], options: { cacheApp?: boolean } = {}): Promise<T> {
   const dir = mkdtempSync(join(tmpdir(), `${prefix}-`));
   const host = await startWebHost({ port: 0, dataDir: join(dir, 'data'), apps: [writeWebApp(dir)], examplesDir: null, backends: false, quiet: true });
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: [...CHROMIUM_ARGS, ...extraArgs] });
+  const browser = await launchBenchBrowser(join(dir, 'profile'), extraArgs);
   try {
     await host.runtime.service.handle('install', { source: WX_FIXTURE });
     if (options.cacheApp) await host.runtime.service.handle('install', { source: writeCacheApp(dir) });
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const page = browser.pages()[0] ?? (await browser.newPage());
     await page.goto(host.url);
     return await body(page, host);
   } finally {
