@@ -62,7 +62,10 @@ export const Op = {
   pageShow: 23,
   /** [op, pageId] */
   pageDestroy: 24,
-  /** [op, pageId, window]: navigation bar changes (setNavigationBarTitle ...) */
+  /**
+   * [op, pageId, window, set?]: navigation bar changes (setNavigationBarTitle ...); `set` names the NavBarFields a wx
+   * API call set, so that in the view the later of that call and a <navigation-bar> attribute shows
+   */
   pageWindow: 25,
   /** [op, pageId] */
   stopPullDownRefresh: 26,
@@ -76,6 +79,9 @@ export const Op = {
 } as const;
 
 export type RenderOp = ReadonlyArray<unknown>;
+
+/** The PageWindow fields that both the navigation bar APIs and the <navigation-bar> built-in set. */
+export type NavBarField = 'navigationBarTitleText' | 'navigationBarBackgroundColor' | 'navigationBarTextStyle' | 'navigationBarLoading';
 
 /** The window settings of one page: app.json `window` merged with the page's own json. */
 export interface PageWindow {

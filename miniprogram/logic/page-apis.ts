@@ -1,5 +1,5 @@
 import { jsTypeName } from '../../core/contracts/type-names';
-import { Op } from '../protocol';
+import { Op, type NavBarField } from '../protocol';
 import type { LaunchInfo } from './app-instance';
 import type { WindowSize } from './composed-backend';
 import type { OpQueue } from './op-queue';
@@ -45,11 +45,12 @@ export function registerPageLevelApis(deps: PageApiDeps): void {
       throw new RuntimeApiError(errMsg.startsWith(`${api}:fail `) ? errMsg.slice(api.length + 6) : errMsg);
     });
   }
-  const withTop = (change: (page: PageRecord) => void) => {
+  /** `set`: the navigation bar fields the call sets (they then win over the page's <navigation-bar> until it changes) */
+  const withTop = (change: (page: PageRecord) => void, set: readonly NavBarField[] = []) => {
     const page = deps.top();
     if (!page) throw new RuntimeApiError('no page is showing');
     change(page);
-    queue.push([Op.pageWindow, page.pageId, page.window]);
+    queue.push([Op.pageWindow, page.pageId, page.window, set]);
   };
   apis.register('setNavigationBarColor', (p) => {
     // WeChat takes only these two text colours, and a six-digit hex background
@@ -58,10 +59,10 @@ export function registerPageLevelApis(deps: PageApiDeps): void {
     withTop((page) => {
       page.window.navigationBarTextStyle = p['frontColor'] === '#ffffff' ? 'white' : 'black';
       page.window.navigationBarBackgroundColor = p['backgroundColor'] as string;
-    });
+    }, ['navigationBarTextStyle', 'navigationBarBackgroundColor']);
   });
-  apis.register('showNavigationBarLoading', () => withTop((page) => (page.window.navigationBarLoading = true)));
-  apis.register('hideNavigationBarLoading', () => withTop((page) => (page.window.navigationBarLoading = false)));
+  apis.register('showNavigationBarLoading', () => withTop((page) => (page.window.navigationBarLoading = true), ['navigationBarLoading']));
+  apis.register('hideNavigationBarLoading', () => withTop((page) => (page.window.navigationBarLoading = false), ['navigationBarLoading']));
   // backgroundColorTop/Bottom are iOS-only in WeChat: accepted and ignored, as WeChat on a PC does
   apis.register('setBackgroundColor', (p) =>
     withTop((page) => {
@@ -249,7 +250,7 @@ export function menuButtonRect(size: WindowSize): Record<string, number> {
 const COMPONENTS = new Set([
   'view', 'text', 'image', 'icon', 'progress', 'rich-text', 'button', 'navigator', 'input', 'textarea', 'checkbox', 'checkbox-group',
   'radio', 'radio-group', 'switch', 'slider', 'picker', 'label', 'form', 'scroll-view', 'swiper', 'swiper-item', 'block',
-  'movable-area', 'movable-view', 'cover-view', 'cover-image', 'canvas', 'video', 'page-meta', 'web-view', 'editor',
+  'movable-area', 'movable-view', 'cover-view', 'cover-image', 'canvas', 'video', 'page-meta', 'navigation-bar', 'web-view', 'editor',
 ]);
 
 /** WeChat's ${method} part of an API schema: how the API is called or answers */

@@ -462,7 +462,7 @@ export class LogicRuntime {
       const top = this.router.top();
       if (top) {
         top.window.navigationBarTitleText = title;
-        this.queue.push([Op.pageWindow, top.pageId, top.window]);
+        this.queue.push([Op.pageWindow, top.pageId, top.window, ['navigationBarTitleText']]);
       }
     });
     this.apis.register('stopPullDownRefresh', () => {

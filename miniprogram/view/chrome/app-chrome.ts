@@ -1,6 +1,7 @@
-import type { AppChrome, PageWindow, TabTap } from '../../protocol';
+import type { AppChrome, NavBarField, PageWindow, TabTap } from '../../protocol';
 import type { PageHost } from '../dom-applier';
 import { NavBar } from './nav-bar';
+import { NAV_BAR_ATTRIBUTES_EVENT, type NavBarAttributes } from './nav-bar-layers';
 import { PageFrame, type PageFrameEvents } from './page-frame';
 import { TabBar } from './tab-bar';
 
@@ -33,6 +34,7 @@ export class AppChromeView implements PageHost {
     this.pagesArea.className = 'wx-pages';
     this.element.append(this.navBar.element, this.pagesArea);
     new ResizeObserver(() => this.measure()).observe(this.pagesArea);
+    this.pagesArea.addEventListener(NAV_BAR_ATTRIBUTES_EVENT, (ev) => this.navBarAttributes(ev as CustomEvent<NavBarAttributes>));
     document.addEventListener('keydown', (ev) => {
       // Alt+Left goes back, as in a desktop browser or file manager
       if (ev.altKey && ev.key === 'ArrowLeft' && this.currentWindow()?.canGoBack) {
@@ -84,11 +86,22 @@ export class AppChromeView implements PageHost {
     if (this.visible === pageId) this.visible = undefined;
   }
 
-  setWindow(pageId: number, window: PageWindow): void {
+  setWindow(pageId: number, window: PageWindow, set?: readonly NavBarField[]): void {
     const frame = this.frames.get(pageId);
     if (!frame) return;
-    frame.setWindow(window);
-    if (this.visible === pageId) this.navBar.render(window);
+    frame.setWindow(window, set);
+    if (this.visible === pageId) this.navBar.render(frame.pageWindow);
+  }
+
+  /** a page's <navigation-bar> changed: its colour changes animate as its attributes say */
+  private navBarAttributes(ev: CustomEvent<NavBarAttributes>): void {
+    ev.stopPropagation();
+    const holder = (ev.target as Element).closest('.wx-page-frame');
+    for (const [id, frame] of this.frames) {
+      if (frame.element !== holder) continue;
+      frame.setNavBarAttributes(ev.detail);
+      if (this.visible === id) this.navBar.render(frame.pageWindow, frame.navBarAnimation);
+    }
   }
 
   stopPullDownRefresh(pageId: number): void {

@@ -1,4 +1,5 @@
 import type { PageWindow } from '../../protocol';
+import { NO_ANIMATION, type ColorAnimation } from './nav-bar-layers';
 
 /**
  * The navigation bar the runtime draws above a page: back button (when the page can go back), title, the
@@ -26,8 +27,12 @@ export class NavBar {
     this.element.append(this.back, this.loading, this.title);
   }
 
-  render(window: PageWindow): void {
+  /** `animation`: how a colour change shows (a <navigation-bar>'s color-animation-*); none by default */
+  render(window: PageWindow, animation: ColorAnimation = NO_ANIMATION): void {
     this.element.hidden = window.navigationStyle === 'custom';
+    // set before the colours, so that this change is the one that animates
+    const { duration, easing } = animation;
+    this.element.style.transition = duration > 0 ? `background-color ${duration}ms ${easing}, color ${duration}ms ${easing}` : '';
     this.element.style.backgroundColor = window.navigationBarBackgroundColor;
     this.element.dataset['text'] = window.navigationBarTextStyle;
     this.title.textContent = window.navigationBarTitleText;

@@ -1,4 +1,5 @@
-import type { PageWindow } from '../../protocol';
+import type { NavBarField, PageWindow } from '../../protocol';
+import { NavBarLayers, type ColorAnimation, type NavBarAttributes } from './nav-bar-layers';
 
 /** How far (px) a wheel/drag must pull past the top before a refresh starts */
 const PULL_THRESHOLD = 64;
@@ -17,6 +18,8 @@ export class PageFrame {
   readonly element = document.createElement('section');
   private readonly indicator = document.createElement('div');
   private window: PageWindow;
+  /** the logic's window and the page's <navigation-bar>: what this page's navigation bar shows */
+  private readonly navBar: NavBarLayers;
   private atBottom = false;
   private scrollQueued = false;
   private pulled = 0;
@@ -30,6 +33,7 @@ export class PageFrame {
     private readonly events: PageFrameEvents,
   ) {
     this.window = window;
+    this.navBar = new NavBarLayers(window);
     this.element.className = 'wx-page-frame';
     this.element.hidden = true;
     this.indicator.className = 'wx-refresh';
@@ -54,13 +58,25 @@ export class PageFrame {
     this.setWindow(window);
   }
 
-  setWindow(window: PageWindow): void {
+  /** `set`: the navigation bar fields a wx API call has just set */
+  setWindow(window: PageWindow, set?: readonly NavBarField[]): void {
     this.window = window;
+    this.navBar.setWindow(window, set);
     this.element.style.backgroundColor = window.backgroundColor;
   }
 
+  /** what the page's <navigation-bar> now says */
+  setNavBarAttributes(attributes: NavBarAttributes): void {
+    this.navBar.setAttributes(attributes);
+  }
+
+  /** the page's window as its navigation bar shows it (with its <navigation-bar>'s attributes) */
   get pageWindow(): PageWindow {
-    return this.window;
+    return this.navBar.merged;
+  }
+
+  get navBarAnimation(): ColorAnimation {
+    return this.navBar.animation;
   }
 
   stopRefresh(): void {

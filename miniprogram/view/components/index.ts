@@ -23,5 +23,6 @@ import './cover';
 import './video';
 import './canvas';
 import './page-meta';
+import './navigation-bar';
 import './web-view';
 import './editor';

@@ -15,7 +15,7 @@ const DEFAULT_SCROLL_DURATION = 300;
  * - background-color / root-background-color: the page frame's background;
  * - scroll-top (px or rpx) with scroll-duration, then scrolldone; scroll {scrollTop}; resize {size}.
  * background-text-style, background-color-top/-bottom and page-orientation have nothing to change on a desktop.
- * A <navigation-bar> inside is not supported (its title and colours stay the page's).
+ * A <navigation-bar> as its first node sets the page's navigation bar (navigation-bar.ts).
  */
 defineBuiltin({
   tag: 'page-meta',
