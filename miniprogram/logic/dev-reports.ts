@@ -2,8 +2,12 @@ import { clipText, DEVTOOLS_LIMITS } from '../../core/contracts/devtools-limits'
 import type { DevPage, DevReport } from '../../core/contracts/devtools';
 import { utf8ByteLength } from '../../core/contracts/storage-quota';
 import type { ToView } from '../protocol';
-import type { ErrorLocator } from './error-location';
+import { bundleFrameSource, type ErrorLocator } from './error-location';
 import type { SetDataCall } from './set-data-tap';
+
+/** a frame in the app's logic.js, and the same with its origin and parentheses (what is replaced) */
+const LOGIC_FRAME = new RegExp(bundleFrameSource('logic.js'));
+const LOGIC_FRAME_WITH_ORIGIN = new RegExp(`\\(?[^\\s(]*${bundleFrameSource('logic.js')}\\)?`);
 
 const L = DEVTOOLS_LIMITS;
 
@@ -65,8 +69,8 @@ export class DevReporter {
     return stack
       .split('\n')
       .map((line) => {
-        const where = /\/__wx\/app\/logic\.js:\d+:\d+/.test(line) ? this.locator.locate(line) : undefined;
-        return where ? line.replace(/\(?[^\s(]*\/__wx\/app\/logic\.js:\d+:\d+\)?/, `(${where})`) : line;
+        const where = LOGIC_FRAME.test(line) ? this.locator.locate(line) : undefined;
+        return where ? line.replace(LOGIC_FRAME_WITH_ORIGIN, `(${where})`) : line;
       })
       .join('\n');
   }

@@ -4,6 +4,15 @@
  * columns are its own) and, for a module made from import/export, its column table: per line, triples
  * [generated column, source line, source column] where the shift changes (docs/wechat-format.md section 1).
  */
+/**
+ * A stack frame's position in the app's bundle (`script`: logic.js or workers.js), as the source of a RegExp with
+ * the line and column captured. The view asks for logic.js with its build named (`?b=<build>`, APP_BUILD_PARAM), so
+ * the frames carry that query.
+ */
+export function bundleFrameSource(script: string): string {
+  return `/__wx/app/${script.replace(/\./g, '\\.')}(?:\\?[^\\s:)]*)?:(\\d+):(\\d+)`;
+}
+
 export class ErrorLocator {
   private readonly starts: Array<[number, string]>;
 
@@ -16,7 +25,7 @@ export class ErrorLocator {
     /** the bundle the stacks run in: the logic layer's, or the workers' (workers.js, the same layout) */
     script = 'logic.js',
   ) {
-    this.framePattern = new RegExp(`/__wx/app/${script.replace(/\./g, '\\.')}:(\\d+):(\\d+)`, 'g');
+    this.framePattern = new RegExp(bundleFrameSource(script), 'g');
     this.starts = Object.entries(lines ?? {})
       .map(([file, line]) => [line, file] as [number, string])
       .sort((a, b) => a[0] - b[0]);
