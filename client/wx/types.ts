@@ -2,7 +2,7 @@ import type { ApiName, ApiParamsInput, ApiResult, StorageInfoResult } from '../.
 import type { z } from 'zod';
 import type { NetworkApiName } from '../../core/contracts/network';
 import type { WxNetwork } from './network-types';
-import type { ManagerOnlyFileApiName } from '../../core/contracts/api-names';
+import type { InternalApiName, ManagerOnlyFileApiName } from '../../core/contracts/api-names';
 import type { WxFileSystem } from './file-system-types';
 
 export type { WxCallbacks, WxFailResult } from './callback-types';
@@ -26,7 +26,8 @@ export type WxAppEventListener = (data: Record<string, unknown>) => void;
 
 export type WxStorageInfo = z.output<typeof StorageInfoResult>;
 
-export type Wx = { [N in Exclude<ApiName, NetworkApiName | ManagerOnlyFileApiName>]: WxMethod<N> } & WxNetwork & WxFileSystem & {
+// the shell's internal calls (InternalApiName) are on the object for its own runtime, not part of its type
+export type Wx = { [N in Exclude<ApiName, NetworkApiName | ManagerOnlyFileApiName | InternalApiName>]: WxMethod<N> } & WxNetwork & WxFileSystem & {
   setStorageSync(key: string, data: unknown): void;
   /** '' when the key is missing, as in WeChat */
   getStorageSync(key: string): unknown;

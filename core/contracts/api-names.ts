@@ -21,6 +21,14 @@ export const WX_FILE_API_NAMES = ['getFileInfo', 'saveFile', 'getSavedFileList',
 /** the file APIs that exist on the manager only (wx.readFile is undefined in WeChat) */
 export type ManagerOnlyFileApiName = Exclude<FileApiName, (typeof WX_FILE_API_NAMES)[number]>;
 
+/**
+ * Bridge calls the shell's own runtime makes, not WeChat APIs: __writeTempFile stores canvasToTempFilePath's
+ * image in the app's temp area (core/contracts/temp-writes.ts). They are on the page's wx for the mini program
+ * view to reach the host, and are left out of the wx typings.
+ */
+export const INTERNAL_API_NAMES = ['__writeTempFile'] as const;
+export type InternalApiName = (typeof INTERNAL_API_NAMES)[number];
+
 export const API_NAMES = [
   ...OPEN_API_NAMES,
   'invokeNativePlugin',
@@ -47,4 +55,5 @@ export const API_NAMES = [
   'chooseImage',
   'chooseMedia',
   ...FILE_API_NAMES,
+  ...INTERNAL_API_NAMES,
 ] as const;

@@ -12,6 +12,7 @@ import {
   UploadFileResult,
 } from './network';
 import { fileApiSchemas } from './files';
+import { WriteTempFileParams, WriteTempFileResult } from './temp-writes';
 import { ChooseImageParams, ChooseImageResult, ChooseMediaParams, ChooseMediaResult, GetClipboardDataResult, SetClipboardDataParams } from './device';
 
 /**
@@ -181,6 +182,8 @@ export const apiTable = {
   saveFile: { kind: 'base', ...fileApiSchemas.saveFile },
   getSavedFileList: { kind: 'base', ...fileApiSchemas.getSavedFileList },
   removeSavedFile: { kind: 'base', ...fileApiSchemas.removeSavedFile },
+  // internal: canvasToTempFilePath's image into the app's temp area (core/contracts/temp-writes.ts)
+  __writeTempFile: { kind: 'base', params: WriteTempFileParams, result: WriteTempFileResult },
 } as const satisfies Record<string, { kind: 'open' | 'custom' | 'base'; params: z.ZodType; result: z.ZodType }>;
 
 export type ApiName = keyof typeof apiTable;

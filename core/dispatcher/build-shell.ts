@@ -16,6 +16,7 @@ import type { WireFacts } from '../contracts/wire';
 import { createRoutes, type HostRequest } from './routes';
 import { createDeviceApis } from '../device/device-apis';
 import { createAppFiles } from '../files/app-files';
+import { createTempWrites } from '../files/temp-writes';
 import { DEFAULT_HANDLER_TIMEOUT_MS, DEFAULT_PROMPT_TIMEOUT_MS } from './time-limit';
 
 export type OpenApiFactory = (services: HostServices) => OpenApiHandler;
@@ -92,6 +93,8 @@ export function buildShell(options: ShellOptions, defaultOpenApi: OpenApiFactory
     scopeApis: createScopeApis(ledger, prompter),
     storage,
     files,
+    // canvasToTempFilePath's images go to that same temp area
+    ...(options.device ? { tempWrites: createTempWrites(options.device.tempFiles) } : {}),
     host: options.host,
     extConfig: (appId) => options.extConfig?.(appId) ?? {},
     ...(options.network ? { network: options.network } : {}),

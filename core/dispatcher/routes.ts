@@ -10,6 +10,7 @@ import type { NetworkService } from '../network/network-service';
 import { systemInfo } from './system-info';
 import type { DeviceApis } from '../device/device-apis';
 import type { AppFiles } from '../files/app-files';
+import type { TempWrites } from '../files/temp-writes';
 
 /** How long after answering exitMiniProgram the host is asked to close the view. */
 export const EXIT_AFTER_ANSWER_MS = 100;
@@ -38,6 +39,8 @@ export interface RouteDeps {
   device?: DeviceApis;
   /** wx.getFileSystemManager()'s methods and wx.saveFile & co. */
   files: AppFiles;
+  /** __writeTempFile (canvasToTempFilePath's image); absent without a temp area (it answers "not supported") */
+  tempWrites?: TempWrites;
 }
 
 /** Where every API name lands. Capability, params, mocks and time limits are the dispatcher's job, not this table's. */
@@ -115,5 +118,10 @@ export function createRoutes(deps: RouteDeps): RouteTable {
     saveFile: (c, p) => deps.files.saveFile(appId(c), p),
     getSavedFileList: (c, p) => deps.files.getSavedFileList(appId(c), p),
     removeSavedFile: (c, p) => deps.files.removeSavedFile(appId(c), p),
+
+    __writeTempFile: (c, p) => {
+      if (!deps.tempWrites) throw new ApiError('not supported: this shell has no temp file area', { errno: Errno.notSupported });
+      return deps.tempWrites.write(appId(c), p);
+    },
   };
 }

@@ -3,6 +3,7 @@ import { createCanvasContext, type CanvasContext } from './canvas-context';
 import type { OpQueue } from './op-queue';
 import { RuntimeApiError, type RuntimeApis } from './runtime-apis';
 import type { ViewCalls } from './view-calls';
+import { storeTempImage, type HostCall } from './canvas-temp-file';
 
 export interface CanvasApiDeps {
   views: ViewCalls;
@@ -10,6 +11,8 @@ export interface CanvasApiDeps {
   /** the current page's glass-easel component: a canvas-id is looked up in it when no component is given */
   pageComponent(): unknown;
   reportError(error: unknown): void;
+  /** a host API through the Worker's wx (canvasToTempFilePath stores its image with it) */
+  callHost: HostCall;
 }
 
 /** the page or component a legacy canvas-id belongs to, as canvasToTempFilePath's second argument gave it */
@@ -80,32 +83,38 @@ async function encode(surface: CanvasSurface, area: ExportArea): Promise<Blob> {
   return out.convertToBlob({ type: area.type, quality: area.quality });
 }
 
+/** the encoded image of canvasToTempFilePath: from the view (legacy canvas-id) or made here (type="2d") */
+async function exportedImage(params: Record<string, unknown>, deps: CanvasApiDeps): Promise<Blob> {
+  const surface = surfaceOfNode(params['canvas']);
+  if (!surface) {
+    if (typeof params['canvasId'] !== 'string') throw new RuntimeApiError('canvas is empty');
+    // the legacy canvas: the view reads it (region in CSS px, output x pixel ratio by default) and encodes it
+    const { canvas: _canvas, [SCOPE]: scope, ...rest } = params as Record<string | symbol, unknown>;
+    const { ok, result } = await viewCallAfterRender(deps, '__canvasExport', { ...rest, scope });
+    if (!ok) throw new RuntimeApiError(result.errMsg.replace(/^__canvasExport:fail /, ''));
+    if (!(result['image'] instanceof Blob)) throw new RuntimeApiError('create bitmap failed');
+    return result['image'];
+  }
+  const area = exportArea(params, surface.width, surface.height);
+  if (area.width <= 0 || area.height <= 0 || area.destWidth <= 0 || area.destHeight <= 0) throw new RuntimeApiError('canvas is empty');
+  try {
+    return await encode(surface, area);
+  } catch (e) {
+    if (e instanceof RuntimeApiError) throw e;
+    // a cross-origin image drawn without CORS makes the canvas unreadable
+    throw new RuntimeApiError(`create bitmap failed: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+
 /**
- * wx.canvasToTempFilePath({ canvas, ... }) for a type="2d" canvas: the image becomes a blob: URL made in
- * this Worker, which is of the view's origin, so <image src> and wx.previewImage show it.
+ * wx.canvasToTempFilePath({ canvas | canvasId, ... }): the encoded image is stored as a temp file of the app
+ * by the host, as WeChat's is, so the path works in <image>, wx.previewImage, the file APIs and uploadFile.
  */
 export function registerCanvasApis(apis: RuntimeApis, deps: CanvasApiDeps): void {
   apis.register('canvasToTempFilePath', async (params) => {
-    const surface = surfaceOfNode(params['canvas']);
-    if (!surface) {
-      if (typeof params['canvasId'] !== 'string') throw new RuntimeApiError('canvas is empty');
-      // the legacy canvas: the view reads it (region in CSS px, output x pixel ratio by default) and makes the blob: URL
-      const { canvas: _canvas, [SCOPE]: scope, ...rest } = params as Record<string | symbol, unknown>;
-      const { ok, result } = await viewCallAfterRender(deps, '__canvasExport', { ...rest, scope });
-      if (!ok) throw new RuntimeApiError(result.errMsg.replace(/^__canvasExport:fail /, ''));
-      return { tempFilePath: result['tempFilePath'] };
-    }
-    const area = exportArea(params, surface.width, surface.height);
-    if (area.width <= 0 || area.height <= 0 || area.destWidth <= 0 || area.destHeight <= 0) throw new RuntimeApiError('canvas is empty');
-    let blob: Blob;
-    try {
-      blob = await encode(surface, area);
-    } catch (e) {
-      if (e instanceof RuntimeApiError) throw e;
-      // a cross-origin image drawn without CORS makes the canvas unreadable
-      throw new RuntimeApiError(`create bitmap failed: ${e instanceof Error ? e.message : String(e)}`);
-    }
-    return { tempFilePath: URL.createObjectURL(blob) };
+    const image = await exportedImage(params, deps);
+    const bytes = new Uint8Array(await image.arrayBuffer());
+    return { tempFilePath: await storeTempImage(bytes, params['fileType'] === 'jpg' ? 'jpg' : 'png', deps.callHost) };
   });
 }
 

@@ -107,7 +107,14 @@ export class LogicRuntime {
     this.views = new ViewCalls(options.post);
     this.backend.views = this.views;
     installNodeQueries();
-    const canvasDeps: CanvasApiDeps = { views: this.views, queue: this.queue, pageComponent: () => this.router.top()?.root.getComponent(), reportError: (e) => this.reportError(e) };
+    const canvasDeps: CanvasApiDeps = {
+      views: this.views,
+      queue: this.queue,
+      pageComponent: () => this.router.top()?.root.getComponent(),
+      reportError: (e) => this.reportError(e),
+      // the host's wx, made below: canvasToTempFilePath has the host store its image as a temp file
+      callHost: (api, params) => (hostWx[api] as (p: unknown) => Promise<Record<string, unknown>>)(params),
+    };
     const canvases = new CanvasNodes(this.views, this.queue, {
       reportError: (e) => this.reportError(e),
       legacyContext: (canvasId, scope) => legacyCanvasContext(canvasId, scope, canvasDeps),

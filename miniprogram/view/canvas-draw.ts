@@ -109,7 +109,7 @@ function replay(canvas: HTMLCanvasElement, actions: Action[], reserve: boolean, 
 
 /**
  * The legacy canvas (wx.createCanvasContext) in the view: `draw()`'s recorded calls replayed on the canvas with
- * that canvas-id in the page or component, and canvasToTempFilePath({ canvasId }) of it.
+ * that canvas-id in the page or component, and canvasToTempFilePath({ canvasId }) of it, encoded as png or jpg.
  */
 export function createCanvasDrawCalls(deps: CanvasDrawDeps): Record<string, CanvasCallHandler> {
   const find = (params: Record<string, unknown>) => legacyCanvas(deps.domNode(Number(params['scope'])), String(params['canvasId'] ?? ''));
@@ -147,7 +147,8 @@ export function createCanvasDrawCalls(deps: CanvasDrawDeps): Record<string, Canv
       ctx.drawImage(canvas, x * ratio, y * ratio, width * ratio, height * ratio, 0, 0, destWidth, destHeight);
       const quality = num('quality');
       const blob = await out.convertToBlob({ type: jpg ? 'image/jpeg' : 'image/png', quality: quality !== undefined && quality > 0 && quality <= 1 ? quality : 1 });
-      return ok('__canvasExport', { tempFilePath: URL.createObjectURL(blob) });
+      // the Worker has the host store it as a temp file of the app (logic/canvas-temp-file.ts)
+      return ok('__canvasExport', { image: blob });
     },
   };
 }

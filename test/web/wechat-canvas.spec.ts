@@ -1,4 +1,5 @@
-import type { Locator, Page } from '@playwright/test';
+import type { Locator } from '@playwright/test';
+import { colours, type Rgba } from './screen-colours';
 import { expect, test } from './fixtures';
 import { installFixture, visiblePage } from './wechat-fixture-install';
 import { CHROMIUM_ARGS } from './playwright.config';
@@ -18,26 +19,6 @@ const APP_ID = 'wxcanvas00000001';
 
 test.beforeEach(async ({ host }) => installFixture(host, APP_ID, 'canvas'));
 
-type Rgba = [number, number, number, number];
-
-/** the colours at CSS-px points of what `element` shows on screen (a screenshot in CSS px) */
-async function colours(page: Page, element: Locator, points: Array<[number, number]>): Promise<Rgba[]> {
-  const png = (await element.screenshot({ animations: 'disabled', scale: 'css' })).toString('base64');
-  return page.evaluate(
-    async ({ png, points }) => {
-      const img = new Image();
-      img.src = `data:image/png;base64,${png}`;
-      await img.decode();
-      const probe = document.createElement('canvas');
-      probe.width = img.naturalWidth;
-      probe.height = img.naturalHeight;
-      const ctx = probe.getContext('2d')!;
-      ctx.drawImage(img, 0, 0);
-      return points.map(([x, y]) => Array.from(ctx.getImageData(x, y, 1, 1).data) as [number, number, number, number]);
-    },
-    { png, points },
-  );
-}
 
 /** a colour is near red/green/blue/white within a tolerance (anti-aliasing, JPEG) */
 function near(actual: Rgba, expected: [number, number, number], tolerance = 40): boolean {
@@ -114,7 +95,12 @@ test('canvasToTempFilePath gives a path an <image> shows: the whole buffer, or a
   await expect.poll(() => logOf(view), { timeout: 30_000 }).toMatchObject({ sameNode: true });
 
   await view.locator('#export').click();
-  await expect.poll(() => logOf(view)).toMatchObject({ exportErrMsg: 'canvasToTempFilePath:ok', exportScheme: 'blob', shown: [400, 200] });
+  await expect.poll(() => logOf(view)).toMatchObject({
+    exportErrMsg: 'canvasToTempFilePath:ok',
+    // a temp file of the app on the host, as downloadFile's (wechat-canvas-file.spec.ts reads and uploads it)
+    exportPath: expect.stringMatching(/^\/__superapp__\/tmp\/tmp_[0-9a-f]{32}\.png$/),
+    shown: [400, 200],
+  });
   const out = view.locator('#out');
   const [red, image] = await colours(shell.page, out, [[30, 30], [120, 30]]);
   expect(near(red!, [255, 0, 0]), `exported red block: ${red}`).toBe(true);

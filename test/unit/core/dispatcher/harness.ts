@@ -81,6 +81,7 @@ export const VALID_PARAMS: Record<ApiName, Record<string, unknown>> = {
   saveFile: { tempFilePath: '/__superapp__/tmp/tmp_x' },
   getSavedFileList: {},
   removeSavedFile: { filePath: 'wxfile://store_x' },
+  __writeTempFile: { data: 'iVBORw0KGgo=', fileType: 'png' },
 };
 
 export function fakeOpenApi(): { [K in keyof OpenApiHandler]: ReturnType<typeof vi.fn> } & OpenApiHandler {
