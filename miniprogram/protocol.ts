@@ -63,8 +63,9 @@ export const Op = {
   /** [op, pageId] */
   pageDestroy: 24,
   /**
-   * [op, pageId, window, set?]: navigation bar changes (setNavigationBarTitle ...); `set` names the NavBarFields a wx
-   * API call set, so that in the view the later of that call and a <navigation-bar> attribute shows
+   * [op, pageId, window, set?, animation?]: navigation bar changes (setNavigationBarTitle ...); `set` names the
+   * NavBarFields a wx API call set, so that in the view the later of that call and a <navigation-bar> attribute
+   * shows; `animation`: setNavigationBarColor's { duration, timingFunc } for its colour change
    */
   pageWindow: 25,
   /** [op, pageId] */
@@ -79,6 +80,12 @@ export const Op = {
 } as const;
 
 export type RenderOp = ReadonlyArray<unknown>;
+
+/** wx.setNavigationBarColor's `animation`, as the mini program passed it (the view checks and maps it). */
+export interface NavBarColorAnimation {
+  duration?: unknown;
+  timingFunc?: unknown;
+}
 
 /** The PageWindow fields that both the navigation bar APIs and the <navigation-bar> built-in set. */
 export type NavBarField = 'navigationBarTitleText' | 'navigationBarBackgroundColor' | 'navigationBarTextStyle' | 'navigationBarLoading';

@@ -1,5 +1,5 @@
 import { jsTypeName } from '../../core/contracts/type-names';
-import { Op, type NavBarField } from '../protocol';
+import { Op, type NavBarColorAnimation, type NavBarField } from '../protocol';
 import type { LaunchInfo } from './app-instance';
 import type { WindowSize } from './composed-backend';
 import type { OpQueue } from './op-queue';
@@ -46,11 +46,11 @@ export function registerPageLevelApis(deps: PageApiDeps): void {
     });
   }
   /** `set`: the navigation bar fields the call sets (they then win over the page's <navigation-bar> until it changes) */
-  const withTop = (change: (page: PageRecord) => void, set: readonly NavBarField[] = []) => {
+  const withTop = (change: (page: PageRecord) => void, set: readonly NavBarField[] = [], animation?: NavBarColorAnimation) => {
     const page = deps.top();
     if (!page) throw new RuntimeApiError('no page is showing');
     change(page);
-    queue.push([Op.pageWindow, page.pageId, page.window, set]);
+    queue.push(animation ? [Op.pageWindow, page.pageId, page.window, set, animation] : [Op.pageWindow, page.pageId, page.window, set]);
   };
   apis.register('setNavigationBarColor', (p) => {
     // WeChat takes only these two text colours, and a six-digit hex background
@@ -59,7 +59,7 @@ export function registerPageLevelApis(deps: PageApiDeps): void {
     withTop((page) => {
       page.window.navigationBarTextStyle = p['frontColor'] === '#ffffff' ? 'white' : 'black';
       page.window.navigationBarBackgroundColor = p['backgroundColor'] as string;
-    }, ['navigationBarTextStyle', 'navigationBarBackgroundColor']);
+    }, ['navigationBarTextStyle', 'navigationBarBackgroundColor'], colorAnimationParam(p['animation']));
   });
   apis.register('showNavigationBarLoading', () => withTop((page) => (page.window.navigationBarLoading = true), ['navigationBarLoading']));
   apis.register('hideNavigationBarLoading', () => withTop((page) => (page.window.navigationBarLoading = false), ['navigationBarLoading']));
@@ -266,4 +266,11 @@ export function canIUse(wx: Record<string, unknown>, schema: unknown, unavailabl
   const [head, method] = schema.split('.');
   if (head && typeof wx[head] === 'function') return !unavailable.has(head) && (method === undefined || SCHEMA_METHODS.has(method));
   return head !== undefined && COMPONENTS.has(head);
+}
+
+/** setNavigationBarColor's `animation` ({ duration ms, timingFunc }), when it asks for one */
+function colorAnimationParam(value: unknown): NavBarColorAnimation | undefined {
+  if (!value || typeof value !== 'object') return undefined;
+  const { duration, timingFunc } = value as NavBarColorAnimation;
+  return typeof duration === 'number' && duration > 0 ? { duration, timingFunc } : undefined;
 }

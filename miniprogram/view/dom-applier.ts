@@ -1,4 +1,4 @@
-import { CUSTOM_TAB_BAR_SLOT, Op, type NavBarField, type PageWindow, type RenderOp } from '../protocol';
+import { CUSTOM_TAB_BAR_SLOT, Op, type NavBarColorAnimation, type NavBarField, type PageWindow, type RenderOp } from '../protocol';
 import { rpxInStyle } from '../rpx';
 import { playAnimation } from './animation-player';
 import { createCustomTabBarSlot } from './chrome/custom-tab-bar-slot';
@@ -9,8 +9,8 @@ export interface PageHost {
   create(pageId: number, holder: HTMLElement, route: string, window: PageWindow): void;
   show(pageId: number): void;
   destroy(pageId: number): void;
-  /** `set`: the navigation bar fields a wx API call set (Op.pageWindow) */
-  setWindow(pageId: number, window: PageWindow, set?: readonly NavBarField[]): void;
+  /** `set`: the navigation bar fields a wx API call set (Op.pageWindow); `animation`: setNavigationBarColor's */
+  setWindow(pageId: number, window: PageWindow, set?: readonly NavBarField[], animation?: NavBarColorAnimation): void;
   stopPullDownRefresh(pageId: number): void;
   /** to `scrollTop`, or with `target` to that node's top plus `offsetTop` (pageScrollTo's selector) */
   scrollTo(pageId: number, scrollTop: number, duration: number, target?: { node: Node | undefined; offsetTop: number }): void;
@@ -216,7 +216,7 @@ export class DomApplier {
       case Op.pageDestroy:
         return this.pages.destroy(a);
       case Op.pageWindow:
-        return this.pages.setWindow(a, b as PageWindow, c as readonly NavBarField[] | undefined);
+        return this.pages.setWindow(a, b as PageWindow, c as readonly NavBarField[] | undefined, d as NavBarColorAnimation | undefined);
       case Op.stopPullDownRefresh:
         return this.pages.stopPullDownRefresh(a);
       case Op.pageScrollTo:

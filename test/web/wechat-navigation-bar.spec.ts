@@ -73,4 +73,15 @@ test('the navigation bar shows what <navigation-bar> says, and the later of it a
   await app.locator('.wx-navbar-back').click();
   await expect(title).toHaveText('Renamed 2');
   await expect(bar).toHaveCSS('background-color', 'rgb(220, 38, 38)');
+
+  // wx.setNavigationBarColor's animation: its colour change eases out over 600 ms; without one it is at once
+  await page.locator('#api-color').click();
+  await expect(page.locator('#log')).toHaveText('setNavigationBarTitle:ok;unrelated;setNavigationBarColor:ok;');
+  await expect(bar).toHaveCSS('transition-duration', '0.6s, 0.6s');
+  await expect(bar).toHaveCSS('transition-timing-function', 'ease-out, ease-out');
+  await expect(bar).toHaveCSS('background-color', 'rgb(37, 99, 235)');
+  await expect(bar).toHaveAttribute('data-text', 'black');
+  await page.locator('#api-color-now').click();
+  await expect(bar).toHaveCSS('background-color', 'rgb(22, 163, 74)');
+  await expect(bar).toHaveCSS('transition-duration', '0s');
 });

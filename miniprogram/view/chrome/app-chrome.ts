@@ -1,7 +1,7 @@
-import type { AppChrome, NavBarField, PageWindow, TabTap } from '../../protocol';
+import type { AppChrome, NavBarColorAnimation, NavBarField, PageWindow, TabTap } from '../../protocol';
 import type { PageHost } from '../dom-applier';
 import { NavBar } from './nav-bar';
-import { NAV_BAR_ATTRIBUTES_EVENT, type NavBarAttributes } from './nav-bar-layers';
+import { colorAnimationOf, NAV_BAR_ATTRIBUTES_EVENT, NO_ANIMATION, type NavBarAttributes } from './nav-bar-layers';
 import { PageFrame, type PageFrameEvents } from './page-frame';
 import { TabBar } from './tab-bar';
 
@@ -86,11 +86,12 @@ export class AppChromeView implements PageHost {
     if (this.visible === pageId) this.visible = undefined;
   }
 
-  setWindow(pageId: number, window: PageWindow, set?: readonly NavBarField[]): void {
+  /** `animation`: setNavigationBarColor's, for the colour change it makes */
+  setWindow(pageId: number, window: PageWindow, set?: readonly NavBarField[], animation?: NavBarColorAnimation): void {
     const frame = this.frames.get(pageId);
     if (!frame) return;
     frame.setWindow(window, set);
-    if (this.visible === pageId) this.navBar.render(frame.pageWindow);
+    if (this.visible === pageId) this.navBar.render(frame.pageWindow, animation ? colorAnimationOf(Number(animation.duration), animation.timingFunc) : NO_ANIMATION);
   }
 
   /** a page's <navigation-bar> changed: its colour changes animate as its attributes say */

@@ -25,6 +25,14 @@ export const NAV_BAR_ATTRIBUTES_EVENT = 'wx-navigation-bar-attributes';
 
 export const NO_ANIMATION: ColorAnimation = { duration: 0, easing: 'linear' };
 
+/** WeChat's timing function names (color-animation-timing-func, setNavigationBarColor's timingFunc) as CSS ones */
+const EASINGS: Record<string, string> = { linear: 'linear', easeIn: 'ease-in', easeOut: 'ease-out', easeInOut: 'ease-in-out' };
+
+/** a duration in ms (0 or less, or not a number: no animation) and a WeChat timing function name (default linear) */
+export function colorAnimationOf(duration: number, timingFunc: unknown): ColorAnimation {
+  return { duration: Number.isFinite(duration) ? Math.max(0, duration) : 0, easing: (typeof timingFunc === 'string' && EASINGS[timingFunc]) || 'linear' };
+}
+
 let clock = 0;
 
 /**

@@ -1,5 +1,5 @@
 import type { NavBarField } from '../../protocol';
-import type { ColorAnimation } from '../chrome/nav-bar-layers';
+import { colorAnimationOf, type ColorAnimation } from '../chrome/nav-bar-layers';
 import { numberAttr, stringAttr } from './attr-values';
 import { truthy } from './registry';
 
@@ -7,9 +7,6 @@ import { truthy } from './registry';
 export type WindowFieldChange = { field: NavBarField; value: unknown } | { invalid: string };
 
 const HEX_COLOR = /^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i;
-
-/** color-animation-timing-func's values as CSS timing functions */
-const EASINGS: Record<string, string> = { linear: 'linear', easeIn: 'ease-in', easeOut: 'ease-out', easeInOut: 'ease-in-out' };
 
 /**
  * title, loading, front-color and background-color as the PageWindow fields the navigation bar APIs set; null for
@@ -42,6 +39,5 @@ export function windowFieldChange(name: string, value: unknown): WindowFieldChan
 
 /** color-animation-duration (ms, default 0: none) and color-animation-timing-func (default "linear") */
 export function colorAnimation(duration: unknown, timingFunc: unknown): ColorAnimation {
-  const easing = EASINGS[stringAttr(timingFunc, 'linear')] ?? 'linear';
-  return { duration: Math.max(0, numberAttr(duration, 0)), easing };
+  return colorAnimationOf(numberAttr(duration, 0), stringAttr(timingFunc, 'linear'));
 }
