@@ -37,6 +37,7 @@ import { CanvasNodes } from './canvas-nodes';
 import { ElementHandles, installNodeQueries } from './canvas-query';
 import { EditorContexts } from './editor-context';
 import { canvasWxMethods, legacyCanvasContext, registerCanvasApis, type CanvasApiDeps } from './canvas-apis';
+import { registerImageInfo } from './image-info';
 
 // Before any component is defined: glass-easel reads these when a definition is registered.
 glassEasel.globalOptions.writeIdToDOM = true;
@@ -168,6 +169,18 @@ export class LogicRuntime {
     registerDesktopApis(this.apis, network);
     registerLoadFontFace(this.apis, this.views);
     registerCanvasApis(this.apis, canvasDeps);
+    // the host's wx (made below) downloads network images and reads saved files, callback style as WeChat's
+    const hostCallback = (call: (callbacks: { success(res: unknown): void; fail(res: unknown): void }) => void) =>
+      new Promise<Record<string, unknown>>((resolve, reject) => call({ success: (res) => resolve(res as Record<string, unknown>), fail: reject }));
+    registerImageInfo(this.apis, {
+      views: this.views,
+      route: () => this.router.top()?.route,
+      download: (url) => hostCallback((cb) => (hostWx['downloadFile'] as (p: unknown) => void)({ url, ...cb })),
+      readFile: async (filePath) => {
+        const fs = (hostWx['getFileSystemManager'] as () => { readFile(p: unknown): void })();
+        return (await hostCallback((cb) => fs.readFile({ filePath, ...cb })))['data'] as ArrayBuffer;
+      },
+    });
     // app.json "requiredBackgroundModes": ["audio"]: audio keeps playing while the app is hidden
     const backgroundModes = (bundle.app as Record<string, unknown>)['requiredBackgroundModes'];
     this.audio = new AudioPlayers(this.views, Array.isArray(backgroundModes) && backgroundModes.includes('audio'));

@@ -8,6 +8,7 @@ import type { TransferringOutcome } from './canvas-outcome';
 import { videoCalls } from './components/video-calls';
 import { editorCalls } from './components/editor-calls';
 import { audioCalls } from './audio-players';
+import { imageInfoCalls } from './image-info';
 
 /** a view call's handler; its answer may move objects to the Worker (`transfer`) */
 export type ViewCallHandler = (params: Record<string, unknown>) => Promise<ApiOutcome | TransferringOutcome>;
@@ -42,6 +43,7 @@ export function createViewCallHandlers(doc: Document, deps: ViewCallDeps): Recor
     ...videoCalls(deps),
     ...editorCalls(doc, deps),
     ...audioCalls(deps),
+    ...imageInfoCalls(deps),
     async __rect(params) {
       const el = elementOf(deps, params);
       if (!el) return ok('__rect', { left: 0, top: 0, width: 0, height: 0 });
