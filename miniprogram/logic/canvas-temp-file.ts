@@ -1,15 +1,9 @@
 import { toBase64 } from '../../client/wx/base64';
 import { sizeText, TEMP_WRITE_API, TEMP_WRITE_CHUNK_BYTES, TEMP_WRITE_MAX_BYTES } from '../../core/contracts/temp-write-limits';
-import { RuntimeApiError } from './runtime-apis';
+import { failReason, RuntimeApiError } from './runtime-apis';
 
 /** a host API through the Worker's wx, Promise style: resolves with the success object, rejects with the fail object */
 export type HostCall = (api: string, params: Record<string, unknown>) => Promise<Record<string, unknown>>;
-
-/** the reason of a host failure, without the internal call's name (the app sees canvasToTempFilePath's errMsg) */
-function reasonOf(fail: unknown): string {
-  const errMsg = (fail as { errMsg?: unknown } | null)?.errMsg;
-  return typeof errMsg === 'string' ? errMsg.replace(/^[^:]*:fail /, '') : String(fail);
-}
 
 /** the bytes cut in the pieces one bridge request can carry (at least one piece, so an empty file is made too) */
 export function piecesOf(bytes: Uint8Array, size = TEMP_WRITE_CHUNK_BYTES): Uint8Array[] {
@@ -38,7 +32,7 @@ export async function storeTempImage(bytes: Uint8Array, fileType: 'png' | 'jpg',
     } catch (fail) {
       // the host removes the file itself when it refuses a piece; this is for a piece that never arrived
       if (tempFilePath) await call(TEMP_WRITE_API, { data: '', fileType, tempFilePath, discard: true }).catch(() => undefined);
-      throw new RuntimeApiError(reasonOf(fail));
+      throw new RuntimeApiError(failReason(fail));
     }
   }
   return tempFilePath!;

@@ -1,5 +1,5 @@
 import { typeName } from '../../client/wx/type-name';
-import { RuntimeApiError, type RuntimeApis } from './runtime-apis';
+import { failReason, RuntimeApiError, type RuntimeApis } from './runtime-apis';
 import type { ViewCalls } from './view-calls';
 import { parseRouteUrl } from './route-url';
 
@@ -12,11 +12,6 @@ export interface ImageInfoDeps {
   /** a saved or user file (wxfile://) through the host's file store */
   readFile(filePath: string): Promise<ArrayBuffer>;
 }
-
-const reasonOf = (fail: unknown): string => {
-  const errMsg = (fail as { errMsg?: unknown } | null)?.errMsg;
-  return typeof errMsg === 'string' ? errMsg.replace(/^[^:]*:fail /, '') : String(fail);
-};
 
 /** a package path as the app names it from the calling page: 'images/a.png' on 'pages/p/p' -> '/pages/p/images/a.png' */
 export function packagePath(src: string, route: string): string {
@@ -33,7 +28,7 @@ async function locate(src: string, deps: ImageInfoDeps): Promise<{ params: Recor
     try {
       res = await deps.download(src);
     } catch (fail) {
-      throw new RuntimeApiError(`download failed: ${reasonOf(fail)}`);
+      throw new RuntimeApiError(`download failed: ${failReason(fail)}`);
     }
     const status = Number(res['statusCode']);
     if (status < 200 || status > 299) throw new RuntimeApiError(`download failed: HTTP ${status}`);
@@ -44,7 +39,7 @@ async function locate(src: string, deps: ImageInfoDeps): Promise<{ params: Recor
     try {
       return { params: { src, data: await deps.readFile(src) }, path: src };
     } catch (fail) {
-      const reason = reasonOf(fail);
+      const reason = failReason(fail);
       throw new RuntimeApiError(/no such file|not exist|not found/i.test(reason) ? `file not found: ${src}` : reason);
     }
   }
@@ -65,7 +60,7 @@ export function registerImageInfo(apis: RuntimeApis, deps: ImageInfoDeps): void 
     if (src === '') throw new RuntimeApiError('invalid src: empty path');
     const { params: request, path } = await locate(src, deps);
     const { ok, result } = await deps.views.call('__imageInfo', request);
-    if (!ok) throw new RuntimeApiError(reasonOf(result));
+    if (!ok) throw new RuntimeApiError(failReason(result));
     return { width: result['width'], height: result['height'], type: result['type'], orientation: result['orientation'], path };
   });
 }

@@ -3,6 +3,15 @@ import type { CallOutcome } from '../../client/wx/response';
 import { typeName } from '../../client/wx/type-name';
 
 /** A runtime API's failure: becomes `"<api>:fail <reason>"`, with `fields` beside errMsg where WeChat documents some. */
+/**
+ * The reason of another API's failure (a host call or a view call answered `{ errMsg: "<api>:fail <reason>" }`),
+ * without that API's name: the app sees it in the errMsg of the API it called.
+ */
+export function failReason(fail: unknown): string {
+  const errMsg = (fail as { errMsg?: unknown } | null)?.errMsg;
+  return typeof errMsg === 'string' ? errMsg.replace(/^[^:]*:fail /, '') : String(fail);
+}
+
 export class RuntimeApiError extends Error {
   constructor(
     readonly reason: string,
